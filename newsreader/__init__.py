@@ -1,0 +1,1 @@
+"""Qari: an annotated right-to-left reader for Arabic news."""

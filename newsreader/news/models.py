@@ -1,0 +1,297 @@
+"""Articles, their paragraphs and annotations, and the log of human edits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+LABELS = [
+    ("PERSON", "شخص"),
+    ("LOCATION", "مكان"),
+    ("ORGANIZATION", "منظمة"),
+    ("DATE", "تاريخ"),
+]
+
+
+class Origin(models.TextChoices):
+    MODEL = "model", "النموذج"
+    HUMAN = "human", "محرر"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by(F("published").desc(nulls_last=True), "-created")
+
+    def reviewed(self):
+        return self.filter(status=Article.Status.REVIEWED)
+
+    def with_entity_counts(self):
+        active = Q(paragraphs__mentions__rejected=False)
+        return self.annotate(
+            **{
+                f"n_{code.lower()}": Count(
+                    "paragraphs__mentions",
+                    filter=active & Q(paragraphs__mentions__label=code),
+                )
+                for code, _ in LABELS
+            }
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", "جديد"
+        IN_REVIEW = "in_review", "قيد المراجعة"
+        REVIEWED = "reviewed", "تمت مراجعته"
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
+    source_name = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    raw = models.BinaryField(help_text="The input exactly as it arrived.")
+    raw_encoding = models.CharField(max_length=40, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    search_text = models.TextField(blank=True, help_text="Normalised shadow text for search.")
+    agenda_meeting = models.CharField(max_length=500, blank=True)
+    agenda_count = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.NEW)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-created"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("article_detail", args=[self.slug])
+
+
+class Paragraph(models.Model):
+    class Kind(models.TextChoices):
+        TITLE = "title", "عنوان"
+        HEADING = "heading", "عنوان فرعي"
+        BODY = "body", "متن"
+        QUOTE = "quote", "اقتباس"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
+    index = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.BODY)
+    text = models.TextField()
+    version = models.PositiveIntegerField(default=1, help_text="Bumped by every edit.")
+
+    class Meta:
+        ordering = ["article", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "index"], name="paragraph_unique_index"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}:{self.index} {self.text[:60]}"
+
+
+class DroppedLine(models.Model):
+    """A raw line the cleaner left out, kept so a curator can see why and restore it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dropped_lines")
+    position = models.PositiveIntegerField()
+    text = models.TextField()
+    reason = models.CharField(max_length=40)
+    restored = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["article", "position"]
+
+
+class EntityQuerySet(models.QuerySet):
+    def with_mention_counts(self):
+        return self.annotate(
+            n_mentions=Count("mentions", filter=Q(mentions__rejected=False)),
+            n_articles=Count(
+                "mentions__paragraph__article",
+                filter=Q(mentions__rejected=False),
+                distinct=True,
+            ),
+        )
+
+
+class Entity(models.Model):
+    """One real-world person, place, organisation or date across all articles."""
+
+    label = models.CharField(max_length=20, choices=LABELS)
+    name = models.CharField(max_length=300, help_text="Canonical form shown to readers.")
+    key = models.CharField(max_length=300, help_text="Normalised name used to match.")
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = EntityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "entities"
+        ordering = ["label", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["label", "key"], name="entity_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.label})"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("entity_detail", args=[self.pk])
+
+
+class Alias(models.Model):
+    """Another written form of an entity («بوتين» for «فلاديمير بوتين»)."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["entity", "key"], name="alias_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MentionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(rejected=False)
+
+    def by_human(self):
+        return self.filter(origin=Origin.HUMAN)
+
+
+class Mention(models.Model):
+    """An entity span in a paragraph. A human removal is kept as rejected=True."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=500)
+    label = models.CharField(max_length=20, choices=LABELS)
+    entity = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+    )
+    value = models.CharField(max_length=40, blank=True, help_text="ISO value of a DATE.")
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
+    rejected = models.BooleanField(default=False, help_text="Removed by an editor.")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MentionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["paragraph", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="mention_start_before_end"),
+            models.UniqueConstraint(fields=["paragraph", "start", "end"], name="mention_unique_span"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.label})"
+
+    def clean(self) -> None:
+        text = self.paragraph.text
+        if self.end > len(text):
+            raise ValidationError("The mention ends after its paragraph.")
+        if text[self.start : self.end] != self.text:
+            raise ValidationError("The mention's text is not the paragraph's text at its offsets.")
+
+    def save(self, *args, **kwargs) -> None:
+        self.clean()  # offsets inside the paragraph: checked on every write
+        super().save(*args, **kwargs)
+
+
+class EditableQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(removed=False)
+
+
+class AgendaItem(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="agenda_items")
+    paragraph = models.ForeignKey(
+        Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    order = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
+    removed = models.BooleanField(default=False)
+
+    objects = EditableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class TimelineEventQuerySet(EditableQuerySet):
+    def upcoming(self, today=None, days: int = 30):
+        today = today or timezone.localdate()
+        return self.active().filter(
+            date__gte=today, date__lte=today + timezone.timedelta(days=days)
+        )
+
+
+class TimelineEvent(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="timeline_events")
+    paragraph = models.ForeignKey(
+        Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    value = models.CharField(max_length=40, help_text="ISO value: 2026-02-08, 2026-02, 1999.")
+    date = models.DateField(null=True, blank=True, help_text="First day of the value, to sort.")
+    text = models.TextField()
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
+    removed = models.BooleanField(default=False)
+
+    objects = TimelineEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.value}: {self.text[:60]}"
+
+
+class EditLog(models.Model):
+    """Who changed which mention or item, before and after, and when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="edits")
+    mention = models.ForeignKey(
+        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="edits"
+    )
+    target = models.CharField(max_length=40, help_text="mention, agenda, timeline, paragraph…")
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    action = models.CharField(max_length=40)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target} {self.target_id}"
