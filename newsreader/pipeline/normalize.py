@@ -59,7 +59,9 @@ class Folded:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded slice [start:end]."""
-        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
 
 
 def fold_with_offsets(text: str) -> Folded:

@@ -1,0 +1,149 @@
+"""Run the annotation stages on a stored article without losing a human decision.
+
+Human mentions (added, relabelled, linked or removed by an editor) stay as
+they are, and the model may not put a span where an editor already decided
+something. Agenda items and timeline events an editor added, edited or
+removed stay too, and the model does not bring a removed one back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from newsreader.news.models import (
+    AgendaItem,
+    Article,
+    Mention,
+    Origin,
+    TimelineEvent,
+)
+from newsreader.news.registry import resolve_entity
+from newsreader.pipeline.analyse import analyse
+from newsreader.pipeline.normalize import fold_key, search_text
+from newsreader.pipeline.types import Kind, Label, Paragraph
+
+
+@dataclass(frozen=True)
+class AnnotateSummary:
+    mentions_before: int
+    mentions_after: int
+    human_kept: int
+    agenda: int
+    timeline: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.mentions_after} mentions (model before {self.mentions_before}), "
+            f"{self.human_kept} human decisions kept, {self.agenda} agenda items, "
+            f"{self.timeline} timeline events"
+        )
+
+
+def curated_names() -> list[tuple[str, Label]]:
+    """Names editors added or confirmed anywhere: the next run tags them at once."""
+    rows = (
+        Mention.objects.active()
+        .by_human()
+        .exclude(label="DATE")
+        .values_list("text", "label")
+        .distinct()
+    )
+    return [(text, Label(label)) for text, label in rows]
+
+
+def first_day(value: str):
+    """The first day of an ISO value (2026-02-08, 2026-02, 1999, 2024/2026), to sort."""
+    from datetime import date
+
+    head = value.split("/")[0]
+    parts = head.split("-")
+    try:
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+    except (ValueError, IndexError):
+        return None
+
+
+@transaction.atomic
+def annotate_article(article: Article) -> AnnotateSummary:
+    rows = list(article.paragraphs.order_by("index"))
+    by_index = {row.index: row for row in rows}
+    paragraphs = [Paragraph(row.index, Kind(row.kind), row.text) for row in rows]
+    analysis = analyse(paragraphs, article.published, curated_names())
+
+    model_mentions = Mention.objects.filter(paragraph__article=article, origin=Origin.MODEL)
+    before = model_mentions.count()
+    model_mentions.delete()
+    human = list(Mention.objects.filter(paragraph__article=article, origin=Origin.HUMAN))
+    decided: dict[int, list[tuple[int, int]]] = {}
+    for mention in human:
+        decided.setdefault(mention.paragraph_id, []).append((mention.start, mention.end))
+
+    created = 0
+    for span in analysis.spans:
+        row = by_index[span.paragraph]
+        if any(span.start < end and start < span.end for start, end in decided.get(row.pk, [])):
+            continue
+        canonical = span.value if span.label == Label.DATE else (span.canonical or span.text)
+        Mention.objects.create(
+            paragraph=row,
+            start=span.start,
+            end=span.end,
+            text=span.text,
+            label=span.label.value,
+            value=span.value or "",
+            entity=resolve_entity(span.label.value, canonical, span.text),
+            origin=Origin.MODEL,
+        )
+        created += 1
+
+    agenda = _replace_model_items(
+        AgendaItem,
+        article,
+        [
+            {"text": item.text, "paragraph": by_index.get(item.paragraph), "order": n}
+            for n, item in enumerate(analysis.agenda.items)
+        ],
+    )
+    timeline = _replace_model_items(
+        TimelineEvent,
+        article,
+        [
+            {
+                "text": event.text,
+                "paragraph": by_index.get(event.paragraph),
+                "value": event.value,
+                "date": first_day(event.value),
+            }
+            for event in analysis.timeline
+        ],
+        key=lambda fields: (fields["value"], fold_key(fields["text"])),
+    )
+    article.agenda_meeting = analysis.agenda.meeting[:500]
+    article.agenda_count = analysis.agenda.count
+    article.search_text = search_text("\n".join(row.text for row in rows))
+    article.save(update_fields=["agenda_meeting", "agenda_count", "search_text", "updated"])
+    return AnnotateSummary(before, created + len(human), len(human), agenda, timeline)
+
+
+def _replace_model_items(model, article: Article, items: list[dict], key=None) -> int:
+    """Swap the model's items for new ones; human-touched rows and removals stand."""
+    key = key or (lambda fields: fold_key(fields["text"]))
+    existing = model.objects.filter(article=article)
+    existing.filter(origin=Origin.MODEL, removed=False).delete()
+    decided = {key(_fields(row)) for row in existing}
+    new = [model(article=article, origin=Origin.MODEL, **f) for f in items if key(f) not in decided]
+    model.objects.bulk_create(new)
+    return model.objects.filter(article=article, removed=False).count()
+
+
+def _fields(row) -> dict:
+    fields = {"text": row.text}
+    if hasattr(row, "value"):
+        fields["value"] = row.value
+    return fields

@@ -1,0 +1,53 @@
+"""Run every annotation stage over an article's cleaned paragraphs.
+
+Dates come first: a calendar expression is never also a name. Names are found
+over the whole article (short forms need the full names seen elsewhere), then
+linked to their fullest form; agenda and timeline read the linked spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from newsreader.pipeline.agenda import find_agenda
+from newsreader.pipeline.dates import find_dates
+from newsreader.pipeline.entities import find_names_in_article
+from newsreader.pipeline.linking import link
+from newsreader.pipeline.timeline import build_timeline
+from newsreader.pipeline.types import Analysis, Label, Paragraph, Span
+
+
+def find_spans(
+    paragraphs: Sequence[Paragraph],
+    published: date | None,
+    extra: Iterable[tuple[str, Label]] = (),
+) -> list[Span]:
+    """Entity spans of every paragraph, dates first, names where no date stands."""
+    spans: list[Span] = []
+    names = find_names_in_article([p.text for p in paragraphs], extra=list(extra))
+    for paragraph, found in zip(paragraphs, names, strict=True):
+        dates = [
+            Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value, d.value)
+            for d in find_dates(paragraph.text, published)
+        ]
+        spans.extend(dates)
+        for name in found:
+            if not any(name.start < d.end and d.start < name.end for d in dates):
+                spans.append(Span(paragraph.index, name.start, name.end, name.text, name.label))
+    spans.sort(key=lambda s: (s.paragraph, s.start))
+    link(spans)
+    return spans
+
+
+def analyse(
+    paragraphs: Sequence[Paragraph],
+    published: date | None,
+    extra: Iterable[tuple[str, Label]] = (),
+) -> Analysis:
+    spans = find_spans(paragraphs, published, extra)
+    return Analysis(
+        spans=spans,
+        agenda=find_agenda(list(paragraphs), spans),
+        timeline=build_timeline(list(paragraphs), spans, published),
+    )

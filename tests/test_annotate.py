@@ -1,0 +1,90 @@
+"""Re-running the pipeline never loses a human decision."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from newsreader.news.annotate import annotate_article
+from newsreader.news.models import AgendaItem, Article, Mention, Origin, TimelineEvent
+
+
+@pytest.fixture
+def article(sample_path: Path) -> Article:
+    call_command("ingest", str(sample_path), "--published", "2026-03-05", stdout=io.StringIO())
+    return Article.objects.get()
+
+
+def model_mention(article: Article) -> Mention:
+    return Mention.objects.filter(paragraph__article=article, origin=Origin.MODEL).first()
+
+
+@pytest.mark.django_db
+def test_rerun_is_stable(article: Article) -> None:
+    spans = sorted(Mention.objects.values_list("paragraph__index", "start", "end", "label"))
+    annotate_article(article)
+    assert sorted(Mention.objects.values_list("paragraph__index", "start", "end", "label")) == spans
+
+
+@pytest.mark.django_db
+def test_rerun_keeps_a_human_relabel_and_removal(article: Article) -> None:
+    relabelled, removed = Mention.objects.filter(paragraph__article=article)[:2]
+    relabelled.label = "ORGANIZATION" if relabelled.label != "ORGANIZATION" else "PERSON"
+    relabelled.origin = Origin.HUMAN
+    relabelled.save()
+    removed.rejected = True
+    removed.origin = Origin.HUMAN
+    removed.save()
+
+    annotate_article(article)
+
+    relabelled.refresh_from_db()
+    removed.refresh_from_db()
+    assert relabelled.origin == Origin.HUMAN
+    assert removed.rejected
+    overlapping = Mention.objects.filter(
+        paragraph=removed.paragraph, start__lt=removed.end, end__gt=removed.start
+    )
+    assert list(overlapping) == [removed]  # the model did not put the span back
+
+
+@pytest.mark.django_db
+def test_rerun_keeps_a_human_span_and_tags_the_name_elsewhere(article: Article) -> None:
+    paragraph = article.paragraphs.get(index=0)
+    word = "السكك الحديدية"
+    start = paragraph.text.index(word)
+    Mention.objects.filter(paragraph=paragraph, start__lt=start + len(word), end__gt=start).delete()
+    human = Mention.objects.create(
+        paragraph=paragraph,
+        start=start,
+        end=start + len(word),
+        text=word,
+        label="ORGANIZATION",
+        origin=Origin.HUMAN,
+    )
+    annotate_article(article)
+    assert Mention.objects.filter(pk=human.pk, origin=Origin.HUMAN, rejected=False).exists()
+
+
+@pytest.mark.django_db
+def test_rerun_keeps_agenda_and_timeline_edits(article: Article) -> None:
+    AgendaItem.objects.create(article=article, text="بند أضافه محرر", origin=Origin.HUMAN)
+    model_items = AgendaItem.objects.filter(article=article, origin=Origin.MODEL)
+    assert model_items.exists(), "the sample's agenda should be found"
+    dropped = model_items.first()
+    dropped.removed = True
+    dropped.save()
+    event = TimelineEvent.objects.filter(article=article).first()
+    event.removed = True
+    event.save()
+
+    annotate_article(article)
+
+    assert AgendaItem.objects.filter(article=article, text="بند أضافه محرر").exists()
+    assert AgendaItem.objects.filter(article=article, text=dropped.text, removed=False).count() == 0
+    assert not TimelineEvent.objects.filter(
+        article=article, value=event.value, text=event.text, removed=False
+    ).exists()
