@@ -202,8 +202,12 @@ class Mention(models.Model):
     class Meta:
         ordering = ["paragraph", "start"]
         constraints = [
-            models.CheckConstraint(condition=Q(start__lt=F("end")), name="mention_start_before_end"),
-            models.UniqueConstraint(fields=["paragraph", "start", "end"], name="mention_unique_span"),
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="mention_start_before_end"
+            ),
+            models.UniqueConstraint(
+                fields=["paragraph", "start", "end"], name="mention_unique_span"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,93 @@
+"""The curators' admin: pages load, the re-run action keeps human edits, staff only."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from newsreader.news.models import Article, EditLog, Entity, Mention, Origin
+
+
+@pytest.fixture
+def article(sample_path: Path) -> Article:
+    call_command("ingest", str(sample_path), "--published", "2026-03-05", stdout=io.StringIO())
+    return Article.objects.get()
+
+
+@pytest.fixture
+def curator(client: Client) -> Client:
+    User.objects.create_superuser("curator", "", "pw-curator-1")
+    client.login(username="curator", password="pw-curator-1")
+    return client
+
+
+@pytest.mark.django_db
+def test_admin_pages_show_articles_entities_and_the_log(curator: Client, article: Article) -> None:
+    EditLog.objects.create(article=article, target="mention", action="add")
+    for url in [
+        reverse("admin:news_article_changelist"),
+        reverse("admin:news_article_change", args=[article.pk]),
+        reverse("admin:news_entity_changelist"),
+        reverse("admin:news_entity_change", args=[Entity.objects.first().pk]),
+        reverse("admin:news_editlog_changelist"),
+        reverse("admin:news_paragraph_change", args=[article.paragraphs.first().pk]),
+    ]:
+        response = curator.get(url)
+        assert response.status_code == 200, url
+    page = curator.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    assert 'dir="rtl"' in page
+    assert article.paragraphs.get(index=1).text[:30] in page
+
+
+@pytest.mark.django_db
+def test_changelist_filters_and_search(curator: Client, article: Article) -> None:
+    url = reverse("admin:news_article_changelist")
+    assert article.title in curator.get(url, {"q": "عمان"}).content.decode()
+    assert article.title not in curator.get(url, {"human": "yes"}).content.decode()
+    assert article.title in curator.get(url, {"status__exact": "new"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_rerun_action_keeps_human_removal(curator: Client, article: Article) -> None:
+    mention = Mention.objects.filter(paragraph__article=article).first()
+    mention.rejected = True
+    mention.origin = Origin.HUMAN
+    mention.save()
+    response = curator.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "rerun_pipeline", "_selected_action": [article.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "human decisions kept" in response.content.decode()
+    mention.refresh_from_db()
+    assert mention.rejected
+    assert not Mention.objects.filter(
+        paragraph=mention.paragraph, start=mention.start, end=mention.end, rejected=False
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_edit_log_is_read_only(curator: Client, article: Article) -> None:
+    entry = EditLog.objects.create(article=article, target="mention", action="add")
+    response = curator.post(
+        reverse("admin:news_editlog_change", args=[entry.pk]), {"action": "remove"}
+    )
+    assert response.status_code == 403
+    entry.refresh_from_db()
+    assert entry.action == "add"
+
+
+@pytest.mark.django_db
+def test_non_staff_cannot_reach_the_admin(client: Client) -> None:
+    User.objects.create_user("reader", "", "pw-reader-1")
+    client.login(username="reader", password="pw-reader-1")
+    response = client.get(reverse("admin:news_article_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
