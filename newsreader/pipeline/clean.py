@@ -1,0 +1,505 @@
+"""Cleaning: turn a scraped page's lines into a title and ordered paragraphs.
+
+Scraped news pages carry more than the story: section labels, datelines,
+bylines, share prompts, related-article blocks, teasers cut off with "...",
+repeated titles and "glued" lines where several paragraphs lost their line
+breaks. The rules here look at the *structure* of each line (length, what it
+starts or ends with, whether its text is carried by other lines) rather than
+at any outlet's wording, so they carry over to outlets not seen in development.
+
+Every kept paragraph is a stripped input line, verbatim (only a caller-given
+title is not). Every non-empty line not kept is reported as a DroppedLine
+with a reason, so a curator can restore it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from babel.dates import get_day_names, get_month_names
+
+from newsreader.pipeline.normalize import fold, fold_key
+from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, Kind, Paragraph
+
+MIN_TITLE_WORDS = 3  # shorter lines at the top are section labels, not titles
+MAX_HEADING_WORDS = 8
+MAX_BYLINE_WORDS = 3
+MIN_TEASER_CHARS = 12  # squashed characters before the dots
+GLUE_K = 12  # character n-gram size for glued-line coverage
+GLUE_COVERAGE = 0.9
+MIN_GLUED_CHARS = 40
+
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_WORD = re.compile(r"[\W_]+")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
+_ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*$")
+_SENTENCE_END = re.compile(r"[.!?؟…:]$")
+_NUMBERING = re.compile(r"^\s*(?:\d+|[٠-٩]+)\s*[-.)]\s*")
+_BULLET = re.compile(r"^[-–—•*▪●]\s*")
+_COMMA = re.compile(r"[،,]")
+_CLOSING_PUNCT = re.compile(r"[\s.!?؟…,،;؛:]+$")
+
+# A related-article caption: "… - <outlet>, <number>, <dd.mm.yyyy>".
+_RELATED_CAPTION = re.compile(
+    r"[-–—]\s*[^,،\-–—]{1,80}[,،]\s*\d+\s*[,،]\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}\s*$"
+)
+
+# Small line-level cues, matched on folded text at the start of a line.
+_SHARE_IMPERATIVE = re.compile(r"^(تابعوا|تابعونا|تابعنا|اشترك|اشتركوا|انشر|انضموا|follow)\b", re.I)
+_SHARE_VERB = re.compile(r"^(شارك|شاركوا|مشاركه|share)\b", re.I)
+_SHARE_OBJECT = re.compile(
+    r"[:：]|\b(هذا|هذه|الخبر|المقال|المقاله|الصفحه|عبر)\b|"
+    r"فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليغرام|يوتيوب|انستغرام|facebook|twitter|whatsapp",
+    re.I,
+)
+_NAV_ANY_LENGTH = re.compile(r"^(اقرا|واقرا|شاهد|اقرا ايضا|للمزيد|read more|see also)\b", re.I)
+_NAV_SHORT = re.compile(
+    r"^(بث مباشر|المزيد|الرئيسيه|اخبار ذات صله|مواضيع ذات صله|ذات صله|الاكثر قراءه|"
+    r"الاكثر مشاهده|اضغط هنا|التالي|السابق|عاجل|الكلمات المفتاحيه|كلمات مفتاحيه|وسوم|"
+    r"كلمات دالله|كلمات داله|العلامات|home|menu|search|more)\b",
+    re.I,
+)
+_BREADCRUMB_SEP = re.compile(r"\s[>»/|]\s")
+_SOURCE = re.compile(r"^(المصدر|مصدر الخبر|المصادر|source)\s*[:：-]", re.I)
+_ADVERT = re.compile(r"^(اعلان|مساحه اعلانيه|advertisement|advertising|sponsored|ads?)\b", re.I)
+_COMMENT = re.compile(r"تعليق|التعليقات|comments?\b", re.I)
+_COOKIE = re.compile(r"ملفات تعريف الارتباط|الكوكيز|cookies?\b", re.I)
+_CAPTION = re.compile(
+    r"^\(?(صوره|الصوره|صور|الصور|photo)\s*[:(（\-–]|صوره ارشيفيه|\(ارشيفيه\)", re.I
+)
+_BYLINE_CUE = re.compile(
+    r"^(?:(?:بقلم|by)\s*[:：]?|(?:كتب|كتبت|كتبه|اعداد|تقرير|حوار|بواسطه)\s*[:：])\s*\S", re.I
+)
+_CONNECTIVE = re.compile(
+    r"^(كما|ثم|حيث|اذ|كذلك|بينما|فيما|لكن|وقد|وكان|وقال|واضاف|واكد|وتابع|واوضح|وذكر|قال|اضاف|اكد)\b"
+)
+
+# Words that may stand beside a date or a time in a dateline (folded).
+_DATELINE_WORDS = frozenset(
+    [
+        "في",
+        "يوم",
+        "بتاريخ",
+        "تاريخ",
+        "النشر",
+        "نشر",
+        "اخر",
+        "تحديث",
+        "التحديث",
+        "محدث",
+        "بتوقيت",
+        "توقيت",
+        "الساعه",
+        "ساعه",
+        "ساعات",
+        "دقيقه",
+        "دقايق",
+        "منذ",
+        "امس",
+        "اليوم",
+        "م",
+        "ص",
+        "مساء",
+        "صباحا",
+        "ظهرا",
+        "غرينتش",
+        "gmt",
+        "utc",
+        "date",
+        "updated",
+        "published",
+        "am",
+        "pm",
+        "ago",
+        "on",
+        "at",
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-empty input line and, once decided, why it is dropped."""
+
+    pos: int
+    text: str
+    reason: str | None = None
+    squashed: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.squashed = squash(self.text)
+
+    @property
+    def kept(self) -> bool:
+        return self.reason is None
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def clean(text: str, title: str | None = None) -> CleanedArticle:
+    """Title, paragraphs in reading order, dropped lines with reasons, and a stated date."""
+    if not text or not text.strip():
+        raise InputError("the input holds no text")
+    lines = [_Line(pos, raw.strip()) for pos, raw in enumerate(text.splitlines()) if raw.strip()]
+    _mark_related(lines)
+    for line in lines:
+        if line.kept:
+            line.reason = line_reason(line.text)
+    given = title.strip() if title and title.strip() else None
+    title_at = _mark_title(lines, given)
+    _mark_bylines(lines, title_at)
+    _mark_duplicates(lines, title_at, given)
+    _mark_teasers(lines)
+    _mark_glued(lines)
+    return _assemble(lines, title_at, given)
+
+
+def squash(text: str) -> str:
+    """Folded text with spaces and punctuation removed: robust to lost line breaks."""
+    return _NON_WORD.sub("", fold(text)).lower()
+
+
+def near_key(text: str) -> str:
+    """Key for near-duplicates: folded, punctuation removed, white space collapsed."""
+    return " ".join(_NON_WORD.sub(" ", fold_key(text)).lower().split())
+
+
+# --- line-level boilerplate -------------------------------------------------
+
+
+def line_reason(text: str) -> str | None:
+    """Why a line is boilerplate on its own, judged from its shape and leading cue."""
+    folded = fold_key(text)
+    return (
+        _dateline_reason(folded)
+        or _latin_reason(folded)
+        or _cue_reason(folded, len(folded.split()))
+    )
+
+
+def _dateline_reason(folded: str) -> str | None:
+    """Date/time-only lines are datelines; a name plus a time is a byline."""
+    if _RELATIVE_TIME.match(folded):
+        return "timestamp"
+    if not (_TIME.search(folded) or find_date(folded)):
+        return None
+    rest = _strip_dates(folded)
+    words = [w for w in _NON_WORD.sub(" ", rest).lower().split() if not w.isdigit()]
+    extra = [w for w in words if w not in _DATELINE_WORDS]
+    if not extra:
+        return "timestamp"
+    name_only = len(extra) <= MAX_BYLINE_WORDS and all(_ARABIC.search(w) for w in extra)
+    return "byline" if name_only and len(folded.split()) <= 8 else None
+
+
+def _latin_reason(folded: str) -> str | None:
+    """A line with no Arabic, or a short mostly-Latin one, is page furniture."""
+    arabic = len(_ARABIC.findall(folded))
+    latin = len(_LATIN.findall(folded))
+    if arabic == 0 or (latin > arabic and len(folded.split()) <= 6):
+        return "advertisement" if _ADVERT.search(folded) or "advert" in folded.lower() else "other"
+    return None
+
+
+def _cue_reason(folded: str, n_words: int) -> str | None:
+    """Share, navigation, source, ad, comment, cookie and caption cues at line start."""
+    checks = (
+        ("share", _SHARE_IMPERATIVE.search(folded) and n_words <= 15),
+        ("share", _SHARE_VERB.search(folded) and (n_words <= 2 or _SHARE_OBJECT.search(folded))),
+        ("navigation", _NAV_ANY_LENGTH.search(folded) and _nav_any_ok(folded, n_words)),
+        ("navigation", _NAV_SHORT.search(folded) and n_words <= 4),
+        ("navigation", len(_BREADCRUMB_SEP.findall(folded)) >= 2 and n_words <= 12),
+        ("source", _SOURCE.search(folded) and n_words <= 15),
+        ("advertisement", _ADVERT.search(folded) and n_words <= 4),
+        ("other", _COMMENT.search(folded) and n_words <= 5 and not folded.endswith(".")),
+        ("other", _COOKIE.search(folded) and n_words <= 60),
+        ("caption", _CAPTION.search(folded) and n_words <= 25),
+    )
+    return next((reason for reason, hit in checks if hit), None)
+
+
+def _nav_any_ok(folded: str, n_words: int) -> bool:
+    """«اقرأ أيضا: …» links of any length; a bare «شاهد …» only when short or with a colon."""
+    head = folded.split()[0]
+    return head not in ("شاهد",) or n_words <= 4 or ":" in folded[:20]
+
+
+# --- dates --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, int]:
+    """Folded Arabic month names (Egyptian, Levantine, Maghrebi) → month number."""
+    table: dict[str, int] = {}
+    for locale in ("ar", "ar_SY", "ar_DZ", "ar_MA"):
+        for number, name in get_month_names("wide", locale=locale).items():
+            table[fold_key(name)] = number
+    table.update({"يونيه": 6, "يوليه": 7})
+    return table
+
+
+@lru_cache(maxsize=1)
+def _month_date_re() -> re.Pattern[str]:
+    """«19 يناير، 2026», «8 فبراير/شباط 2026», optionally preceded by a weekday."""
+    names = sorted(_month_table(), key=len, reverse=True)
+    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(
+        rf"(?<!\d)(\d{{1,2}})\s+({month})(?:\s*/\s*(?:{month}))?\s*[،,]?\s*(\d{{4}})(?!\d)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(fold_key(d) for d in get_day_names("wide", locale="ar").values())
+
+
+def find_date(folded: str) -> date | None:
+    """The first full calendar date (day, month, year) stated in folded text."""
+    for pattern, order in ((_ISO_DATE, "ymd"), (_DMY_DATE, "dmy")):
+        for m in pattern.finditer(folded):
+            found = _make_date(m.groups(), order)
+            if found:
+                return found
+    for m in _month_date_re().finditer(folded):
+        month = _month_table().get(" ".join(m.group(2).split()))
+        found = _make_date((m.group(1), str(month), m.group(3)), "dmy")
+        if found:
+            return found
+    return None
+
+
+def _make_date(parts: tuple[str, ...], order: str) -> date | None:
+    values = dict(zip(order, (int(p) for p in parts), strict=True))
+    try:
+        return date(values["y"], values["m"], values["d"])
+    except ValueError:
+        return None
+
+
+def _strip_dates(folded: str) -> str:
+    """Folded text without its dates, times, month and weekday names."""
+    text = _month_date_re().sub(" ", folded)
+    text = _DMY_DATE.sub(" ", _ISO_DATE.sub(" ", text))
+    text = _TIME.sub(" ", text)
+    for name in sorted(_month_table(), key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
+    words = [w for w in text.split() if _NON_WORD.sub("", w) not in _weekdays()]
+    return " ".join(words)
+
+
+# --- structure: related blocks, title, bylines ------------------------------------
+
+
+def _mark_related(lines: list[_Line]) -> None:
+    """A caption ending in «outlet, number, dd.mm.yyyy», its headline and its timestamp."""
+    for i, line in enumerate(lines):
+        if not _RELATED_CAPTION.search(line.text):
+            continue
+        line.reason = "related-article"
+        after = lines[i + 1 : i + 3]
+        if after and _is_timestamp(after[0].text):
+            after[0].reason = "related-article"
+            continue
+        if after and (len(after) > 1 and _is_timestamp(after[1].text) or _headline_like(after[0])):
+            after[0].reason = "related-article"
+            if len(after) > 1 and _is_timestamp(after[1].text):
+                after[1].reason = "related-article"
+
+
+def _is_timestamp(text: str) -> bool:
+    return _dateline_reason(fold_key(text)) == "timestamp"
+
+
+def _headline_like(line: _Line) -> bool:
+    return len(line.words) <= 20 and not _SENTENCE_END.search(line.text)
+
+
+def _mark_title(lines: list[_Line], given: str | None) -> int | None:
+    """Index of the title line; short lines above it are section labels."""
+    first = next(
+        (i for i, ln in enumerate(lines) if ln.kept and len(ln.words) >= MIN_TITLE_WORDS), None
+    )
+    if first is None:
+        first = next((i for i, ln in enumerate(lines) if ln.kept), None)
+    if first is None:
+        return None
+    for line in lines[:first]:
+        if line.kept:
+            line.reason = "navigation"
+    if given is not None:
+        return None
+    return first
+
+
+def _mark_bylines(lines: list[_Line], title_at: int | None) -> None:
+    """A bare personal name (1–3 words) beside the title or a dateline; «بقلم: …» lines."""
+    for i, line in enumerate(lines):
+        if not line.kept or i == title_at:
+            continue
+        cued = _BYLINE_CUE.search(fold_key(line.text)) and len(line.words) <= 6
+        if cued or _name_only(line.text) and _beside_title_or_dateline(lines, i, title_at):
+            line.reason = "byline"
+
+
+def _name_only(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= MAX_BYLINE_WORDS and all(
+        _ARABIC.search(w) and not _NON_WORD.search(w) for w in words
+    )
+
+
+def _beside_title_or_dateline(lines: list[_Line], i: int, title_at: int | None) -> bool:
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(j == title_at or lines[j].reason in ("timestamp", "byline") for j in neighbours)
+
+
+# --- redundancy: duplicates, teasers, glued lines ---------------------------------
+
+
+def _mark_duplicates(lines: list[_Line], title_at: int | None, given: str | None) -> None:
+    """Of identical (or near-identical) lines keep the first; the title only once."""
+    seen: set[str] = set()
+    if given is not None:
+        seen.add(near_key(given))
+    for i, line in enumerate(lines):
+        if not line.kept:
+            continue
+        key = near_key(line.text)
+        if key in seen and i != title_at:
+            line.reason = "duplicate"
+        seen.add(key)
+
+
+def _mark_teasers(lines: list[_Line]) -> None:
+    """A line cut off with dots whose text before the dots another line carries."""
+    for line in lines:
+        if not line.kept or not _ELLIPSIS.search(line.text):
+            continue
+        stem = squash(_ELLIPSIS.sub("", line.text))
+        if len(stem) < MIN_TEASER_CHARS:
+            continue
+        if any(other is not line and stem in other.squashed for other in lines):
+            line.reason = "teaser"
+
+
+def _mark_glued(lines: list[_Line]) -> None:
+    """Drop a line whose text is ≥90% covered by two or more other kept lines.
+
+    Coverage is measured on squashed text with character n-grams, so sentences
+    fused without a space («الاجتماعسيتم») are still covered from both sides.
+    Longest lines are judged first and leave the pool once dropped, so two
+    glued copies cannot vouch for each other.
+    """
+    index: dict[str, set[int]] = defaultdict(set)
+    for n, line in enumerate(lines):
+        if line.kept:
+            _index_line(index, n, line.squashed, add=True)
+    order = sorted(
+        (n for n, ln in enumerate(lines) if ln.kept and len(ln.squashed) >= MIN_GLUED_CHARS),
+        key=lambda n: -len(lines[n].squashed),
+    )
+    for n in order:
+        if _is_glued(index, n, lines[n].squashed):
+            lines[n].reason = "glued"
+            _index_line(index, n, lines[n].squashed, add=False)
+
+
+def _index_line(index: dict[str, set[int]], n: int, text: str, *, add: bool) -> None:
+    for p in range(len(text) - GLUE_K + 1):
+        gram = text[p : p + GLUE_K]
+        if add:
+            index[gram].add(n)
+        else:
+            index[gram].discard(n)
+
+
+def _is_glued(index: dict[str, set[int]], n: int, text: str) -> bool:
+    covered = bytearray(len(text))
+    contributions: dict[int, int] = defaultdict(int)
+    for p in range(len(text) - GLUE_K + 1):
+        owners = index.get(text[p : p + GLUE_K], set()) - {n}
+        if owners:
+            covered[p : p + GLUE_K] = b"\x01" * GLUE_K
+            for owner in owners:
+                contributions[owner] += 1
+    substantial = sum(1 for count in contributions.values() if count >= GLUE_K)
+    return substantial >= 2 and sum(covered) >= GLUE_COVERAGE * len(text)
+
+
+# --- kinds and assembly -------------------------------------------------------------
+
+
+def paragraph_kind(text: str, *, has_next: bool) -> Kind:
+    """QUOTE for a whole quotation, HEADING for a short standalone line, else BODY."""
+    if is_quote(text):
+        return Kind.QUOTE
+    if has_next and is_heading(text):
+        return Kind.HEADING
+    return Kind.BODY
+
+
+def is_quote(text: str) -> bool:
+    """Entirely a quotation: opens with a quote mark whose match closes the line."""
+    body = _CLOSING_PUNCT.sub("", text)
+    if len(body) < 3:
+        return False
+    pairs = {"«": "»", "“": "”", '"': '"', "„": "”"}
+    opener = body[0]
+    closer = pairs.get(opener)
+    if closer is None or body[-1] != closer:
+        return False
+    inner = body[1:-1]
+    if opener == closer:
+        return opener not in inner
+    depth = 0
+    for ch in inner:
+        depth += (ch == opener) - (ch == closer)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def is_heading(text: str) -> bool:
+    """A short line without sentence punctuation; ending in ':' only when not a lead-in."""
+    if _BULLET.match(text):
+        return False
+    bare = _NUMBERING.sub("", text).strip() or text
+    words = bare.split()
+    if not words or len(words) > MAX_HEADING_WORDS or _COMMA.search(bare):
+        return False
+    if bare.endswith((":", "：")):
+        return len(words) <= 4 and not _CONNECTIVE.search(fold_key(bare))
+    return not _SENTENCE_END.search(bare)
+
+
+def _assemble(lines: list[_Line], title_at: int | None, given: str | None) -> CleanedArticle:
+    kept = [ln for n, ln in enumerate(lines) if ln.kept and n != title_at]
+    if given is None and title_at is None or given is not None and not kept:
+        raise InputError("nothing is left of the text after cleaning")
+    head = given if given is not None else lines[title_at].text
+    paragraphs = [Paragraph(0, Kind.TITLE, head)]
+    for n, line in enumerate(kept):
+        kind = paragraph_kind(line.text, has_next=n + 1 < len(kept))
+        paragraphs.append(Paragraph(len(paragraphs), kind, line.text))
+    dropped = [DroppedLine(ln.pos, ln.text, ln.reason) for ln in lines if ln.reason]
+    return CleanedArticle(paragraphs, dropped, _published(lines))
+
+
+def _published(lines: list[_Line]) -> date | None:
+    """The first date stated on a dateline-like line that is not a related article's."""
+    for line in lines:
+        if line.reason in ("timestamp", "byline", "advertisement", "other"):
+            found = find_date(fold_key(line.text))
+            if found:
+                return found
+    return None

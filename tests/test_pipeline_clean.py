@@ -1,0 +1,293 @@
+"""Cleaning keeps the story's title, body, headings and quotes, and drops page furniture.
+
+Each rule gets a short invented article; the last tests check, on arbitrary
+text, that cleaning never invents text and only ever fails with InputError.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsreader.pipeline.clean import clean, is_heading, is_quote
+from newsreader.pipeline.types import InputError, Kind
+
+TITLE = "وزير الزراعة يفتتح مهرجان التمور السنوي في المدينة"
+LEAD = "افتتح وزير الزراعة صباح اليوم مهرجان التمور السنوي بمشاركة أكثر من مئتي مزارع."
+SECOND = "وقال الوزير في كلمته إن الإنتاج المحلي ارتفع بنسبة كبيرة خلال الموسم الحالي."
+THIRD = "ومن المقرر أن يستمر المهرجان عشرة أيام تتخللها ندوات عن التسويق والتصدير وورش للحرفيين."
+
+
+def article(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def texts(text: str, **kwargs) -> list[str]:
+    return [p.text for p in clean(text, **kwargs).paragraphs]
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {d.text: d.reason for d in clean(text).dropped}
+
+
+def test_title_lead_and_body_are_kept_in_order() -> None:
+    result = clean(article(TITLE, "", LEAD, SECOND, THIRD))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND, THIRD]
+    assert [p.index for p in result.paragraphs] == [0, 1, 2, 3]
+    assert [p.kind for p in result.paragraphs] == [Kind.TITLE, Kind.BODY, Kind.BODY, Kind.BODY]
+    assert result.dropped == []
+
+
+def test_given_title_replaces_the_first_line_and_its_repeat_is_dropped() -> None:
+    result = clean(article(TITLE, LEAD, SECOND), title="  " + TITLE + "  ")
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert [(d.position, d.reason) for d in result.dropped] == [(0, "duplicate")]
+
+
+def test_given_title_that_differs_keeps_the_text() -> None:
+    """An editor's title does not swallow the text's first line unless they match."""
+    assert texts(article(TITLE, LEAD), title="عنوان من المحرر") == ["عنوان من المحرر", TITLE, LEAD]
+
+
+def test_repeated_title_and_lead_are_duplicates() -> None:
+    """Near duplicates too: diacritics, hamza forms and punctuation do not count."""
+    near_title = TITLE.replace("وزير", "وزيرُ") + "."
+    result = clean(article(TITLE, near_title, LEAD, SECOND, LEAD))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert [(d.position, d.reason) for d in result.dropped] == [(1, "duplicate"), (4, "duplicate")]
+
+
+def test_teaser_cut_with_dots_is_dropped_when_a_paragraph_carries_it() -> None:
+    teaser = LEAD[:40] + "..."
+    teaser2 = SECOND[:50] + "…"
+    got = reasons(article(TITLE, teaser, LEAD, teaser2, SECOND))
+    assert got == {teaser: "teaser", teaser2: "teaser"}
+
+
+def test_dots_inside_a_title_or_an_uncarried_line_are_kept() -> None:
+    title = "في الرياض... انطلاق مهرجان التمور بمشاركة واسعة"
+    orphan = "وتحدث الوزير عن خطط جديدة لدعم المزارعين..."
+    assert texts(article(title, LEAD, orphan)) == [title, LEAD, orphan]
+
+
+def test_glued_line_is_dropped_when_its_sentences_stand_apart() -> None:
+    """Paragraphs fused without line breaks, even with two words fused («المهرجانومن»)."""
+    heading = "برنامج المهرجان"
+    glued = LEAD + SECOND + heading + THIRD
+    result = clean(article(TITLE, glued, LEAD, SECOND, "", heading, "", THIRD))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND, heading, THIRD]
+    assert [(d.position, d.reason) for d in result.dropped] == [(1, "glued")]
+
+
+def test_glued_line_with_new_text_is_kept() -> None:
+    """Nothing is lost: a long line carrying a sentence found nowhere else stays."""
+    extra = "وأعلنت اللجنة المنظمة عن جوائز مالية لأفضل ثلاثة منتجين في ختام المهرجان."
+    glued = LEAD + SECOND + extra
+    assert texts(article(TITLE, glued, LEAD, SECOND)) == [TITLE, glued, LEAD, SECOND]
+
+
+def test_related_article_block_is_dropped() -> None:
+    caption = "الوزير يتفقد أحد المزارع - وكالة الأخبار, 1200, 03.09.2025"
+    headline = "وزير الزراعة: خطة وطنية لزيادة إنتاج القمح"
+    stamp = "3 سبتمبر 2025, 10:15 GMT"
+    got = reasons(article(TITLE, LEAD, caption, headline, stamp, SECOND))
+    assert got == {
+        caption: "related-article",
+        headline: "related-article",
+        stamp: "related-article",
+    }
+
+
+@pytest.mark.parametrize("stamp", ["أمس, 08:05 GMT", "12 مارس, 17:40 GMT"])
+def test_related_timestamps_without_year(stamp: str) -> None:
+    caption = "صورة للمعرض - موقع الخبر, 640, 11.03.2026"
+    headline = "افتتاح معرض الكتاب بمشاركة عربية"
+    text = article(TITLE, LEAD, caption, headline, stamp, SECOND)
+    assert texts(text) == [TITLE, LEAD, SECOND]
+    assert clean(text).published is None  # a related article's date is not ours
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("date 2025-10-06", date(2025, 10, 6)),
+        ("06-10-2025 | 08:31", date(2025, 10, 6)),
+        ("آخر تحديث: 24/05/2024 - 23:29", date(2024, 5, 24)),
+        ("الإثنين 29 أبريل 2024", date(2024, 4, 29)),
+        ("في يوم 19 يناير، 2026 | بتوقيت 10:12 م", date(2026, 1, 19)),
+        ("الجمعة 10 تشرين الأول 2025 - 10:00 ص", date(2025, 10, 10)),
+        ("نشر في 3 جوان 2024", date(2024, 6, 3)),
+        ("منذ 3 ساعات", None),
+    ],
+)
+def test_datelines_are_dropped_and_give_the_publication_date(line: str, published) -> None:
+    result = clean(article(TITLE, line, LEAD, SECOND))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert result.dropped[0].text == line
+    assert result.dropped[0].reason in ("timestamp", "advertisement", "other")
+    assert result.published == published
+
+
+def test_no_dateline_means_no_publication_date() -> None:
+    """A date inside the story is an event date, not the publication date."""
+    body = "وكان المهرجان قد أقيم للمرة الأولى في 12 مارس 2010 بمشاركة محدودة."
+    assert clean(article(TITLE, LEAD, body)).published is None
+
+
+def test_byline_beside_title_or_dateline_is_dropped() -> None:
+    text = article(TITLE, "في يوم 4 مايو، 2025 | بتوقيت 09:00 ص", "سالم الحربي", LEAD, SECOND)
+    assert texts(text) == [TITLE, LEAD, SECOND]
+    assert reasons(text)["سالم الحربي"] == "byline"
+
+
+@pytest.mark.parametrize("line", ["بقلم: سالم الحربي", "كتب: نور الهدى", "سالم الحربي - 10:30"])
+def test_byline_cues_are_dropped(line: str) -> None:
+    assert reasons(article(TITLE, line, LEAD, SECOND)) == {line: "byline"}
+
+
+def test_section_label_before_the_title_is_dropped() -> None:
+    text = article("اقتصاد", "", TITLE, LEAD)
+    assert texts(text) == [TITLE, LEAD]
+    assert reasons(text) == {"اقتصاد": "navigation"}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advertisement"),
+        ("Exit mobile version", "other"),
+        ("Gulf News 24", "other"),
+        ("تابعوا آخر الأخبار على قناتنا في تلغرام", "share"),
+        ("مشاركة :", "share"),
+        ("شارك هذا المقال", "share"),
+        ("بث مباشر", "navigation"),
+        ("اقرأ أيضا: ارتفاع أسعار الأعلاف في الأسواق المحلية", "navigation"),
+        ("المزيد", "navigation"),
+        ("الرئيسية / أخبار / اقتصاد", "navigation"),
+        ("المصدر: وكالات", "source"),
+        ("إعلان", "advertisement"),
+        ("أضف تعليقك", "other"),
+        ("نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع.", "other"),
+        ("صورة: الوزير خلال جولته في المهرجان", "caption"),
+    ],
+)
+def test_page_furniture_is_dropped_with_its_reason(line: str, reason: str) -> None:
+    text = article(TITLE, LEAD, line, SECOND)
+    assert texts(text) == [TITLE, LEAD, SECOND]
+    assert reasons(text) == {line: reason}
+
+
+def test_body_sentences_starting_like_cues_are_kept() -> None:
+    """«شارك الوزير …» is news, not a share button."""
+    body = "شارك الوزير في جلسة حوارية مع المزارعين حول تحديات الري."
+    assert texts(article(TITLE, LEAD, body)) == [TITLE, LEAD, body]
+
+
+def test_headings_quotes_and_lists_get_their_kinds() -> None:
+    heading = "أرقام الموسم"
+    numbered = "2. خطط التصدير"
+    lead_in = "كما يشارك في المهرجان:"
+    item = "- جمعيات المزارعين"
+    quote = "«الموسم الحالي هو الأفضل منذ عشر سنوات»."
+    text = article(TITLE, LEAD, heading, SECOND, numbered, THIRD, lead_in, item, quote, SECOND[:30])
+    kinds = {p.text: p.kind for p in clean(text).paragraphs}
+    assert kinds[heading] == Kind.HEADING
+    assert kinds[numbered] == Kind.HEADING
+    assert kinds[lead_in] == Kind.BODY
+    assert kinds[item] == Kind.BODY
+    assert kinds[quote] == Kind.QUOTE
+
+
+def test_last_line_cut_mid_word_is_body() -> None:
+    cut = "وخلال الجولة، تفقد الوزير أجنحة المزا"
+    result = clean(article(TITLE, LEAD, cut))
+    assert (result.paragraphs[-1].text, result.paragraphs[-1].kind) == (cut, Kind.BODY)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"نحن مستعدون للموسم المقبل".', True),
+        ("«الإنتاج وفير» قال الوزير «والأسعار مستقرة»", False),
+        ('قال الوزير: "الإنتاج وفير"', False),
+        ("“الأسعار مستقرة”", True),
+    ],
+)
+def test_quote_is_a_whole_quotation(text: str, expected: bool) -> None:
+    assert is_quote(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("جدول أعمال المهرجان", True),
+        ("ثالثا: التسويق", True),
+        ("وقال الوزير إن الموسم ناجح.", False),
+        ("وأكد الوزير بأن:", False),
+        ("أولاً، نبدأ بالأرقام", False),
+        ("كلمة " * 9, False),
+    ],
+)
+def test_heading_shape(text: str, expected: bool) -> None:
+    assert is_heading(text) is expected
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n", "Advertisement\nبث مباشر\n"])
+def test_text_without_an_article_raises_input_error(text: str) -> None:
+    with pytest.raises(InputError):
+        clean(text)
+
+
+def test_dropped_lines_keep_their_input_positions() -> None:
+    lines = ["اقتصاد", "", TITLE, "بث مباشر", LEAD]
+    result = clean(article(*lines))
+    assert all(lines[d.position] == d.text for d in result.dropped)
+
+
+ARABIC_WORDS = st.sampled_from(
+    [
+        "الوزير",
+        "افتتح",
+        "المهرجان",
+        "في",
+        "2025",
+        "...",
+        "…",
+        "«",
+        "»",
+        '"',
+        ":",
+        "،",
+        ".",
+        "GMT",
+        "12:30",
+        "-",
+        "تابعوا",
+        "يناير",
+        "1200,",
+        "03.09.2025",
+        "\n",
+        "\n\n",
+    ]
+)
+ARTICLE_LIKE = st.lists(ARABIC_WORDS, max_size=80).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=400), ARTICLE_LIKE))
+def test_clean_never_invents_text_and_fails_only_with_input_error(text: str) -> None:
+    try:
+        result = clean(text)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    lines = [line.strip() for line in text.splitlines()]
+    assert result.paragraphs[0].kind == Kind.TITLE
+    assert [p.index for p in result.paragraphs] == list(range(len(result.paragraphs)))
+    for paragraph in result.paragraphs:
+        assert paragraph.text and paragraph.text in lines
+    kept = len(result.paragraphs)
+    assert kept + len(result.dropped) == sum(1 for line in lines if line)
