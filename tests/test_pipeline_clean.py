@@ -101,6 +101,29 @@ def test_related_article_block_is_dropped() -> None:
     }
 
 
+def test_related_headline_over_a_clock_stamp_is_dropped_without_caption() -> None:
+    """Mid-story, a headline-like line over «date, hh:mm GMT» is a related link."""
+    headline = "خبراء: موسم التمور يواجه تحديات مناخية"
+    stamp = "2 أكتوبر 2025, 18:20 GMT"
+    text = article(TITLE, LEAD, headline, stamp, SECOND)
+    assert texts(text) == [TITLE, LEAD, SECOND]
+    assert reasons(text) == {headline: "related-article", stamp: "related-article"}
+
+
+def test_title_dateline_is_not_a_related_block() -> None:
+    """Before the story starts, the dateline under the title stays a dateline."""
+    stamp = "2 أكتوبر 2025, 18:20 GMT"
+    result = clean(article(TITLE, stamp, LEAD, SECOND))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert result.published == date(2025, 10, 2)
+
+
+def test_tags_under_a_navigation_line_after_the_story_are_dropped() -> None:
+    text = article(TITLE, LEAD, SECOND, "وسوم", "الزراعة", "التمور", "تابعونا على تلغرام")
+    assert texts(text) == [TITLE, LEAD, SECOND]
+    assert set(reasons(text).values()) == {"navigation", "share"}
+
+
 @pytest.mark.parametrize("stamp", ["أمس, 08:05 GMT", "12 مارس, 17:40 GMT"])
 def test_related_timestamps_without_year(stamp: str) -> None:
     caption = "صورة للمعرض - موقع الخبر, 640, 11.03.2026"
@@ -241,6 +264,11 @@ def test_text_without_an_article_raises_input_error(text: str) -> None:
         clean(text)
 
 
+def test_given_title_with_nothing_else_left_raises_input_error() -> None:
+    with pytest.raises(InputError):
+        clean(article(TITLE, "بث مباشر"), title=TITLE)
+
+
 def test_dropped_lines_keep_their_input_positions() -> None:
     lines = ["اقتصاد", "", TITLE, "بث مباشر", LEAD]
     result = clean(article(*lines))
@@ -291,3 +319,14 @@ def test_clean_never_invents_text_and_fails_only_with_input_error(text: str) -> 
         assert paragraph.text and paragraph.text in lines
     kept = len(result.paragraphs)
     assert kept + len(result.dropped) == sum(1 for line in lines if line)
+
+
+@settings(max_examples=100, deadline=None)
+@given(ARTICLE_LIKE)
+def test_given_title_always_heads_the_article(text: str) -> None:
+    try:
+        result = clean(text, title=" عنوان المحرر ")
+    except InputError:
+        return
+    assert (result.paragraphs[0].kind, result.title) == (Kind.TITLE, "عنوان المحرر")
+    assert all(p.text in text for p in result.paragraphs[1:])

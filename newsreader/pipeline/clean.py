@@ -28,6 +28,7 @@ from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, K
 MIN_TITLE_WORDS = 3  # shorter lines at the top are section labels, not titles
 MAX_HEADING_WORDS = 8
 MAX_BYLINE_WORDS = 3
+MIN_BODY_WORDS = 12  # a line this long is story text, not furniture
 MIN_TEASER_CHARS = 12  # squashed characters before the dots
 GLUE_K = 12  # character n-gram size for glued-line coverage
 GLUE_COVERAGE = 0.9
@@ -157,10 +158,12 @@ def clean(text: str, title: str | None = None) -> CleanedArticle:
             line.reason = line_reason(line.text)
     given = title.strip() if title and title.strip() else None
     title_at = _mark_title(lines, given)
+    _mark_stamped_headlines(lines, title_at)
+    _mark_tag_runs(lines)
     _mark_bylines(lines, title_at)
     _mark_duplicates(lines, title_at, given)
-    _mark_teasers(lines)
-    _mark_glued(lines)
+    _mark_teasers(lines, title_at)
+    _mark_glued(lines, title_at)
     return _assemble(lines, title_at, given)
 
 
@@ -215,7 +218,7 @@ def _cue_reason(folded: str, n_words: int) -> str | None:
     """Share, navigation, source, ad, comment, cookie and caption cues at line start."""
     checks = (
         ("share", _SHARE_IMPERATIVE.search(folded) and n_words <= 15),
-        ("share", _SHARE_VERB.search(folded) and (n_words <= 2 or _SHARE_OBJECT.search(folded))),
+        ("share", _SHARE_VERB.search(folded) and _share_prompt(folded, n_words)),
         ("navigation", _NAV_ANY_LENGTH.search(folded) and _nav_any_ok(folded, n_words)),
         ("navigation", _NAV_SHORT.search(folded) and n_words <= 4),
         ("navigation", len(_BREADCRUMB_SEP.findall(folded)) >= 2 and n_words <= 12),
@@ -226,6 +229,11 @@ def _cue_reason(folded: str, n_words: int) -> str | None:
         ("caption", _CAPTION.search(folded) and n_words <= 25),
     )
     return next((reason for reason, hit in checks if hit), None)
+
+
+def _share_prompt(folded: str, n_words: int) -> bool:
+    """«شارك» opens news sentences too; a prompt is tiny or names what to share, where."""
+    return n_words <= 2 or n_words <= 8 and bool(_SHARE_OBJECT.search(folded))
 
 
 def _nav_any_ok(folded: str, n_words: int) -> bool:
@@ -316,6 +324,38 @@ def _mark_related(lines: list[_Line]) -> None:
                 after[1].reason = "related-article"
 
 
+def _mark_stamped_headlines(lines: list[_Line], title_at: int | None) -> None:
+    """Inside the story, a headline-like line over a clock-time stamp is a related link.
+
+    Only once a body paragraph has been seen, so the title's own dateline and a
+    deck line above it are left to the other rules.
+    """
+    body_seen = False
+    for i, line in enumerate(lines):
+        if i > 1 and body_seen and line.reason == "timestamp" and _TIME.search(line.text):
+            above = lines[i - 1]
+            if above.kept and i - 1 != title_at and _headline_like(above):
+                above.reason = line.reason = "related-article"
+        if line.kept and i != title_at and len(line.words) >= MIN_BODY_WORDS:
+            body_seen = True
+
+
+def _mark_tag_runs(lines: list[_Line]) -> None:
+    """Short lines right under a navigation or share line, after the story, are its tags."""
+    last_body = max(
+        (i for i, ln in enumerate(lines) if ln.kept and len(ln.words) >= MIN_BODY_WORDS),
+        default=len(lines),
+    )
+    in_run = False
+    for line in lines[last_body + 1 :]:
+        if line.reason in ("navigation", "share"):
+            in_run = True
+        elif in_run and line.kept and _name_only(line.text):
+            line.reason = "navigation"
+        elif line.kept:
+            in_run = False
+
+
 def _is_timestamp(text: str) -> bool:
     return _dateline_reason(fold_key(text)) == "timestamp"
 
@@ -352,7 +392,7 @@ def _mark_bylines(lines: list[_Line], title_at: int | None) -> None:
 
 
 def _name_only(text: str) -> bool:
-    words = text.split()
+    words = fold(text).split()
     return 1 <= len(words) <= MAX_BYLINE_WORDS and all(
         _ARABIC.search(w) and not _NON_WORD.search(w) for w in words
     )
@@ -380,10 +420,10 @@ def _mark_duplicates(lines: list[_Line], title_at: int | None, given: str | None
         seen.add(key)
 
 
-def _mark_teasers(lines: list[_Line]) -> None:
+def _mark_teasers(lines: list[_Line], title_at: int | None) -> None:
     """A line cut off with dots whose text before the dots another line carries."""
-    for line in lines:
-        if not line.kept or not _ELLIPSIS.search(line.text):
+    for n, line in enumerate(lines):
+        if not line.kept or n == title_at or not _ELLIPSIS.search(line.text):
             continue
         stem = squash(_ELLIPSIS.sub("", line.text))
         if len(stem) < MIN_TEASER_CHARS:
@@ -392,7 +432,7 @@ def _mark_teasers(lines: list[_Line]) -> None:
             line.reason = "teaser"
 
 
-def _mark_glued(lines: list[_Line]) -> None:
+def _mark_glued(lines: list[_Line], title_at: int | None) -> None:
     """Drop a line whose text is ≥90% covered by two or more other kept lines.
 
     Coverage is measured on squashed text with character n-grams, so sentences
@@ -405,7 +445,11 @@ def _mark_glued(lines: list[_Line]) -> None:
         if line.kept:
             _index_line(index, n, line.squashed, add=True)
     order = sorted(
-        (n for n, ln in enumerate(lines) if ln.kept and len(ln.squashed) >= MIN_GLUED_CHARS),
+        (
+            n
+            for n, ln in enumerate(lines)
+            if ln.kept and n != title_at and len(ln.squashed) >= MIN_GLUED_CHARS
+        ),
         key=lambda n: -len(lines[n].squashed),
     )
     for n in order:
@@ -484,7 +528,7 @@ def is_heading(text: str) -> bool:
 
 def _assemble(lines: list[_Line], title_at: int | None, given: str | None) -> CleanedArticle:
     kept = [ln for n, ln in enumerate(lines) if ln.kept and n != title_at]
-    if given is None and title_at is None or given is not None and not kept:
+    if (given is None and title_at is None) or (given is not None and not kept):
         raise InputError("nothing is left of the text after cleaning")
     head = given if given is not None else lines[title_at].text
     paragraphs = [Paragraph(0, Kind.TITLE, head)]
