@@ -1,0 +1,626 @@
+"""Agenda: the topics an upcoming or ongoing meeting will take up.
+
+News articles announce an agenda with a small family of cues: future verbs
+(«سيناقش», «سيبحث», «سينظر في»), passive futures («سيتم النظر في»), present
+verbs for a meeting under way («يبحث مجلس الوزراء في»), purpose phrases after a
+meeting («اجتماع … لبحث»), «على جدول أعمالها», «على طاولة», list openers
+(«ومن بينها», «أبرزها») and «من المقرر». What follows the cue, once the cue
+verb, the meeting's own name (the subject) and particles are cut off, is an
+enumeration of topics; it is split at «،», «؛», joiners («إضافة إلى»,
+«فضلاً عن») and at «و» where a new topic starts (a definite noun, a verbal
+noun, a topic noun such as «ملف»), but not where «و» joins two genitives of
+one construct («في مجال الأدب والفن»).
+
+Past forms («بحث مجلس الوزراء», «تم اعتماد», «في ختام الاجتماع») report a past
+meeting's decisions and are not agenda: a sentence marked as past only yields
+items through an explicit future cue. Everything is decided from Arabic
+morphology and cue words on folded text, never from the wording of given
+articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsreader.pipeline.normalize import fold, tokenize
+from newsreader.pipeline.types import Agenda, AgendaEntry, Kind, Label, Paragraph, Span
+
+
+def _set(words: str) -> frozenset[str]:
+    """A word list in folded spelling, so «قائد» matches the folded «قايد»."""
+    return frozenset(fold(w) for w in words.split())
+
+
+# --- word classes (folded spellings: ا for أإآ, ي for ى, ه for ة) -------------
+
+_VERB_ROOTS = "ناقش|بحث|نظر|تناول|ستعرض|ركز|عرض|طرح|تطرق|درس|تدارس|ستكمل|تابع|قر|ناول"
+# future («سيبحث», «ستناقش», «سيبحثان») and present («يبحث», «تتناول»)
+_AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_VERB_ROOTS})(?:ان|ون|ا)?(?:ه|ها|هما)?$")
+# present roots that announce a meeting under way (not «يعرض», «يتابع» etc.)
+_PRESENT_ROOTS = re.compile(r"^[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس)(?:ان|ون)?$")
+# verbs after «من المقرر أن»: taking up a topic or deciding on it
+_PLANNED_VERB = re.compile(
+    rf"^[يت](?:{_VERB_ROOTS}|تخذ|صادق|عتمد|وقع|صدر|قرر|قر|ناقش)(?:ا|ان|وا|ون)?$"
+)
+# «سيتم», «يتم», «يجري», «ستجري» + verbal noun
+_PASSIVE = re.compile(r"^س?[يت](?:تم|جري)$")
+_CUE_MASDARS = _set("النظر نظر بحث البحث مناقشه المناقشه استعراض دراسه طرح عرض التطرق تناول مراجعه")
+# purpose after a meeting noun: «اجتماع … لبحث»
+_PURPOSE = _set("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
+_LIST_INTROS = _set("ابرزها اهمها اولها تشمل يشمل تتضمن يتضمن ومنها")
+
+_MEETING_NOUNS = _set("""
+    اجتماع الاجتماع اجتماعات الاجتماعات قمه القمه جلسه الجلسه جلسات مؤتمر المؤتمر
+    منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي""")
+# heads of a subject that is the meeting itself or those who sit in it
+_PARTICIPANTS = (
+    _set("""مجلس المجلس زعيم زعيما زعيمي الزعيمان الزعيمين الزعماء زعماء قاده القاده قائد
+    رييس رييسا رييسي الرييس الرييسان الرييسين روساء الروساء وزير وزيرا الوزير الوزيرين
+    وزراء الوزراء الجانبان الجانبين الطرفان الطرفين البلدان البلدين المشاركون المشاركين
+    الاعضاء اعضاء النواب نواب اللجنه لجنه البرلمان الحكومه الجمعيه الهييه الوفد الوفود
+    القاده الملوك ملوك امراء""")
+    | _MEETING_NOUNS
+)
+_PARTICLES = _set("ايضا كذلك بدوره بدورها بدورهم خلاله خلالها فيه فيها اليوم غدا الليله")
+_PREPOSITIONS = _set("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
+_FUNCTION_WORDS = _set(
+    """الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف"""
+)
+_ADJECTIVES = _set("الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه")
+_DEMONSTRATIVES = _set("هذا هذه ذلك تلك هؤلاء هو هي هم ما من")
+_STOP_WORDS = _set("""
+    بحسب حسب حسبما وفق وفقا طبقا وذلك فيما بينما حيث بحضور برياسه مشيرا مشيره موضحا
+    موضحه واضاف واضافت وقال وقالت واكد واكدت قال قالت اكد اكدت وسط وسيعقد""")
+_PAST_MARKERS = _set("السابق السابقه الماضي الماضيه امس تم وتم وقد اختتم اختتمت")
+_PAST_VERBS = _set("بحث بحثا بحثوا ناقش ناقشا ناقشوا تناول تناولا استعرض استعرضا اعتمد اقر وقع")
+# generic nouns that name items without being one («سبع قضايا», «مسائل أخرى»)
+_GENERIC = _set("""قضايا قضيه القضايا مسائل المسائل مساله ملفات الملفات ملفا بنود البنود بندا بند
+    مواضيع المواضيع موضوعات الموضوعات موضوعا نقاط النقاط محاور المحاور امور الامور
+    عدد جدول""")
+# nouns that open a topic although indefinite («ملف القدس», «أمور طارئة»)
+_TOPIC_NOUNS = _set("""
+    ملف ملفات قضيه قضايا مساله مسائل موضوع مواضيع مشروع مشاريع خطه خطط تقرير تقارير
+    برنامج اتفاقيه اتفاق قانون قرار قرارات سبل اليات اليه امور مستجدات اوضاع ازمه
+    سير منح دعم ربط حل نقل رفع فتح وضع حمايه رعايه تشكيل اصلاح بناء تحديد ترشيح
+    امكانيه مقترح مقترحات ميزانيه موازنه""")
+_JOINERS = (
+    ("بالاضافه", "الي"),
+    ("اضافه", "الي"),
+    ("فضلا", "عن"),
+    ("علاوه", "علي"),
+    ("الي", "جانب"),
+)
+_NUMBERS = {
+    "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
+    "احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
+}  # fmt: skip
+_COUNT_NOUNS = _set("""قضايا قضيه مسائل مساله ملفات ملفا بنود بندا مواضيع موضوعات موضوعا نقاط نقطه
+    محاور محورا امور""")
+_LEXICON = frozenset().union(
+    _MEETING_NOUNS,
+    _PARTICIPANTS,
+    _PARTICLES,
+    _PREPOSITIONS,
+    _STOP_WORDS,
+    _GENERIC,
+    _TOPIC_NOUNS,
+    _LIST_INTROS,
+    _NUMBERS,
+    *_JOINERS,
+)
+_PUNCT_SPLIT = frozenset("،؛,;")
+_SENTENCE_END = frozenset(".!?؟")
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    f: str  # folded
+    bare: str  # folded, without a leading و/ف conjunction
+    name: bool  # inside a PERSON/ORGANIZATION/LOCATION span
+    date: bool  # inside a DATE span
+    punct: bool
+
+
+_SHORT = _set("من في عن ان لا قد ما لم لن كما")
+
+
+def _bare(f: str) -> str:
+    """Drop a conjunction «و»/«ف»; not from a known word that starts with them («وزراء»,
+    «فضلا»), and from a three-letter word only when a particle remains («ومن»)."""
+    if f in _LEXICON:
+        return f
+    if f[:1] in ("و", "ف") and (len(f) > 3 or f[1:] in _SHORT):
+        return f[1:]
+    return f
+
+
+def _is_masdar(w: str) -> bool:
+    """Derived verbal nouns by pattern: إفعال, تفعيل, افتعال, استفعال, تفاعل, مفاعلة."""
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+    n = len(w)
+    if n == 5 and w[0] == "ا" and w[3] == "ا":  # اطلاق، انشاء، اعداد
+        return True
+    if n == 6 and w[0] == "ا" and w[4] == "ا":  # افتتاح، اعتماد، انضمام
+        return True
+    if n == 7 and w.startswith("است") and w[5] == "ا":  # استكمال
+        return True
+    if n == 5 and w[0] == "ت" and w[3] == "ي":  # تنفيذ، تطوير
+        return True
+    if n == 5 and w[0] == "ت" and w[2] == "ا":  # تعاون، تبادل
+        return True
+    return n == 6 and w[0] == "م" and w[2] == "ا" and w[5] == "ه"  # مكافحه، مواصله
+
+
+def _is_definite(w: str) -> bool:
+    return (
+        (w.startswith("ال") and len(w) > 3 and w not in _FUNCTION_WORDS)
+        or (w.startswith("لل") and len(w) > 3)
+        or (w.startswith("بال") and len(w) > 4)
+    )
+
+
+def _topic_start(tok: _Tok) -> bool:
+    """Does this word open a topic (definite noun, verbal noun, topic noun)?"""
+    w = tok.bare
+    if tok.punct or tok.name or w in _FUNCTION_WORDS or w in _PREPOSITIONS:
+        return False
+    return _is_definite(w) or _is_masdar(w) or w in _TOPIC_NOUNS
+
+
+def _is_nisba(w: str) -> bool:
+    return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه", "يين", "يون", "يان"))
+
+
+def _tokens(text: str, spans: list[Span]) -> list[_Tok]:
+    out = []
+    for t in tokenize(text):
+        f = fold(t.text)
+        inside = [s for s in spans if s.start < t.end and t.start < s.end]
+        out.append(
+            _Tok(
+                t.text,
+                t.start,
+                t.end,
+                f,
+                _bare(f),
+                any(s.label != Label.DATE for s in inside),
+                any(s.label == Label.DATE for s in inside),
+                not any(c.isalnum() for c in t.text),
+            )
+        )
+    return out
+
+
+def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
+    out: list[list[_Tok]] = [[]]
+    for t in toks:
+        out[-1].append(t)
+        if t.text in _SENTENCE_END or set(t.text) <= set(".…") and t.punct:
+            out.append([])
+    return [s for s in out if s]
+
+
+# --- noun phrases -----------------------------------------------------------
+
+
+def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
+    """End of the noun phrase headed at i: genitives, adjectives, «ل»-genitives, names."""
+    head = toks[i].bare
+    j = i + 1
+    suffixed = head not in _PARTICIPANTS and _is_meeting(head)  # «جلسته»
+    if not _is_definite(head) and not suffixed:
+        # construct state: «مجلس الوزراء», «زعيما روسيا وبيلاروس»
+        definite = False
+        while j < end and not toks[j].punct and toks[j].bare not in _PREPOSITIONS:
+            w = toks[j]
+            if w.f != w.bare:  # «و» starts a coordinated genitive, below
+                break
+            j += 1
+            if _is_definite(w.bare) or w.name:
+                definite = _is_definite(w.bare)
+                break
+            if j - i > 4:
+                break
+        # coordinated indefinite genitives, i.e. names: «زعيما روسيا وبيلاروس»
+        while (
+            not definite
+            and j < end
+            and toks[j].f.startswith("و")
+            and toks[j].bare not in _DEMONSTRATIVES
+            and toks[j].f not in _STOP_WORDS
+            and (toks[j].name or not _topic_start(toks[j]))
+        ):
+            j += 1
+    while j < end:
+        w = toks[j]
+        if w.name and not w.f.startswith("و") or _is_nisba(w.f) or w.f in _ADJECTIVES:
+            j += 1
+        elif w.f.startswith("ل") and not w.f.startswith("لما") and j + 1 < end:
+            rest = w.f[1:]
+            if w.f.startswith("لل") or w.name or (rest and rest in _PARTICIPANTS):
+                j += 1
+                # the genitive of «لدولة»: one more word
+                if not _is_definite(w.f) and j < end and _is_definite(toks[j].f):
+                    j += 1
+            else:
+                break
+        elif w.date or re.fullmatch(r"(ال)?(ـ)?\d+", w.f.replace("ـ", "")):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
+    """Skip the subject after a cue verb: the meeting, its members, names, particles."""
+    taken = False
+    while i < end:
+        t = toks[i]
+        if t.bare in _PARTICLES or t.f in _PARTICLES or t.date:
+            i += 1
+        elif t.name and (not taken or t.f.startswith("و")):
+            i += 1
+            while i < end and toks[i].name and not toks[i].f.startswith("و"):
+                i += 1
+            taken = True
+        elif not taken and (t.bare in _PARTICIPANTS or _is_meeting(t.bare)):
+            i = _skip_np(toks, i, end)
+            taken = True
+        elif (
+            t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(_bare(toks[i + 1].f))
+        ):
+            i = _skip_np(toks, i + 1, end)
+        else:
+            break
+    return i
+
+
+# --- cues -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cue:
+    at: int  # where the cue starts (ends the previous cue's object)
+    obj: int  # where its object starts
+    header: bool = False  # introduces a list (agenda header, «من بينها»)
+    before: tuple[int, int] | None = None  # «X على طاولة القمة»: items before the cue
+
+
+def _is_past(sent: list[_Tok]) -> bool:
+    words = [t for t in sent if not t.punct]
+    if any(t.f in _PAST_MARKERS for t in words):
+        return True
+    if any(a.bare == "في" and b.f == "ختام" for a, b in zip(words, words[1:], strict=False)):
+        return True
+    # a past agenda verb opening the sentence: «كما بحث مجلس الوزراء»
+    for t in words[:3]:
+        if t.bare in _PAST_VERBS and t.f not in _CUE_MASDARS:
+            return True
+        if t.bare not in ("كما", "قد", "وقد", "كان", "وكان"):
+            break
+    return False
+
+
+def _is_meeting(w: str) -> bool:
+    """A meeting noun, also accusative («اجتماعاً») or with a possessive suffix («جلسته»)."""
+    if w in _MEETING_NOUNS or w.endswith("ا") and w[:-1] in _MEETING_NOUNS:
+        return True
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if stem in _MEETING_NOUNS or stem.endswith("ت") and stem[:-1] + "ه" in _MEETING_NOUNS:
+                return True
+    return False
+
+
+def _meeting_in(sent: list[_Tok]) -> bool:
+    return any(_is_meeting(t.bare) for t in sent)
+
+
+def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
+    """Cues in one sentence; `context` says an agenda is already being listed."""
+    past = _is_past(sent)
+    cues: list[_Cue] = []
+    n = len(sent)
+    i = 0
+    while i < n:
+        t = sent[i]
+        w = t.bare
+        nxt = sent[i + 1].bare if i + 1 < n else ""
+        m = _AGENDA_VERB.match(w)
+        if m and not t.name:
+            future = bool(m.group(1))
+            if future or (not past and _PRESENT_ROOTS.match(w)):
+                j = _skip_subject(sent, i + 1, n)
+                if future or j > i + 1 or _meeting_in(sent) or context:
+                    cues.append(_Cue(i, j))
+                    i = j
+                    continue
+        if _PASSIVE.match(w) and (w.startswith("س") or not past):
+            j = _skip_subject(sent, i + 1, n)
+            if j < n and sent[j].bare in _CUE_MASDARS:
+                cues.append(_Cue(i, j + 1))
+                i = j + 1
+                continue
+        purpose = w in _PURPOSE and _meeting_in(sent[:i])  # «اجتماع … لبحث»
+        consider = w == "النظر" and nxt == "في" and (context or _meeting_in(sent))
+        if (purpose or consider) and not past:
+            cues.append(_Cue(i, i + 1))
+        elif w == "جدول" and nxt.startswith(("اعمال", "الاعمال")) and not past:
+            prev = sent[i - 1].bare if i else ""
+            j = i + 2
+            if j < n and nxt in ("اعمال", "الاعمال") and _bare(sent[j].f) in _PARTICIPANTS:
+                j = _skip_np(sent, j, n)
+            after = sent[j].bare if j < n else ""
+            if prev == "علي" or after in (":", "من") or after in _LIST_INTROS:
+                cues.append(_Cue(i - (prev == "علي"), j, header=True))
+                i = j
+                continue
+        elif w == "طاوله" and i and sent[i - 1].bare == "علي" and not past:
+            j = i + 1
+            if j < n and _bare(sent[j].f) in _PARTICIPANTS:
+                j = _skip_np(sent, j, n)
+            start = 0
+            cues.append(_Cue(i - 1, j, before=(start, i - 1)))
+            i = j
+            continue
+        elif (w == "بينها" and i and sent[i - 1].bare == "من") and not past:
+            if context or cues:
+                cues.append(_Cue(i - 1, i + 1, header=True))
+        elif w in _LIST_INTROS and not past and (context or cues):
+            cues.append(_Cue(i, i + 1, header=True))
+        elif w == "المقرر" and i and sent[i - 1].bare == "من" and not past:
+            if nxt == "ان" and i + 2 < n and _PLANNED_VERB.match(sent[i + 2].bare):
+                j = _skip_subject(sent, i + 3, n)
+                cues.append(_Cue(i - 1, j))
+                i = j
+                continue
+            if nxt != "ان" and i + 1 < n and _topic_start(sent[i + 1]) and (context or cues):
+                cues.append(_Cue(i - 1, i + 1))
+        i += 1
+    return cues
+
+
+# --- items ------------------------------------------------------------------
+
+
+def _object_end(sent: list[_Tok], start: int, end: int) -> int:
+    for k in range(start, end):
+        t = sent[k]
+        if t.f in _STOP_WORDS or t.bare in _STOP_WORDS:
+            return k
+        if t.bare == "كما" and (k + 1 >= end or not _topic_start(sent[k + 1])):
+            return k
+        if t.text == ":" and k > start:
+            return k
+    return end
+
+
+def _joiner_at(sent: list[_Tok], k: int, end: int) -> int:
+    """Length of a joiner phrase («إضافة إلى») starting at k, else 0."""
+    for a, b in _JOINERS:
+        if k + 1 < end and sent[k].bare == a and sent[k + 1].f == b:
+            return 2
+    return 0
+
+
+def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
+    """Is «و» at k joining two genitives of one construct («مجال الأدب والفن»)?
+
+    Both genitives are definite; an indefinite verbal noun after «و» («وإقرار»)
+    opens a new topic instead.
+    """
+    if k - 2 < start or not _is_definite(sent[k].bare):
+        return False
+    prev, head = sent[k - 1], sent[k - 2]
+    if head.punct or head.name or prev.name or not _is_definite(prev.f):
+        return False
+    h = head.bare
+    return not (
+        _is_definite(h)
+        or h in _PREPOSITIONS
+        or h in _PARTICLES
+        or h.isdigit()
+        or h.startswith(("ب", "ل"))
+        and _is_definite(h[1:])
+    )
+
+
+def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an enumeration into topics; returns token ranges."""
+    chunks: list[tuple[int, int]] = []
+    cur = start
+    listed = False  # inside «أ، ب وج»: the last «و» closes the list
+    k = start
+    while k < end:
+        t = sent[k]
+        skip = 0
+        if t.text in _PUNCT_SPLIT:
+            skip = 1 + _joiner_at(sent, k + 1, end)
+        elif _joiner_at(sent, k, end):
+            skip = _joiner_at(sent, k, end)
+        if skip:
+            nxt = k + skip
+            if nxt < end and _topic_start(sent[nxt]):
+                chunks.append((cur, k))
+                cur = nxt
+                listed = True
+            k = nxt
+            continue
+        if (
+            k > cur
+            and t.f.startswith("و")
+            and t.f != t.bare
+            and _topic_start(t)
+            and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
+        ):
+            chunks.append((cur, k))
+            cur = k
+        k += 1
+    chunks.append((cur, end))
+    # a one-word piece was a word of the previous topic after all
+    merged: list[tuple[int, int]] = []
+    for a, b in chunks:
+        if merged and _words(sent[a:b]) < 2:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _words(toks: list[_Tok]) -> int:
+    return sum(1 for t in toks if not t.punct)
+
+
+def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
+    while a < b and (
+        sent[a].punct
+        or sent[a].bare in _PREPOSITIONS
+        or sent[a].bare in _PARTICLES
+        or sent[a].f in ("و", "ف")
+    ):
+        if sent[a].text in ('"', "«", "“") and b - a > 1:
+            break
+        a += 1
+    while b > a and (
+        sent[b - 1].punct
+        and sent[b - 1].text not in ('"', "»", "”", ")")
+        or sent[b - 1].bare in _PARTICLES
+        or sent[b - 1].f in ("و", "ف")
+    ):
+        b -= 1
+    return a, b
+
+
+def _generic(toks: list[_Tok]) -> bool:
+    words = [t for t in toks if not t.punct]
+    if not words or words[0].bare in ("جدول",):
+        return True
+    if words[0].bare in _NUMBERS or words[0].f.isdigit():
+        return len(words) <= 3 and any(t.bare in _GENERIC for t in words)
+    return words[0].bare in _GENERIC and len(words) <= 2
+
+
+def _item_text(text: str, toks: list[_Tok]) -> str:
+    s = text[toks[0].start : toks[-1].end]
+    first = toks[0]
+    if first.f != first.bare and (_topic_start(first) or first.name):
+        s = s[1:].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if fold(s).startswith("لل"):
+        s = "ال" + s[2:]
+    elif fold(s).startswith("لما "):
+        s = s[1:]
+    return " ".join(s.split())
+
+
+def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
+    out = []
+    # a list opener inside the object: what stands before it is the header
+    for k in range(b - 1, a - 1, -1):
+        if sent[k].bare in _LIST_INTROS or (
+            sent[k].bare == "بينها" and k > a and sent[k - 1].bare == "من"
+        ):
+            a = k + 1
+            break
+    # «في مسائل؛ …»: a generic noun before «؛»/«:» heads the list
+    for k in range(a, min(b, a + 4)):
+        if sent[k].text in ("؛", ":", ";") and all(
+            t.punct or t.bare in _GENERIC or t.bare in _PREPOSITIONS for t in sent[a:k]
+        ):
+            a = k + 1
+            break
+    for x, y in _split(sent, a, b):
+        x, y = _trim(sent, x, y)
+        piece = sent[x:y]
+        if _words(piece) < 2 or _generic(piece):
+            continue
+        out.append(_item_text(text, piece))
+    return out
+
+
+def _count(sent: list[_Tok]) -> int | None:
+    words = [t for t in sent if not t.punct]
+    for k, t in enumerate(words):
+        w = t.bare.lstrip("بل") if t.bare[:1] in "بل" and t.bare[1:] in _NUMBERS else t.bare
+        value = None
+        step = 1
+        if w.isdigit():
+            value = int(w)
+        elif w in _NUMBERS:
+            value = _NUMBERS[w]
+            if k + 1 < len(words) and words[k + 1].f in ("عشر", "عشره") and value < 10:
+                value += 10
+                step = 2
+        if value is None or not 2 <= value <= 20:
+            continue
+        if k + step < len(words) and words[k + step].bare in _COUNT_NOUNS:
+            return value
+    return None
+
+
+def _meeting(toks: list[_Tok], text: str) -> str:
+    for i, t in enumerate(toks):
+        if t.bare in _MEETING_NOUNS and not t.bare.endswith(("ها", "هم")):
+            j = _skip_np(toks, i, len(toks))
+            if j + 1 < len(toks) and toks[j].bare in ("في", "ب") and toks[j + 1].name:
+                j += 2
+                while j < len(toks) and toks[j].name and not toks[j].f.startswith("و"):
+                    j += 1
+            while j < len(toks) and toks[j].date:
+                j += 1
+            if j - i >= 2 or t.bare.startswith("ال"):
+                return " ".join(text[toks[i].start : toks[j - 1].end].split())
+    return ""
+
+
+def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) -> Agenda:
+    """The agenda items of the article, in order, with the meeting and a stated count."""
+    by_par: dict[int, list[Span]] = {}
+    for s in spans or []:
+        by_par.setdefault(s.paragraph, []).append(s)
+    agenda = Agenda()
+    seen: set[str] = set()
+    heading_context = False
+    context = False
+    first_item_par: int | None = None
+    for p in paragraphs:
+        toks = _tokens(p.text, by_par.get(p.index, []))
+        if p.kind == Kind.HEADING:
+            f = fold(p.text)
+            heading_context = "جدول" in f or "اجنده" in f
+            context = heading_context
+            continue
+        for sent in _sentences(toks):
+            cues = _find_cues(sent, context or heading_context)
+            context = bool(cues)
+            for n, cue in enumerate(cues):
+                end = cues[n + 1].at if n + 1 < len(cues) else len(sent)
+                stop = _object_end(sent, cue.obj, end)
+                found = _items(p.text, sent, cue.obj, stop)
+                if not found and cue.before:
+                    found = _items(p.text, sent, *cue.before)
+                for item in found:
+                    k = " ".join(fold(item).split())
+                    if k in seen:
+                        continue
+                    seen.add(k)
+                    agenda.items.append(AgendaEntry(item, p.index))
+                    if first_item_par is None:
+                        first_item_par = p.index
+            if cues and agenda.count is None:
+                agenda.count = _count(sent)
+    if agenda.items or agenda.count:
+        for p in paragraphs:
+            if p.index == 0 or p.index == first_item_par:
+                agenda.meeting = _meeting(_tokens(p.text, by_par.get(p.index, [])), p.text)
+                if agenda.meeting:
+                    break
+    return agenda

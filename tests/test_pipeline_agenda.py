@@ -1,0 +1,193 @@
+"""Agenda extraction from invented Arabic meeting reports.
+
+Every sentence here is made up (a ministers' council, a parliament session, a
+summit) so the tests pin the method, cue families and enumeration forms, not
+the wording of any scored article. Each test states the behaviour it guards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsreader.pipeline.agenda import find_agenda
+from newsreader.pipeline.normalize import fold_key
+from newsreader.pipeline.types import Agenda, Kind, Label, Paragraph, Span
+
+TITLE = "أخبار محلية"
+
+
+def run(*bodies: str, title: str = TITLE, kinds: dict[int, Kind] | None = None) -> Agenda:
+    """Build an article (title first) and read its agenda."""
+    kinds = kinds or {}
+    texts = [title, *bodies]
+    paragraphs = [
+        Paragraph(i, Kind.TITLE if i == 0 else kinds.get(i, Kind.BODY), t)
+        for i, t in enumerate(texts)
+    ]
+    return find_agenda(paragraphs)
+
+
+def texts(agenda: Agenda) -> list[str]:
+    return [fold_key(item.text) for item in agenda.items]
+
+
+def keys(*items: str) -> list[str]:
+    return [fold_key(i) for i in items]
+
+
+def test_future_verb_cuts_verb_and_subject_and_splits_comma_list() -> None:
+    """«سيناقش» + subject: only the objects are items, split at «،» and a closing «و»."""
+    agenda = run(
+        "وسيناقش مجلس الوزراء في جلسته المقبلة مشروع الموازنة العامة، "
+        "وخطة إصلاح قطاع الكهرباء والتعيينات الإدارية."
+    )
+    assert texts(agenda) == keys(
+        "مشروع الموازنة العامة", "خطة إصلاح قطاع الكهرباء", "التعيينات الإدارية"
+    )
+    assert agenda.items[0].paragraph == 1
+
+
+def test_passive_future_and_verbal_noun_after_wa() -> None:
+    """«سيتم خلال الجلسة النظر في»: the meeting phrase is skipped; «و» + masdar splits."""
+    agenda = run("سيتم خلال الجلسة النظر في تعديل قانون الانتخابات وإقرار اتفاقية القرض.")
+    assert texts(agenda) == keys("تعديل قانون الانتخابات", "إقرار اتفاقية القرض")
+
+
+def test_present_verb_for_an_ongoing_session() -> None:
+    """«يبحث البرلمان في جلسته اليوم»: present tense reports a session under way."""
+    agenda = run("يبحث البرلمان في جلسته اليوم مشروع قانون الإيجارات السكنية.")
+    assert texts(agenda) == keys("مشروع قانون الإيجارات السكنية")
+
+
+def test_on_the_agenda_with_faddlan_an() -> None:
+    """«وعلى جدول أعمال القمة»: definite «و» splits, «فضلاً عن» joins a further topic."""
+    agenda = run("وعلى جدول أعمال القمة ملف الأمن الغذائي والتغير المناخي فضلاً عن أزمة اللاجئين.")
+    assert texts(agenda) == keys("ملف الأمن الغذائي", "التغير المناخي", "أزمة اللاجئين")
+
+
+def test_stated_count_and_abrazuha_with_semicolon() -> None:
+    """«جدول أعمال من اثني عشر بنداً، أبرزها …؛ …»: count 12, header not an item."""
+    agenda = run(
+        "ويناقش المجلس جدول أعمال من اثني عشر بنداً، أبرزها تعيين مدير للبنك المركزي؛ "
+        "ومراجعة عقود الاتصالات."
+    )
+    assert agenda.count == 12
+    assert texts(agenda) == keys("تعيين مدير للبنك المركزي", "مراجعة عقود الاتصالات")
+
+
+def test_idafatan_ila_joins_topics() -> None:
+    """«إضافة إلى» before a new topic splits the enumeration."""
+    agenda = run("ستبحث اللجنة الوزارية تطوير شبكة النقل العام إضافة إلى دعم صغار المزارعين.")
+    assert texts(agenda) == keys("تطوير شبكة النقل العام", "دعم صغار المزارعين")
+
+
+def test_idafatan_ila_inside_one_topic_does_not_split() -> None:
+    """«إضافة إلى» before a plain noun (not a topic start) stays inside the topic."""
+    agenda = run("كما يجري بحث ربط مدن الشمال، إضافة إلى قرى الساحل، عبر خط حافلات سريع.")
+    assert len(agenda.items) == 1
+    assert "عبر خط حافلات" in agenda.items[0].text
+
+
+def test_particle_and_indefinite_subject_trimmed() -> None:
+    """«وسيناقش وزراء الخارجية أيضًا»: the construct subject and «أيضًا» are cut."""
+    agenda = run("وسيناقش وزراء الخارجية أيضًا آليات التنسيق المشترك بين الدول الأعضاء.")
+    assert texts(agenda) == keys("آليات التنسيق المشترك بين الدول الأعضاء")
+
+
+def test_genitive_pair_is_one_topic() -> None:
+    """«في مجال التعليم والتدريب»: «و» joins two genitives of one construct."""
+    agenda = run("سيبحث المؤتمر تبادل الخبرات في مجال التعليم والتدريب المهني.")
+    assert texts(agenda) == keys("تبادل الخبرات في مجال التعليم والتدريب المهني")
+
+
+def test_semicolon_after_generic_noun_and_sanawina() -> None:
+    """«سينظر البرلمان في مسائل؛ …»: the generic noun heads the list; a year stays."""
+    agenda = run(
+        "كما سينظر البرلمان في مسائل؛ تعديل الدستور وانتخاب رئيس اللجنة المالية للأعوام 2025-2026."
+    )
+    assert texts(agenda) == keys("تعديل الدستور", "انتخاب رئيس اللجنة المالية للأعوام 2025-2026")
+
+
+def test_count_alone_gives_no_item() -> None:
+    """«سبع قضايا» is a count, not a topic."""
+    agenda = run("سيتم النظر في سبع قضايا، بحسب ما أفاد به مكتب المجلس.")
+    assert agenda.items == []
+    assert agenda.count == 7
+
+
+def test_heading_makes_min_baynaha_an_agenda_opener() -> None:
+    """After a heading «جدول أعمال الجلسة», «ومن بينها» opens agenda items."""
+    body = "ومن بينها إنشاء صندوق للطوارئ الصحية."
+    with_heading = run("جدول أعمال الجلسة", body, kinds={1: Kind.HEADING})
+    assert texts(with_heading) == keys("إنشاء صندوق للطوارئ الصحية")
+    assert with_heading.items[0].paragraph == 2
+    assert run(body).items == []
+
+
+def test_min_al_muqarrar_and_subject_names_from_spans() -> None:
+    """«من المقرر أن يقر» + names given as spans: verb and names are cut."""
+    text = "ومن المقرر أن يقر سامر ونادر قانون الموازنة العامة للعام 2026."
+    start = text.index("سامر")
+    other = text.index("نادر")
+    spans = [
+        Span(1, start, start + 4, "سامر", Label.PERSON),
+        Span(1, other, other + 4, "نادر", Label.PERSON),
+    ]
+    paragraphs = [Paragraph(0, Kind.TITLE, TITLE), Paragraph(1, Kind.BODY, text)]
+    agenda = find_agenda(paragraphs, spans)
+    assert texts(agenda) == keys("قانون الموازنة العامة للعام 2026")
+
+
+def test_purpose_after_meeting() -> None:
+    """«اجتماعاً طارئاً … لبحث»: a meeting held to discuss a topic."""
+    agenda = run("يعقد وزراء الزراعة اجتماعاً طارئاً غداً لبحث أزمة الجراد الصحراوي.")
+    assert texts(agenda) == keys("أزمة الجراد الصحراوي")
+
+
+def test_ala_tawila_takes_items_before_the_cue() -> None:
+    """«ملف الديون على طاولة قمة العشرين»: the topic stands before the cue."""
+    agenda = run("ملف الديون الخارجية على طاولة قمة العشرين")
+    assert texts(agenda) == keys("ملف الديون الخارجية")
+
+
+def test_tatanawal_with_meeting_subject() -> None:
+    """«تتناول الجلسة الثانية للمؤتمر»: the subject with its adjective and «ل» phrase."""
+    agenda = run("تتناول الجلسة الثانية للمؤتمر قضايا التحول الرقمي وحماية البيانات الشخصية.")
+    assert texts(agenda) == keys("قضايا التحول الرقمي", "حماية البيانات الشخصية")
+
+
+def test_meeting_from_title() -> None:
+    """The meeting is the title's meeting noun phrase; the title's topics count too."""
+    agenda = run(title="قمة الرياض تبحث أزمة المياه ومكافحة التصحر")
+    assert agenda.meeting == "قمة الرياض"
+    assert texts(agenda) == keys("أزمة المياه", "مكافحة التصحر")
+
+
+def test_meeting_empty_without_agenda() -> None:
+    """No agenda: no meeting either."""
+    agenda = run("افتتح الوزير معرضاً للكتاب في العاصمة.")
+    assert agenda == Agenda()
+
+
+def test_duplicates_kept_once_in_article_order() -> None:
+    """The same topic in two paragraphs is one item, at its first paragraph."""
+    agenda = run(
+        "سيناقش مجلس النواب مشروع قانون الضرائب.",
+        "كما سيبحث مجلس النواب مشروع قانون الضرائب ومراقبة الأسعار.",
+    )
+    assert texts(agenda) == keys("مشروع قانون الضرائب", "مراقبة الأسعار")
+    assert [i.paragraph for i in agenda.items] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وكان مجلس الوزراء قد بحث في جلسته السابقة مشروع الموازنة العامة.",
+        "وتم في ختام الاجتماع توقيع خمس اتفاقيات، من بينها اتفاقية للتعاون الجمركي.",
+        "كما بحث مجلس الوزراء مسائل تطوير الموانئ وإعداد خطة النقل.",
+        "وناقش الوزراء أمس جدول الأعمال ومسائل أخرى تتعلق بالتحضير للقمة.",
+    ],
+)
+def test_past_decisions_are_not_agenda(sentence: str) -> None:
+    """A past meeting's discussions and decisions are reported, not announced."""
+    assert run(sentence).items == []
