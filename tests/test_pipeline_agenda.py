@@ -191,3 +191,21 @@ def test_duplicates_kept_once_in_article_order() -> None:
 def test_past_decisions_are_not_agenda(sentence: str) -> None:
     """A past meeting's discussions and decisions are reported, not announced."""
     assert run(sentence).items == []
+
+
+def test_time_words_after_the_session_are_skipped() -> None:
+    """«في جلسته العامة اليوم الثلاثاء» stands between verb and topics; a past
+    word inside a topic («العام السابق») does not make the sentence past."""
+    agenda = run(
+        "يناقش مجلس النواب في جلسته العامة اليوم الثلاثاء مشروع قانون الموازنة الجديدة "
+        "والحساب الختامي لموازنة العام السابق."
+    )
+    assert texts(agenda) == keys(
+        "مشروع قانون الموازنة الجديدة", "الحساب الختامي لموازنة العام السابق"
+    )
+    assert agenda.meeting == "جلسته العامة"
+
+
+def test_looking_for_is_not_discussing() -> None:
+    """«سيبحث اللاعب عن ناد» is a search, and «سيعرض الفيلم» has no meeting."""
+    assert run("سيبحث اللاعب عن ناد جديد في الصيف المقبل.", "وسيعرض الفيلم في الصالات.").items == []

@@ -34,9 +34,12 @@ def _set(words: str) -> frozenset[str]:
 
 # --- word classes (folded spellings: ا for أإآ, ي for ى, ه for ة) -------------
 
-_VERB_ROOTS = "ناقش|بحث|نظر|تناول|ستعرض|ركز|عرض|طرح|تطرق|درس|تدارس|ستكمل|تابع|قر|ناول"
+_VERB_ROOTS = "ناقش|بحث|نظر|تناول|ستعرض|ركز|عرض|طرح|تطرق|درس|تدارس|ستكمل|تابع|قر|ناول|صوت"
 # future («سيبحث», «ستناقش», «سيبحثان») and present («يبحث», «تتناول»)
 _AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_VERB_ROOTS})(?:ان|ون|ا)?(?:ه|ها|هما)?$")
+# roots that announce topics by themselves («سيبحث»); others («سيعرض», «سيصوت») need a
+# meeting in the sentence or an agenda under way
+_STRONG_VERB = re.compile(r"^س?[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون|ا)?$")
 # present roots that announce a meeting under way (not «يعرض», «يتابع» etc.)
 _PRESENT_ROOTS = re.compile(r"^[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس)(?:ان|ون)?$")
 # verbs after «من المقرر أن»: taking up a topic or deciding on it
@@ -62,16 +65,23 @@ _PARTICIPANTS = (
     القاده الملوك ملوك امراء""")
     | _MEETING_NOUNS
 )
-_PARTICLES = _set("ايضا كذلك بدوره بدورها بدورهم خلاله خلالها فيه فيها اليوم غدا الليله")
+_PARTICLES = _set("ايضا كذلك بدوره بدورها بدورهم خلاله خلالها فيه فيها")
+# time words between a verb and its topics: «يبحث المجلس اليوم الثلاثاء …»
+_TIME_WORDS = _set(
+    """اليوم غدا امس الليله مساء صباح ظهر عصر الاحد الاثنين الثلاثاء الاربعاء الخميس
+    الجمعه السبت المقبل المقبله القادم القادمه"""
+)
 _PREPOSITIONS = _set("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
 _FUNCTION_WORDS = _set(
     """الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف"""
 )
-_ADJECTIVES = _set("الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه")
+_ADJECTIVES = _set(
+    "الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه العامه العام المغلقه الموسعه المشتركه"
+)
 _DEMONSTRATIVES = _set("هذا هذه ذلك تلك هؤلاء هو هي هم ما من")
 _STOP_WORDS = _set("""
     بحسب حسب حسبما وفق وفقا طبقا وذلك فيما بينما حيث بحضور برياسه مشيرا مشيره موضحا
-    موضحه واضاف واضافت وقال وقالت واكد واكدت قال قالت اكد اكدت وسط وسيعقد""")
+    موضحه بطلب بدعوه بمشاركه واضاف واضافت وقال وقالت واكد واكدت قال قالت اكد اكدت وسط وسيعقد""")
 _PAST_MARKERS = _set("السابق السابقه الماضي الماضيه امس تم وتم وقد اختتم اختتمت")
 _PAST_VERBS = _set("بحث بحثا بحثوا ناقش ناقشا ناقشوا تناول تناولا استعرض استعرضا اعتمد اقر وقع")
 # generic nouns that name items without being one («سبع قضايا», «مسائل أخرى»)
@@ -82,7 +92,7 @@ _GENERIC = _set("""قضايا قضيه القضايا مسائل المسائل 
 _TOPIC_NOUNS = _set("""
     ملف ملفات قضيه قضايا مساله مسائل موضوع مواضيع مشروع مشاريع خطه خطط تقرير تقارير
     برنامج اتفاقيه اتفاق قانون قرار قرارات سبل اليات اليه امور مستجدات اوضاع ازمه
-    سير منح دعم ربط حل نقل رفع فتح وضع حمايه رعايه تشكيل اصلاح بناء تحديد ترشيح
+    مشروعات سير منح دعم ربط حل نقل رفع فتح وضع حمايه رعايه تشكيل اصلاح بناء تحديد ترشيح
     امكانيه مقترح مقترحات ميزانيه موازنه""")
 _JOINERS = (
     ("بالاضافه", "الي"),
@@ -175,6 +185,11 @@ def _topic_start(tok: _Tok) -> bool:
     return _is_definite(w) or _is_masdar(w) or w in _TOPIC_NOUNS
 
 
+def _indefinite_adjective(w: str) -> bool:
+    """«طارئة», «دوري», «عادية»: an indefinite nisba or -ئ adjective after a noun."""
+    return len(w) > 3 and not w.startswith("ال") and w.endswith(("يه", "ي", "يه", "ييه", "ايه"))
+
+
 def _is_nisba(w: str) -> bool:
     return w.startswith("ال") and len(w) > 4 and w.endswith(("ي", "يه", "يين", "يون", "يان"))
 
@@ -221,8 +236,8 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
         definite = False
         while j < end and not toks[j].punct and toks[j].bare not in _PREPOSITIONS:
             w = toks[j]
-            if w.f != w.bare:  # «و» starts a coordinated genitive, below
-                break
+            if w.f != w.bare or w.bare in _TIME_WORDS or w.f.startswith("ل"):
+                break  # «و» starts a coordinated genitive, below; «ل» phrases too
             j += 1
             if _is_definite(w.bare) or w.name:
                 definite = _is_definite(w.bare)
@@ -241,7 +256,15 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
             j += 1
     while j < end:
         w = toks[j]
-        if w.name and not w.f.startswith("و") or _is_nisba(w.f) or w.f in _ADJECTIVES:
+        if (
+            w.name
+            and not w.f.startswith("و")
+            or _is_nisba(w.f)
+            or w.f in _ADJECTIVES
+            or j > i + 1
+            and not _is_definite(toks[i].bare)
+            and _indefinite_adjective(w.f)
+        ):
             j += 1
         elif w.f.startswith("ل") and not w.f.startswith("لما") and j + 1 < end:
             rest = w.f[1:]
@@ -264,14 +287,14 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
     taken = False
     while i < end:
         t = toks[i]
-        if t.bare in _PARTICLES or t.f in _PARTICLES or t.date:
+        if t.bare in _PARTICLES or t.bare in _TIME_WORDS or t.date:
             i += 1
         elif t.name and (not taken or t.f.startswith("و")):
             i += 1
             while i < end and toks[i].name and not toks[i].f.startswith("و"):
                 i += 1
             taken = True
-        elif not taken and (t.bare in _PARTICIPANTS or _is_meeting(t.bare)):
+        elif not taken and _is_head(t.bare):
             i = _skip_np(toks, i, end)
             taken = True
         elif (
@@ -294,19 +317,25 @@ class _Cue:
     before: tuple[int, int] | None = None  # «X على طاولة القمة»: items before the cue
 
 
-def _is_past(sent: list[_Tok]) -> bool:
-    words = [t for t in sent if not t.punct]
-    if any(t.f in _PAST_MARKERS for t in words):
-        return True
-    if any(a.bare == "في" and b.f == "ختام" for a, b in zip(words, words[1:], strict=False)):
-        return True
-    # a past agenda verb opening the sentence: «كما بحث مجلس الوزراء»
-    for t in words[:3]:
+def _opens_past(sent: list[_Tok]) -> bool:
+    """A past agenda verb opening the sentence: «كما بحث مجلس الوزراء»."""
+    for t in [t for t in sent if not t.punct][:3]:
         if t.bare in _PAST_VERBS and t.f not in _CUE_MASDARS:
             return True
         if t.bare not in ("كما", "قد", "وقد", "كان", "وكان"):
             break
     return False
+
+
+def _past_before(sent: list[_Tok], k: int) -> bool:
+    """A past marker before position k («وتم في ختام الاجتماع …، من بينها»).
+
+    Only the words before the topics count: «موازنة العام السابق» is a topic.
+    """
+    words = [t for t in sent[:k] if not t.punct]
+    if any(t.f in _PAST_MARKERS for t in words):
+        return True
+    return any(a.bare == "في" and b.f == "ختام" for a, b in zip(words, words[1:], strict=False))
 
 
 def _is_meeting(w: str) -> bool:
@@ -321,15 +350,24 @@ def _is_meeting(w: str) -> bool:
     return False
 
 
+def _is_head(w: str) -> bool:
+    """The head of a subject: the meeting itself or those who sit in it."""
+    return w in _PARTICIPANTS or _is_meeting(w)
+
+
 def _meeting_in(sent: list[_Tok]) -> bool:
     return any(_is_meeting(t.bare) for t in sent)
 
 
 def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
     """Cues in one sentence; `context` says an agenda is already being listed."""
-    past = _is_past(sent)
+    opening_past = _opens_past(sent)
     cues: list[_Cue] = []
     n = len(sent)
+
+    def past(k: int) -> bool:
+        return opening_past or _past_before(sent, k)
+
     i = 0
     while i < n:
         t = sent[i]
@@ -338,46 +376,59 @@ def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
         m = _AGENDA_VERB.match(w)
         if m and not t.name:
             future = bool(m.group(1))
-            if future or (not past and _PRESENT_ROOTS.match(w)):
-                j = _skip_subject(sent, i + 1, n)
-                if future or j > i + 1 or _meeting_in(sent) or context:
-                    cues.append(_Cue(i, j))
-                    i = j
-                    continue
-        if _PASSIVE.match(w) and (w.startswith("س") or not past):
             j = _skip_subject(sent, i + 1, n)
-            if j < n and sent[j].bare in _CUE_MASDARS:
+            meeting = j > i + 1 or _meeting_in(sent) or context or bool(cues)
+            # «يبحث اللاعب عن …» is looking for something, not discussing it
+            search = "بحث" in w and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
+            strong = bool(_STRONG_VERB.match(w))
+            ok = future or (_PRESENT_ROOTS.match(w) and not past(j))
+            if ok and not search and (strong and future or meeting):
+                cues.append(_Cue(i, j))
+                i = j
+                continue
+        if _PASSIVE.match(w):
+            j = _skip_subject(sent, i + 1, n)
+            if j < n and sent[j].bare in _CUE_MASDARS and (w.startswith("س") or not past(j)):
                 cues.append(_Cue(i, j + 1))
                 i = j + 1
                 continue
         purpose = w in _PURPOSE and _meeting_in(sent[:i])  # «اجتماع … لبحث»
         consider = w == "النظر" and nxt == "في" and (context or _meeting_in(sent))
-        if (purpose or consider) and not past:
+        if (purpose or consider) and not past(i):
             cues.append(_Cue(i, i + 1))
-        elif w == "جدول" and nxt.startswith(("اعمال", "الاعمال")) and not past:
+        elif w in ("جدول", "اجنده") and not past(i):
+            j = i + 2 if w == "جدول" else i + 1
+            if w == "جدول" and not nxt.startswith(("اعمال", "الاعمال")):
+                i += 1
+                continue
             prev = sent[i - 1].bare if i else ""
-            j = i + 2
-            if j < n and nxt in ("اعمال", "الاعمال") and _bare(sent[j].f) in _PARTICIPANTS:
+            if j < n and not sent[j - 1].bare.startswith("ال") and _is_head(sent[j].bare):
                 j = _skip_np(sent, j, n)
             after = sent[j].bare if j < n else ""
             if prev == "علي" or after in (":", "من") or after in _LIST_INTROS:
                 cues.append(_Cue(i - (prev == "علي"), j, header=True))
                 i = j
                 continue
-        elif w == "طاوله" and i and sent[i - 1].bare == "علي" and not past:
+        elif w == "طاوله" and i and sent[i - 1].bare == "علي" and not past(i):
             j = i + 1
-            if j < n and _bare(sent[j].f) in _PARTICIPANTS:
+            if j < n and _is_head(sent[j].bare):
                 j = _skip_np(sent, j, n)
-            start = 0
-            cues.append(_Cue(i - 1, j, before=(start, i - 1)))
+            cues.append(_Cue(i - 1, j, before=(0, i - 1)))
             i = j
             continue
-        elif (w == "بينها" and i and sent[i - 1].bare == "من") and not past:
+        elif w == "بينها" and i and sent[i - 1].bare == "من" and not past(i):
             if context or cues:
                 cues.append(_Cue(i - 1, i + 1, header=True))
-        elif w in _LIST_INTROS and not past and (context or cues):
-            cues.append(_Cue(i, i + 1, header=True))
-        elif w == "المقرر" and i and sent[i - 1].bare == "من" and not past:
+        elif w in _LIST_INTROS and not past(i) and (context or cues):
+            # «وتتضمن أجندة القمة كذلك …»: the intro verb has its own subject
+            j = i + 1
+            if j < n and sent[j].bare in ("جدول", "اجنده"):
+                j += 2 if sent[j].bare == "جدول" else 1
+            j = _skip_subject(sent, j, n)
+            cues.append(_Cue(i, j, header=True))
+            i = j
+            continue
+        elif w == "المقرر" and i and sent[i - 1].bare == "من" and not past(i):
             if nxt == "ان" and i + 2 < n and _PLANNED_VERB.match(sent[i + 2].bare):
                 j = _skip_subject(sent, i + 3, n)
                 cues.append(_Cue(i - 1, j))
@@ -396,6 +447,8 @@ def _object_end(sent: list[_Tok], start: int, end: int) -> int:
     for k in range(start, end):
         t = sent[k]
         if t.f in _STOP_WORDS or t.bare in _STOP_WORDS:
+            return k
+        if t.bare == "بناء" and k + 1 < end and sent[k + 1].f == "علي":  # «بناء على طلب»
             return k
         if t.bare == "كما" and (k + 1 >= end or not _topic_start(sent[k + 1])):
             return k
@@ -566,9 +619,15 @@ def _count(sent: list[_Tok]) -> int | None:
     return None
 
 
-def _meeting(toks: list[_Tok], text: str) -> str:
+def _meeting(toks: list[_Tok], text: str, suffixed: bool = False) -> str:
+    """The meeting's noun phrase, with a place and date right after it when given.
+
+    A bare meeting noun is preferred; «جلسته» (its session) only when no other.
+    """
     for i, t in enumerate(toks):
-        if t.bare in _MEETING_NOUNS and not t.bare.endswith(("ها", "هم")):
+        if _is_meeting(t.bare) and (
+            suffixed or t.bare in _MEETING_NOUNS or t.bare[:-1] in _MEETING_NOUNS
+        ):
             j = _skip_np(toks, i, len(toks))
             if j + 1 < len(toks) and toks[j].bare in ("في", "ب") and toks[j + 1].name:
                 j += 2
@@ -618,9 +677,9 @@ def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) ->
             if cues and agenda.count is None:
                 agenda.count = _count(sent)
     if agenda.items or agenda.count:
-        for p in paragraphs:
-            if p.index == 0 or p.index == first_item_par:
-                agenda.meeting = _meeting(_tokens(p.text, by_par.get(p.index, [])), p.text)
-                if agenda.meeting:
-                    break
+        where = [p for p in paragraphs if p.index in (0, first_item_par)]
+        for suffixed in (False, True):
+            for p in where:
+                toks = _tokens(p.text, by_par.get(p.index, []))
+                agenda.meeting = agenda.meeting or _meeting(toks, p.text, suffixed)
     return agenda
