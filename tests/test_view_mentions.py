@@ -90,6 +90,7 @@ def test_add_returns_only_the_paragraph_and_stores_a_human_mention(editor: Clien
     assert "<html" not in body and body.startswith(f'<p id="p-{para.index}"')
     assert '<mark class="ent ent-PERSON" data-label="PERSON"' in body
     assert ">نجيب ميقاتي</mark>" in body and "data-add-url" in body
+    assert "mentionsChanged" in response["HX-Trigger-After-Settle"]  # the sidebar refreshes
     mention = Mention.objects.get()
     assert (mention.origin, mention.edited_by.username, mention.entity.name) == (
         Origin.HUMAN,

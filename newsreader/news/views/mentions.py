@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
 from newsreader.news import editing
 from newsreader.news.http import HtmxHttpRequest
@@ -25,7 +26,9 @@ def _paragraph_response(request: HtmxHttpRequest, paragraph_id: int) -> HttpResp
     if not request.htmx:
         url = f"{paragraph.article.get_absolute_url()}#p-{paragraph.index}"
         return HttpResponseRedirect(url)
-    return render(request, "news/article.html#paragraph", {"p": paragraph, "can_edit": True})
+    response = render(request, "news/article.html#paragraph", {"p": paragraph, "can_edit": True})
+    # The page refreshes its entity list on this event; the body stays one paragraph.
+    return trigger_client_event(response, "mentionsChanged", after="settle")
 
 
 def _int(request: HtmxHttpRequest, name: str) -> int:
