@@ -1,0 +1,74 @@
+"""manage.py train_ner : train the CRF name tagger on ANERcorp (+ AQMAR), then evaluate it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from newsreader.pipeline import training
+from newsreader.pipeline.corpus import entity_counts
+from newsreader.pipeline.features import MODEL_PATH
+
+
+def default_data() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "data" / "ner"
+
+
+class Command(BaseCommand):
+    help = "Train the CRF name tagger (ANERcorp CAMeL Lab train + AQMAR) and evaluate it."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--data", type=Path, default=None, help="shared/data/ner folder")
+        parser.add_argument("--output", type=Path, default=MODEL_PATH)
+        parser.add_argument("--with-aqmar", action="store_true", dest="with_aqmar", default=True)
+        parser.add_argument("--no-aqmar", action="store_false", dest="with_aqmar")
+        parser.add_argument("--c1", type=float, default=training.DEFAULTS["c1"])
+        parser.add_argument("--c2", type=float, default=training.DEFAULTS["c2"])
+        parser.add_argument(
+            "--max-iterations", type=int, default=training.DEFAULTS["max_iterations"]
+        )
+        parser.add_argument("--min-freq", type=int, default=training.DEFAULTS["min_freq"])
+        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--no-evaluate", action="store_true")
+
+    def handle(self, *args, **options) -> None:
+        data: Path = options["data"] or default_data()
+        output: Path = options["output"]
+        started = time.perf_counter()
+        try:
+            sentences = training.train_sentences(data, options["with_aqmar"])
+            counts = entity_counts(sentences)
+            self.stdout.write(
+                f"training on {len(sentences)} sentences, {sum(map(len, sentences))} tokens "
+                f"({'ANERcorp + AQMAR' if options['with_aqmar'] else 'ANERcorp only'}); "
+                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+            )
+            result, n_classes = training.train_model(
+                data,
+                output,
+                with_aqmar=options["with_aqmar"],
+                c1=options["c1"],
+                c2=options["c2"],
+                max_iterations=options["max_iterations"],
+                seed=options["seed"],
+                min_freq=options["min_freq"],
+            )
+        except training.DataError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"model {output} ({result.model_bytes / 1e6:.1f} MB), {n_classes} clustered words; "
+            f"CRF {result.iterations} iterations in {result.seconds:.0f} s, "
+            f"total {time.perf_counter() - started:.0f} s"
+        )
+        if options["no_evaluate"]:
+            return
+        try:
+            reports = training.evaluate_all(data, output)
+        except training.DataError as exc:
+            raise CommandError(str(exc)) from exc
+        for name, report in reports.items():
+            self.stdout.write(f"\nANERcorp CAMeL Lab test, {name} file (exact match)")
+            self.stdout.write("\n".join(report.lines()))

@@ -1,0 +1,302 @@
+"""Token features for the CRF name tagger.
+
+Each token gets binary string features (python-crfsuite's item format): the
+word and its folded form, affixes, the stem without proclitics and article,
+shape, length, digits, nisba endings, trigger words before it, word clusters
+learnt from the training text, and gazetteer membership. Neighbours within ±2
+add their folded word and stem, so the tagger sees «الرئيس» before a name
+however the name is spelt.
+
+Everything that depends on resources (clusters, gazetteer) goes through
+`Resources`, so training and tagging compute exactly the same features.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from newsreader.pipeline.normalize import fold, proclitic_splits, strip_article
+
+DATA = Path(__file__).resolve().parent / "data"
+MODEL_PATH = DATA / "ner.crfsuite"
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in text.split())
+
+
+# Trigger words, written from Arabic usage (titles and heads of names), folded.
+# A title stands before a person; a place noun before a place; an organisation
+# head noun usually *starts* the ANERcorp entity, so both the word itself and
+# the word before are tested.
+PERSON_TRIGGERS = _folded_words("""
+    الرئيس رئيس رئيسة الرئيسة الوزير وزير وزيرة الوزيرة الملك ملك الملكة الأمير أمير الأميرة
+    الشيخ الشيخة السيد السيدة الدكتور الدكتورة د المستشار المستشارة النائب نائب الجنرال العقيد
+    اللواء العميد الفريق المشير القائد الزعيم الإمام المتحدث الناطق المدرب اللاعب الكاتب
+    الشاعر الفنان الفنانة المطرب المطربة الممثل الممثلة المخرج البابا الأمين السفير المبعوث
+    المدير مدير المحامي القاضي الأستاذ البروفيسور الحاج الأب القس المفتي الكاردينال المرشح
+    الرئيسان نظيره نظيرها الصحفي المراسل المهاجم الحارس النجم الأسطورة الخليفة السلطان
+    الجنرالات العاهل ولي الرسام المغني الروائي المؤرخ العالم الفيلسوف الطبيب
+    """)
+LOCATION_TRIGGERS = _folded_words("""
+    مدينة المدينة بلدة البلدة قرية القرية مقاطعة المقاطعة محافظة المحافظة ولاية الولاية إقليم
+    الإقليم منطقة المنطقة العاصمة عاصمة جزيرة الجزيرة جزر نهر النهر بحر البحر جبل جبال صحراء
+    شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط ضواحي حي شارع ميناء دولة بلاد إمارة مملكة
+    جمهورية مخيم سواحل ساحل خليج قطاع الضفة أراضي حدود
+    """)
+ORGANIZATION_TRIGGERS = _folded_words("""
+    وكالة الوكالة مجلس المجلس شركة الشركة منظمة المنظمة حزب الحزب حركة الحركة جامعة الجامعة
+    جمعية الجمعية اتحاد الاتحاد هيئة الهيئة مؤسسة المؤسسة بنك البنك مصرف المصرف صندوق الصندوق
+    لجنة اللجنة وزارة الوزارة نادي النادي فريق الفريق منتخب المنتخب جبهة الجبهة جيش الجيش
+    صحيفة الصحيفة جريدة الجريدة مجلة المجلة قناة القناة إذاعة الإذاعة تلفزيون التلفزيون
+    محكمة المحكمة البرلمان برلمان الكونغرس مكتب المكتب معهد المعهد مركز المركز رابطة الرابطة
+    نقابة النقابة تحالف التحالف ائتلاف الائتلاف مجموعة المجموعة كتلة الكتلة بورصة البورصة
+    أكاديمية الأكاديمية مستشفى المستشفى مصنع جهاز الجهاز قوات القوات سلطة السلطة
+    """)
+_TRIGGERS = (
+    ("per", PERSON_TRIGGERS),
+    ("loc", LOCATION_TRIGGERS),
+    ("org", ORGANIZATION_TRIGGERS),
+)
+# Relative (nisba) adjective endings, folded: ي, ية→يه, يون, يين, يات.
+NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "ي")
+
+GazetteerLookup = Callable[[str], Sequence[str]]
+
+
+def _default_gazetteer() -> GazetteerLookup | None:
+    """Lookups from newsreader.pipeline.gazetteer, when that module exists."""
+    try:
+        from newsreader.pipeline import gazetteer as module  # noqa: PLC0415
+    except ImportError:
+        return None
+    loader = getattr(module, "load_gazetteer", None)
+    if loader is None:
+        return None
+    try:
+        gaz = loader()
+    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop tagging
+        return None
+    tests = [
+        (name, getattr(gaz, f"is_{name}"))
+        for name in (
+            "location",
+            "country",
+            "city",
+            "first_name",
+            "family_name",
+            "person",
+            "organization",
+            "nationality",
+        )
+        if callable(getattr(gaz, f"is_{name}", None))
+    ]
+    if not tests:
+        return None
+
+    @lru_cache(maxsize=200_000)
+    def lookup(key: str) -> tuple[str, ...]:
+        return tuple(name for name, test in tests if test(key))
+
+    return lookup
+
+
+def clusters_path(model_path: Path) -> Path:
+    """The word-class file trained with a model sits beside it: ner.crfsuite → ner.clusters.json."""
+    return Path(model_path).with_suffix(".clusters.json")
+
+
+def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Word → cluster ids at each granularity, from the JSON file written by training."""
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {word: tuple(ids) for word, ids in data["clusters"].items()}
+
+
+@dataclass(slots=True)
+class Resources:
+    """What features need beyond the words: clusters and a gazetteer lookup."""
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: GazetteerLookup | None = None
+
+    def known(self, key: str) -> bool:
+        """Is the folded word in the cluster vocabulary or the gazetteer?"""
+        return key in self.clusters or bool(self.gazetteer and self.gazetteer(key))
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> GazetteerLookup | None:
+    return _default_gazetteer()
+
+
+@lru_cache(maxsize=4)
+def resources_for(model_path: Path = MODEL_PATH) -> Resources:
+    """The resources a model was trained with: its cluster file and the gazetteer."""
+    clusters = load_clusters(clusters_path(model_path))
+    return Resources(clusters=clusters, gazetteer=default_gazetteer())
+
+
+def shape(word: str) -> str:
+    """Collapsed character classes: A Arabic, L Latin, D digit, P other."""
+    out: list[str] = []
+    for ch in word:
+        if "\u0600" <= ch <= "\u06ff" and not ch.isdigit() and ch.isalpha():
+            c = "A"
+        elif ch.isdigit():
+            c = "D"
+        elif ch.isalpha():
+            c = "L"
+        else:
+            c = "P"
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def stem(folded: str) -> str:
+    """The folded word without proclitics and article («وبالمدينة» → «مدينه»)."""
+    return strip_article(proclitic_splits(folded)[-1][1])
+
+
+def _candidates(folded: str) -> list[str]:
+    """The word and each proclitic reading of it, with and without «ال»."""
+    out: list[str] = []
+    for _, rest in proclitic_splits(folded):
+        for form in (rest, strip_article(rest)):
+            if form not in out:
+                out.append(form)
+    return out
+
+
+def nisba(folded: str) -> str:
+    bare = strip_article(folded)
+    if len(bare) < 4:
+        return ""
+    for ending in NISBA_ENDINGS:
+        if bare.endswith(ending):
+            return ending
+    return ""
+
+
+def triggers(folded: str) -> list[str]:
+    """Trigger classes of a word, read through its proclitics («والرئيس» is a title)."""
+    out: list[str] = []
+    forms = [rest for _, rest in proclitic_splits(folded)]
+    for name, words in _TRIGGERS:
+        if any(form in words for form in forms):
+            out.append(name)
+    return out
+
+
+def gazetteer_features(folded: str, resources: Resources) -> list[str]:
+    """Gazetteer classes of the word, and of its stems (tagged «s:» then)."""
+    if resources.gazetteer is None:
+        return []
+    out: list[str] = []
+    whole = set(resources.gazetteer(folded))
+    out.extend(f"gaz={c}" for c in sorted(whole))
+    parts: set[str] = set()
+    for form in _candidates(folded)[1:]:
+        parts.update(resources.gazetteer(form))
+    out.extend(f"gaz.s={c}" for c in sorted(parts - whole))
+    return out
+
+
+def cluster_features(folded: str, resources: Resources, prefix: str = "") -> list[str]:
+    if not resources.clusters:
+        return []
+    ids = resources.clusters.get(folded)
+    tag = "c"
+    if ids is None:
+        s = stem(folded)
+        ids = resources.clusters.get(s) or resources.clusters.get(strip_article(s))
+        tag = "cs"
+    if ids is None:
+        return [f"{prefix}{tag}=none"]
+    return [f"{prefix}{tag}{i}={cid}" for i, cid in enumerate(ids)]
+
+
+def token_features(word: str, resources: Resources) -> list[str]:
+    """Features of one token on its own, without its neighbours."""
+    clean = word.replace("\u0640", "")
+    f = fold(clean) or clean
+    s = stem(f)
+    feats = [
+        "bias",
+        f"w={clean}",
+        f"f={f}",
+        f"stem={s}",
+        f"shape={shape(clean)}",
+        f"len={min(len(f), 10)}",
+    ]
+    for n in (1, 2, 3):
+        if len(f) > n:
+            feats.append(f"p{n}={f[:n]}")
+            feats.append(f"s{n}={f[-n:]}")
+    if len(s) > 2 and s != f:
+        feats.append(f"ss2={s[-2:]}")
+        feats.append(f"sp2={s[:2]}")
+    splits = proclitic_splits(f)
+    if len(splits) > 1:
+        feats.append(f"procl={splits[-1][0]}")
+    if f.startswith("ال") or any(rest.startswith("ال") for _, rest in splits[1:]):
+        feats.append("article")
+    if any(ch.isdigit() for ch in f):
+        feats.append("digit")
+        if f.isdigit():
+            feats.append(f"ndigits={min(len(f), 5)}")
+    n = nisba(f)
+    if n:
+        feats.append(f"nisba={n}")
+    feats.extend(f"trig={t}" for t in triggers(f))
+    feats.extend(gazetteer_features(f, resources))
+    feats.extend(cluster_features(f, resources))
+    return feats
+
+
+def _neighbour(word: str, resources: Resources, offset: int) -> list[str]:
+    clean = word.replace("\u0640", "")
+    f = fold(clean) or clean
+    s = stem(f)
+    out = [f"{offset}:f={f}", f"{offset}:stem={s}"]
+    if abs(offset) == 1:
+        out.append(f"{offset}:s2={f[-2:]}")
+        out.append(f"{offset}:shape={shape(clean)}")
+        n = nisba(f)
+        if n:
+            out.append(f"{offset}:nisba={n}")
+        out.extend(f"{offset}:{g}" for g in gazetteer_features(f, resources))
+        out.extend(cluster_features(f, resources, prefix=f"{offset}:"))
+    out.extend(f"{offset}:trig={t}" for t in triggers(f))
+    return out
+
+
+def sentence_features(words: Sequence[str], resources: Resources | None = None) -> list[list[str]]:
+    """CRF items for a sentence: each token's own features plus its ±2 neighbours'."""
+    resources = resources_for() if resources is None else resources
+    n = len(words)
+    own = [token_features(w, resources) for w in words]
+    items: list[list[str]] = []
+    for i in range(n):
+        feats = list(own[i])
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                feats.extend(_neighbour(words[j], resources, offset))
+            else:
+                feats.append(f"{offset}:pad")
+        # a title two words back («الرئيس الأمريكي جورج») still points at a person
+        if i >= 2 and "per" in triggers(fold(words[i - 2])):
+            feats.append("trig2=per")
+        items.append(feats)
+    return items

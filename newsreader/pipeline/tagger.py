@@ -1,0 +1,115 @@
+"""The statistical name tagger: the committed CRF model over our token features.
+
+`tag_tokens` gives BIO labels for a list of words; `find_names_crf` tokenises a
+text with offsets, tags it and turns the BIO labels into `NameMatch` spans.
+ANERcorp labels whole words, so «وبغداد» is tagged as a place including its
+«و»; our spans keep clitics outside, so a leading proclitic of the span's first
+word is moved out when what follows it is a known word or name (but «لل», ل
+fused with the article, stays: «للمجلس» has no «المجلس» to point at).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_features
+from newsreader.pipeline.normalize import fold_with_offsets, proclitic_splits, tokenize
+from newsreader.pipeline.types import Label, NameMatch, Token
+
+
+class ModelMissingError(FileNotFoundError):
+    """The CRF model file is not where the tagger expects it."""
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH):
+    """The CRF tagger for `path`, opened once per process."""
+    import pycrfsuite
+
+    if not Path(path).exists():
+        raise ModelMissingError(
+            f"NER model not found at {path}; run `python manage.py train_ner` to build it"
+        )
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def tag_tokens(words: list[str], model_path: Path = MODEL_PATH) -> list[str]:
+    """BIO labels (B-PERSON, I-LOCATION, O, …) for each word."""
+    if not words:
+        return []
+    features = sentence_features(words, resources_for(Path(model_path)))
+    return list(load_model(Path(model_path)).tag(features))
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(label, first token, last token + 1) of each entity, conlleval style.
+
+    An I- tag that does not continue an entity of its type starts one.
+    """
+    spans: list[tuple[str, int, int]] = []
+    label: str | None = None
+    start = 0
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        continues = prefix == "I" and kind == label
+        if label is not None and not continues:
+            spans.append((label, start, i))
+            label = None
+        if prefix in ("B", "I") and kind and not continues:
+            label, start = kind, i
+    return spans
+
+
+def proclitic_length(word: str, resources: Resources) -> int:
+    """How many characters of `word` are proclitics to leave outside a name.
+
+    A reading «clitics + rest» is taken, longest first, when the rest is a
+    known word or name and the whole word is not itself a gazetteer name
+    («لبنان» stays whole). A reading that restores the article of «لل» is never
+    taken: the text has no «ال» to start the span at.
+    """
+    folded = fold_with_offsets(word)
+    key = folded.text
+    if resources.gazetteer and resources.gazetteer(key):
+        return 0
+    for prefix, rest in reversed(proclitic_splits(key)[1:]):
+        if key[len(prefix) :] != rest:  # «لل» read as ل + ال
+            continue
+        if prefix.endswith("ل") and rest.startswith("ل"):
+            continue
+        if resources.known(rest):
+            return folded.offsets[len(prefix)]
+    return 0
+
+
+def spans_to_matches(
+    text: str,
+    tokens: Sequence[Token],
+    tags: Sequence[str],
+    resources: Resources | None = None,
+) -> list[NameMatch]:
+    """NameMatch spans with character offsets for BIO tags over `tokens`."""
+    resources = resources_for() if resources is None else resources
+    matches: list[NameMatch] = []
+    for label, first, last in bio_spans(tags):
+        try:
+            kind = Label(label)
+        except ValueError:
+            continue
+        start = tokens[first].start + proclitic_length(tokens[first].text, resources)
+        end = tokens[last - 1].end
+        if start >= end:
+            continue
+        matches.append(NameMatch(start, end, text[start:end], kind))
+    return matches
+
+
+def find_names_crf(text: str, model_path: Path = MODEL_PATH) -> list[NameMatch]:
+    """PERSON, LOCATION and ORGANIZATION names in `text`, found by the CRF."""
+    tokens = tokenize(text)
+    tags = tag_tokens([t.text for t in tokens], model_path)
+    return spans_to_matches(text, tokens, tags, resources_for(Path(model_path)))

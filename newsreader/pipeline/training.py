@@ -1,0 +1,346 @@
+"""Train and evaluate the CRF name tagger (pure functions; the commands are thin).
+
+`train` fits a linear-chain CRF with L-BFGS (python-crfsuite) on sentences of
+(word, tag); everything is fixed so two runs give the same model. `evaluate`
+scores a model with exact-match entity precision, recall and F1 per label and
+micro-averaged, counting entities the way conlleval does (an I- tag that does
+not continue an entity of its type starts one).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsreader.pipeline.corpus import Sentence, read_anercorp, read_aqmar
+from newsreader.pipeline.features import (
+    Resources,
+    clusters_path,
+    default_gazetteer,
+    load_clusters,
+    resources_for,
+    sentence_features,
+)
+from newsreader.pipeline.normalize import fold
+from newsreader.pipeline.tagger import bio_spans
+
+ANERCORP = "anercorp-camellab"
+TRAIN_FILES = (
+    f"{ANERCORP}/derived/ANERCorp_CamelLab_train.restored.txt",
+    f"{ANERCORP}/ANERCorp_CamelLab_train.txt",
+)
+TEST_OFFICIAL = f"{ANERCORP}/ANERCorp_CamelLab_test.txt"
+TEST_FIXED = f"{ANERCORP}/derived/ANERCorp_CamelLab_test.fixed.txt"
+AQMAR = "aqmar"
+
+
+# Chosen on a held-out tail of the training file (see the report in train_ner).
+DEFAULTS = {"c1": 0.1, "c2": 0.01, "max_iterations": 200, "min_freq": 1}
+
+
+class DataError(FileNotFoundError):
+    """The NER data folder or one of its files is missing; one line for the user."""
+
+
+# --- data -------------------------------------------------------------------------
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise DataError(f"NER data not found: {path} (pass --data pointing at shared/data/ner)")
+    return path
+
+
+def train_sentences(data: Path, with_aqmar: bool = True) -> list[Sentence]:
+    """ANERcorp CAMeL Lab train (the restored file when present) + AQMAR articles.
+
+    NewsFANE is never read: it re-annotates ANERcorp's text, test part included.
+    """
+    data = _need(Path(data))
+    train = next((data / f for f in TRAIN_FILES if (data / f).exists()), None)
+    if train is None:
+        raise DataError(f"NER data not found: no ANERcorp train file under {data}")
+    sentences = read_anercorp(train)
+    if with_aqmar:
+        sentences += read_aqmar(_need(data / AQMAR))
+    return sentences
+
+
+def test_sets(data: Path) -> dict[str, list[Sentence]]:
+    """The official (corrupted) ANERcorp CAMeL Lab test file and the repaired one."""
+    data = _need(Path(data))
+    return {
+        "official": read_anercorp(_need(data / TEST_OFFICIAL)),
+        "fixed": read_anercorp(_need(data / TEST_FIXED)),
+    }
+
+
+# --- word clusters ----------------------------------------------------------------
+
+
+def build_clusters(
+    sentences: Iterable[Sequence[str]],
+    sizes: Sequence[int] = (32, 128, 512),
+    min_count: int = 2,
+    context_words: int = 1500,
+    dims: int = 100,
+    seed: int = 0,
+) -> dict[str, list[str]]:
+    """Distributional word classes from unlabelled text (only words, never tags).
+
+    Each folded word with `min_count` occurrences is described by the counts of
+    the frequent words to its left and right (±1, ±2), weighted by PPMI, reduced
+    by SVD and clustered with k-means at several granularities — a cheap
+    stand-in for Brown clusters' bit-string prefixes.
+    """
+    import numpy as np
+    from scipy import sparse
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
+    folded = [[fold(w.replace("\u0640", "")) or w for w in s] for s in sentences]
+    counts = Counter(w for s in folded for w in s)
+    vocab = sorted(w for w, c in counts.items() if c >= min_count)
+    index = {w: i for i, w in enumerate(vocab)}
+    contexts = [w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))][:context_words]
+    cindex = {w: i for i, w in enumerate(contexts)}
+    rows: list[int] = []
+    cols: list[int] = []
+    for s in folded:
+        padded = ["<s>", "<s>", *s, "</s>", "</s>"]
+        for i in range(2, len(padded) - 2):
+            row = index.get(padded[i])
+            if row is None:
+                continue
+            for slot, j in enumerate((i - 2, i - 1, i + 1, i + 2)):
+                ctx = padded[j]
+                col = cindex.get(ctx, len(contexts)) if ctx not in ("<s>", "</s>") else None
+                if col is None:
+                    col = len(contexts) + 1
+                rows.append(row)
+                cols.append(slot * (len(contexts) + 2) + col)
+    width = 4 * (len(contexts) + 2)
+    matrix = sparse.coo_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(vocab), width)
+    ).tocsr()
+    total = matrix.sum()
+    row_sum = np.asarray(matrix.sum(axis=1)).ravel()
+    col_sum = np.asarray(matrix.sum(axis=0)).ravel()
+    coo = matrix.tocoo()
+    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col] + 1e-9) + 1e-9)
+    ppmi = sparse.csr_matrix((np.maximum(pmi, 0), (coo.row, coo.col)), shape=matrix.shape)
+    k = min(dims, min(ppmi.shape) - 1)
+    vectors = TruncatedSVD(n_components=k, random_state=seed).fit_transform(ppmi)
+    vectors = normalize(vectors)
+    labels = []
+    for size in sizes:
+        size = min(size, len(vocab))
+        km = KMeans(n_clusters=size, n_init=1, random_state=seed, max_iter=100)
+        labels.append(km.fit_predict(vectors))
+    return {w: [str(int(lab[i])) for lab in labels] for i, w in enumerate(vocab)}
+
+
+def write_clusters(clusters: dict[str, list[str]], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {"about": "word classes from ANERcorp train + AQMAR text (see training.py)"}
+    data["clusters"] = clusters
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# --- training -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TrainResult:
+    sentences: int
+    tokens: int
+    seconds: float
+    model_bytes: int
+    iterations: int
+
+
+def train(
+    sentences: Sequence[Sentence],
+    model_path: str | Path,
+    c1: float = 0.1,
+    c2: float = 0.01,
+    max_iterations: int = 200,
+    seed: int = 0,
+    resources: Resources | None = None,
+    min_freq: int = 1,
+) -> TrainResult:
+    """Fit the CRF and write it to `model_path`.
+
+    L-BFGS is deterministic for a given input, so the same sentences, options
+    and resources give the same model; `seed` fixes the randomised parts that
+    feed it (word clusters are built by the caller with it) and is recorded.
+    """
+    import pycrfsuite
+
+    started = time.perf_counter()
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for sentence in sentences:
+        words = [w for w, _ in sentence]
+        trainer.append(sentence_features(words, resources), [t for _, t in sentence])
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": max_iterations,
+            "feature.minfreq": min_freq,
+            "feature.possible_transitions": True,
+            "feature.possible_states": False,
+        }
+    )
+    model_path = Path(model_path)
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+    del seed  # nothing random is left inside crfsuite's L-BFGS
+    iterations = len(trainer.logparser.iterations) if trainer.logparser else 0
+    return TrainResult(
+        sentences=len(sentences),
+        tokens=sum(len(s) for s in sentences),
+        seconds=time.perf_counter() - started,
+        model_bytes=model_path.stat().st_size,
+        iterations=iterations,
+    )
+
+
+# --- evaluation ---------------------------------------------------------------------
+
+
+def entities(tags: Sequence[str]) -> set[tuple[str, int, int]]:
+    """(label, start, end) of each entity in a BIO sequence, conlleval style.
+
+    An entity starts at B-X, or at I-X when the previous tag is not B-X/I-X;
+    it runs while I-X follows.
+    """
+    return set(bio_spans(tags))
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Report:
+    per_label: dict[str, Score] = field(default_factory=dict)
+    micro: Score = field(default_factory=Score)
+
+    def lines(self) -> list[str]:
+        out = [f"{'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
+        rows = [*sorted(self.per_label.items()), ("micro", self.micro)]
+        for name, s in rows:
+            out.append(
+                f"{name:<14}{100 * s.precision:7.1f}{100 * s.recall:7.1f}{100 * s.f1:7.1f}"
+                f"{s.tp + s.fn:7d}{s.tp + s.fp:7d}"
+            )
+        return out
+
+
+def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Report:
+    """Exact-match entity scores of predicted against gold tag sequences."""
+    report = Report()
+    for g_tags, p_tags in zip(gold, pred, strict=True):
+        if len(g_tags) != len(p_tags):
+            raise ValueError("gold and predicted sentences differ in length")
+        g, p = entities(g_tags), entities(p_tags)
+        for label in {e[0] for e in g | p}:
+            s = report.per_label.setdefault(label, Score())
+            gl = {e for e in g if e[0] == label}
+            pl = {e for e in p if e[0] == label}
+            s.tp += len(gl & pl)
+            s.fp += len(pl - gl)
+            s.fn += len(gl - pl)
+    for s in report.per_label.values():
+        report.micro.tp += s.tp
+        report.micro.fp += s.fp
+        report.micro.fn += s.fn
+    return report
+
+
+def predict(
+    model_path: str | Path, sentences: Sequence[Sentence], resources: Resources | None = None
+) -> list[list[str]]:
+    """Tags for the sentences' words (the resources default to the model's own)."""
+    import pycrfsuite
+
+    if resources is None:
+        resources = Resources(load_clusters(clusters_path(Path(model_path))), default_gazetteer())
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    try:
+        return [
+            tagger.tag(sentence_features([w for w, _ in s], resources)) if s else []
+            for s in sentences
+        ]
+    finally:
+        tagger.close()
+
+
+def evaluate(
+    model_path: str | Path, sentences: Sequence[Sentence], resources: Resources | None = None
+) -> Report:
+    """Tag the sentences' words with the model and score against their tags."""
+    pred = predict(model_path, sentences, resources)
+    return score([[t for _, t in s] for s in sentences], pred)
+
+
+def evaluate_all(data: Path, model_path: Path) -> dict[str, Report]:
+    """Scores on the official ANERcorp CAMeL Lab test file and on the repaired one."""
+    return {name: evaluate(model_path, s) for name, s in test_sets(data).items()}
+
+
+def train_model(
+    data: Path,
+    model_path: Path,
+    with_aqmar: bool = True,
+    c1: float = 0.1,
+    c2: float = 0.01,
+    max_iterations: int = 200,
+    seed: int = 0,
+    min_freq: int = 1,
+) -> tuple[TrainResult, int]:
+    """Word classes then CRF from the training data; returns the result and class count.
+
+    The classes are written beside the model (`clusters_path`), where the
+    tagger looks for them.
+    """
+    sentences = train_sentences(Path(data), with_aqmar)
+    clusters = build_clusters([[w for w, _ in s] for s in sentences], seed=seed)
+    write_clusters(clusters, clusters_path(Path(model_path)))
+    resources_for.cache_clear()
+    resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer())
+    result = train(
+        sentences,
+        model_path,
+        c1=c1,
+        c2=c2,
+        max_iterations=max_iterations,
+        seed=seed,
+        resources=resources,
+        min_freq=min_freq,
+    )
+    return result, len(clusters)

@@ -1,0 +1,100 @@
+"""Token features for the CRF tagger, one family at a time."""
+
+from __future__ import annotations
+
+from newsreader.pipeline.features import (
+    Resources,
+    gazetteer_features,
+    nisba,
+    sentence_features,
+    shape,
+    stem,
+    token_features,
+    triggers,
+)
+
+NONE = Resources()
+
+
+def feats(word: str, resources: Resources = NONE) -> set[str]:
+    return set(token_features(word, resources))
+
+
+def test_word_and_folded_word_without_tatweel_and_diacritics() -> None:
+    f = feats("إبراهيـــم")
+    assert "w=إبراهيم" in f  # tatweel stripped from the word itself
+    assert "f=ابراهيم" in f
+    assert "f=محمد" in feats("مُحَمَّد")
+
+
+def test_prefixes_and_suffixes_of_the_folded_word() -> None:
+    f = feats("السورية")
+    assert {"p1=ا", "p2=ال", "p3=الس", "s1=ه", "s2=يه", "s3=ريه"} <= f
+
+
+def test_stem_drops_proclitics_and_article() -> None:
+    assert stem("وبالمدينه") == "مدينه"
+    assert stem("والرييس") == "رييس"
+    assert "stem=مدينه" in feats("وبالمدينة")
+    assert "procl=وب" in feats("وبالمدينة")
+    assert "article" in feats("وبالمدينة")
+    assert "article" not in feats("مدينة")
+
+
+def test_shape_length_and_digits() -> None:
+    assert shape("بغداد") == "A"
+    assert shape("CNN") == "L"
+    assert shape("2024") == "D"
+    assert shape("،") == "P"
+    assert shape("F16") == "LD"
+    f = feats("2024")
+    assert {"digit", "ndigits=4", "shape=D", "len=4"} <= f
+    assert "digit" not in feats("بغداد")
+
+
+def test_nisba_endings() -> None:
+    assert nisba("السوريه") == "يه"
+    assert nisba("المصريين") == "يين"
+    assert nisba("عراقي") == "ي"
+    assert nisba("بغداد") == ""
+    assert "nisba=يه" in feats("السورية")
+
+
+def test_trigger_words_through_proclitics() -> None:
+    assert triggers("الرييس") == ["per"]
+    assert triggers("والرييس") == ["per"]
+    assert triggers("محافظه") == ["loc"]
+    assert triggers("وكاله") == ["org"]
+    assert triggers("بغداد") == []
+
+
+def test_neighbours_within_two_words() -> None:
+    items = sentence_features(["قال", "الرئيس", "السوري", "بشار", "الأسد"], NONE)
+    third = set(items[3])  # بشار
+    assert "-1:f=السوري" in third
+    assert "-2:f=الرييس" in third
+    assert "-2:trig=per" in third
+    assert "trig2=per" in third
+    assert "1:f=الاسد" in third
+    assert "2:pad" in third
+    assert "BOS" in items[0] and "EOS" in items[-1]
+    assert len(items) == 5
+
+
+def test_gazetteer_features_of_word_and_stem() -> None:
+    places = {"بغداد": ("location",), "محمد": ("first_name",)}
+    res = Resources(gazetteer=lambda key: places.get(key, ()))
+    assert gazetteer_features("بغداد", res) == ["gaz=location"]
+    assert gazetteer_features("وبغداد", res) == ["gaz.s=location"]
+    assert gazetteer_features("ومحمد", res) == ["gaz.s=first_name"]
+    assert gazetteer_features("كتاب", res) == []
+    assert "gaz=location" in feats("بغداد", res)
+    assert gazetteer_features("بغداد", NONE) == []
+
+
+def test_cluster_features_for_word_stem_and_unknown() -> None:
+    res = Resources(clusters={"دمشق": ("3", "17"), "مدينه": ("5", "40")})
+    assert {"c0=3", "c1=17"} <= feats("دمشق", res)
+    assert {"cs0=5", "cs1=40"} <= feats("بالمدينة", res)
+    assert "cs=none" in feats("زغلول", res)
+    assert not any(x.startswith("c") and "=" in x and x[1] in "0s=" for x in feats("دمشق"))

@@ -1,0 +1,99 @@
+"""The CRF tagger: BIO to spans with offsets, the proclitic rule, and the committed model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsreader.pipeline.features import MODEL_PATH, Resources
+from newsreader.pipeline.normalize import tokenize
+from newsreader.pipeline.tagger import (
+    ModelMissingError,
+    bio_spans,
+    find_names_crf,
+    load_model,
+    proclitic_length,
+    spans_to_matches,
+    tag_tokens,
+)
+from newsreader.pipeline.types import Label, NameMatch
+
+KNOWN = Resources(
+    clusters={"بغداد": ("1",), "المجلس": ("2",), "مجلس": ("2",), "الامن": ("3",)},
+    gazetteer=lambda key: ("location",) if key in {"لبنان", "بغداد"} else (),
+)
+
+
+def test_bio_spans_conlleval_style() -> None:
+    tags = ["B-PERSON", "I-PERSON", "O", "I-LOCATION", "I-LOCATION", "B-LOCATION", "I-PERSON"]
+    assert bio_spans(tags) == [
+        ("PERSON", 0, 2),
+        ("LOCATION", 3, 5),
+        ("LOCATION", 5, 6),
+        ("PERSON", 6, 7),
+    ]
+    assert bio_spans([]) == []
+    assert bio_spans(["O", "O"]) == []
+
+
+def test_spans_with_character_offsets() -> None:
+    text = "زار الرئيس محمد علي مدينة بغداد."
+    tokens = tokenize(text)
+    tags = ["O", "O", "B-PERSON", "I-PERSON", "O", "B-LOCATION", "O"]
+    matches = spans_to_matches(text, tokens, tags, KNOWN)
+    assert matches == [
+        NameMatch(11, 19, "محمد علي", Label.PERSON),
+        NameMatch(26, 31, "بغداد", Label.LOCATION),
+    ]
+
+
+def test_leading_proclitic_goes_outside_when_the_rest_is_known() -> None:
+    text = "وصل الوفد وبغداد تستعد"
+    tokens = tokenize(text)
+    matches = spans_to_matches(text, tokens, ["O", "O", "B-LOCATION", "O"], KNOWN)
+    assert [(m.text, m.start) for m in matches] == [("بغداد", 11)]
+
+
+def test_proclitic_stays_when_the_word_is_itself_a_name_or_the_rest_unknown() -> None:
+    assert proclitic_length("لبنان", KNOWN) == 0  # a gazetteer name as a whole
+    assert proclitic_length("بوتين", KNOWN) == 0  # «وتين» is not a known word
+    assert proclitic_length("وبغداد", KNOWN) == 1
+    assert proclitic_length("وَبغداد", KNOWN) == 2  # the diacritic belongs to the clitic
+
+
+def test_lam_fused_with_the_article_stays_inside() -> None:
+    assert proclitic_length("للمجلس", KNOWN) == 0
+    text = "قدم طلبا للمجلس الأمن"
+    tokens = tokenize(text)
+    matches = spans_to_matches(text, tokens, ["O", "O", "B-ORGANIZATION", "I-ORGANIZATION"], KNOWN)
+    assert matches[0].text == "للمجلس الأمن"
+    assert proclitic_length("والمجلس", KNOWN) == 1
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelMissingError, match="train_ner"):
+        load_model(tmp_path / "absent.crfsuite")
+
+
+needs_model = pytest.mark.skipif(not MODEL_PATH.exists(), reason="model not trained yet")
+
+
+@needs_model
+def test_committed_model_tags_a_well_known_city() -> None:
+    words = "وصل الوزير إلى القاهرة أمس في زيارة رسمية .".split()
+    tags = tag_tokens(words)
+    assert len(tags) == len(words)
+    assert tags[3] == "B-LOCATION"
+    assert tags[0] == "O" and tags[-1] == "O"
+    assert tag_tokens([]) == []
+
+
+@needs_model
+def test_find_names_crf_gives_offsets_into_the_text() -> None:
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون في باريس إن المحادثات كانت مثمرة."
+    matches = find_names_crf(text)
+    assert all(text[m.start : m.end] == m.text for m in matches)
+    places = [m.text for m in matches if m.label is Label.LOCATION]
+    assert "باريس" in places
+    assert load_model() is load_model()  # opened once
