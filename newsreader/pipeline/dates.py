@@ -144,6 +144,8 @@ _HIJRI_MARK = r"(?:\s*ه(?!\w)|\s+هجري(?:ه)?(?!\w)|\s+للهجره(?!\w))"
 _DAY_MONTH = re.compile(
     rf"(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?|(?P<ord>{_ORDINAL})\s+من\s+){_MPAIR}"
     rf"(?:\s*(?:من\s+(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
+    # «19 يناير، 2026» in datelines; no word may follow such a year
+    rf"|\s*[،,]\s*(?P<cyear>\d{{4}})(?!\d|\s*[^\W\d_])"
     rf"|\s+(?P<deictic>{_DEICTIC})"
     rf"|\s+من\s+(?:العام|السنه)\s+(?P<ydeictic>{_DEICTIC}))?"
 )
@@ -360,8 +362,8 @@ def _day_month(folded: str, published: dt.date | None) -> Iterator[_Cand]:
         month = months[0]
         day = int(m.group("day")) if m.group("day") else _ORDINAL_DAYS[m.group("ord")]
         year: int | None
-        if m.group("year"):
-            year = int(m.group("year"))
+        if m.group("year") or m.group("cyear"):
+            year = int(m.group("year") or m.group("cyear"))
         elif m.group("ydeictic"):
             year = _period_value("العام", _deictic_kind(m.group("ydeictic")), published)
             year = int(year) if year else None
