@@ -41,7 +41,8 @@ FUNCTION_WORDS = _keys("""
     في على من إلى الى عن مع بين حتى منذ خلال عند بعد قبل أن إن ان لا لم لن ما قد كان كانت
     يكون تكون هو هي هم هما هن هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين أو ثم بل
     لكن حيث كما إذا إذ بشأن حول ضد دون عبر نحو لدى أيضا فقط كل بعض غير وفق وسط إثر جراء أمام
-    إزاء تجاه عليه عليها فيه فيها منه منها له لها لهم إليه به بها أي أيضًا وقد لقد سوف مثل
+    إزاء تجاه أنا نحن أنت أنتم إنه إنها أنه أنها عليه عليها فيه فيها منه منها
+    له لها لهم إليه به بها أي أيضًا وقد لقد سوف مثل
     يوم اليوم أمس غدا الآن عام العام شهر الشهر أسبوع الأسبوع ساعة الساعة نحو حوالي قرابة
     """)
 PERSON_TITLES = _keys("""
@@ -175,7 +176,7 @@ class _Finder:
     def person_known(self, key: str) -> bool:
         return self.gaz.is_person(key)
 
-    def name_like(self, w: _Word, position: int) -> bool:
+    def name_like(self, w: _Word, position: int, after_role: bool = False) -> bool:
         """Can `w` be token number `position` (0-based) of a person's name?"""
         key = w.key
         if not w.is_word or w.tanween or len(key) < 2 or any(c.isdigit() for c in key):
@@ -189,13 +190,17 @@ class _Finder:
             return False
         if self.is_definite(key) and not (known or self.gaz.is_family_name(key)):
             return False
-        if key[0] in "وف" and not known:
-            return False
+        if key[0] in "وف" and not known and not (after_role and self.person_known(key[1:])):
+            return False  # right after a role «و» cannot be a conjunction: «وليام»
         if position > 0 and key[0] in "بلك" and not known:
             rest = key[1:]
             if rest in FUNCTION_WORDS or self.gaz.is_common(rest) or self.is_definite(rest):
                 return False  # «بداعي», «للسفر»: a preposition phrase, not a name
-        if self.gaz.is_common(key) and not known:
+        if self.gaz.is_common(key) and not (
+            known and (position > 0 or self.gaz.is_first_name(key))
+        ):
+            return False  # «الناطق باسم …»: an ordinary word first is not a name
+        if position > 0 and key.startswith("لل"):
             return False
         if position == 0 and not known:
             if key.startswith(("سي", "ست", "سن")) and len(key) > 4:
@@ -212,7 +217,7 @@ class _Finder:
         if end > start:
             self.found.append(_Candidate(start, end, label, priority, first, last))
 
-    def name_tokens(self, i: int, limit: int = MAX_NAME_TOKENS) -> int:
+    def name_tokens(self, i: int, limit: int = MAX_NAME_TOKENS, after_role: bool = False) -> int:
         """How many name tokens start at i (connectors such as «عبد» bind the next word)."""
         n = 0
         j = i
@@ -232,7 +237,7 @@ class _Finder:
                     j += 2
                     n += 1
                     continue
-            if not self.name_like(w, n):
+            if not self.name_like(w, n, after_role and n == 0):
                 break
             j += 1
             n += 1
@@ -375,21 +380,14 @@ class _Finder:
             skipped += 1
         if j >= len(words):
             return
-        n = self.name_tokens(j)
+        n = self.name_tokens(j, after_role=True)
         if n == 0:
             return
         if n == 1 and not self.person_known(words[j].key):
             return
-        start = self.strip_clitics(j)
-        self.add(start, words[j + n - 1].end, Label.PERSON, j, j + n - 1)
+        # the word right after a role takes no «و»: «وليام» is the name itself
+        self.add(words[j].start, words[j + n - 1].end, Label.PERSON, j, j + n - 1)
         self.list_after(j + n)
-
-    def strip_clitics(self, i: int) -> int:
-        """Start of the name in word i: after a و/ف that is not part of a known name."""
-        w = self.words[i]
-        if w.key[0] in "وف" and len(w.key) > 3 and not self.person_known(w.key):
-            return w.start + w.offsets[1]
-        return w.start
 
     def first_name_at(self, i: int) -> None:
         w = self.words[i]

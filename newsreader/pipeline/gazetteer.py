@@ -264,8 +264,12 @@ def build_gazetteer(ner_data_dir: Path | None) -> dict:
         outside, person, place = _corpus_counts(train)
         common = _common_words(outside, person + place)
         # Place and first-name lists lose single words the news mostly uses as ordinary words.
-        city_keys = {c for c in city_keys if " " in c or c not in common or place[c] > outside[c]}
-        first = {f for f in first if f not in common or person[f] > outside[f]}
+        city_keys = {
+            c
+            for c in city_keys
+            if " " in c or outside[c] < COMMON_MIN_COUNT or place[c] >= outside[c]
+        }
+        first = {f for f in first if outside[f] < COMMON_MIN_COUNT or person[f] >= outside[f]}
         common -= country_keys | region_keys | nationality
         # «فلاديمير» is a city and a frequent given name: in news it is the name.
         city_keys -= first
