@@ -98,3 +98,12 @@ def test_cluster_features_for_word_stem_and_unknown() -> None:
     assert {"cs0=5", "cs1=40"} <= feats("بالمدينة", res)
     assert "cs=none" in feats("زغلول", res)
     assert not any(x.startswith("c") and "=" in x and x[1] in "0s=" for x in feats("دمشق"))
+
+
+def test_multiword_gazetteer_names_mark_each_token() -> None:
+    names = {"الولايات المتحده": ("location",), "ريو دي جانيرو": ("city",)}
+    res = Resources(gazetteer=lambda key: names.get(key, ()))
+    items = sentence_features(["زار", "الولايات", "المتحدة", "وريو", "دي", "جانيرو"], res)
+    assert "gm=B-location" in items[1] and "gm=I-location" in items[2]
+    assert "gm=B-city" in items[3] and "gm=I-city" in items[5]
+    assert not any(f.startswith("gm=") for f in items[0])

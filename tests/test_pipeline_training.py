@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from newsreader.pipeline.features import Resources
-from newsreader.pipeline.training import DataError, entities, evaluate, score, train, train_sentences
+from newsreader.pipeline.training import (
+    DataError,
+    entities,
+    evaluate,
+    score,
+    train,
+    train_sentences,
+)
 
 
 def test_entities_count_a_stray_inside_tag_as_an_entity() -> None:

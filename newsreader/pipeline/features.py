@@ -87,6 +87,8 @@ def _default_gazetteer() -> GazetteerLookup | None:
             "location",
             "country",
             "city",
+            "region",
+            "common",
             "first_name",
             "family_name",
             "person",
@@ -118,6 +120,13 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     return {word: tuple(ids) for word, ids in data["clusters"].items()}
 
 
+def load_name_words(path: Path) -> dict[str, int]:
+    """Folded word → times it stood inside a name in the training data (same file)."""
+    if not path.exists():
+        return {}
+    return dict(json.loads(path.read_text(encoding="utf-8")).get("name_words", {}))
+
+
 @dataclass(slots=True)
 class Resources:
     """What features need beyond the words: clusters and a gazetteer lookup."""
@@ -125,9 +134,12 @@ class Resources:
     clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     gazetteer: GazetteerLookup | None = None
 
-    def known(self, key: str) -> bool:
-        """Is the folded word in the cluster vocabulary or the gazetteer?"""
-        return key in self.clusters or bool(self.gazetteer and self.gazetteer(key))
+    name_words: dict[str, int] = field(default_factory=dict)
+
+    def name_weight(self, key: str) -> int:
+        """How well the folded word is known as (part of) a name: gazetteer or training."""
+        listed = 1000 if self.gazetteer and self.gazetteer(key) else 0
+        return listed + self.name_words.get(key, 0)
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +150,8 @@ def default_gazetteer() -> GazetteerLookup | None:
 @lru_cache(maxsize=4)
 def resources_for(model_path: Path = MODEL_PATH) -> Resources:
     """The resources a model was trained with: its cluster file and the gazetteer."""
-    clusters = load_clusters(clusters_path(model_path))
-    return Resources(clusters=clusters, gazetteer=default_gazetteer())
+    path = clusters_path(model_path)
+    return Resources(load_clusters(path), default_gazetteer(), load_name_words(path))
 
 
 def shape(word: str) -> str:
@@ -277,11 +289,37 @@ def _neighbour(word: str, resources: Resources, offset: int) -> list[str]:
     return out
 
 
+def multiword_features(
+    words: Sequence[str], resources: Resources, longest: int = 4
+) -> list[list[str]]:
+    """Gazetteer names of 2–4 words («الولايات المتحدة»), marked on each covered token.
+
+    The first word is also tried without its proclitics («وريو دي جانيرو»).
+    """
+    out: list[list[str]] = [[] for _ in words]
+    if resources.gazetteer is None or len(words) < 2:
+        return out
+    folded = [fold(w.replace("\u0640", "")) for w in words]
+    for i in range(len(words)):
+        firsts = {rest for _, rest in proclitic_splits(folded[i])}
+        for n in range(2, min(longest, len(words) - i) + 1):
+            tail = " ".join(folded[i + 1 : i + n])
+            classes: set[str] = set()
+            for first in firsts:
+                classes.update(resources.gazetteer(f"{first} {tail}"))
+            for c in sorted(classes):
+                out[i].append(f"gm=B-{c}")
+                for j in range(i + 1, i + n):
+                    out[j].append(f"gm=I-{c}")
+    return out
+
+
 def sentence_features(words: Sequence[str], resources: Resources | None = None) -> list[list[str]]:
     """CRF items for a sentence: each token's own features plus its ±2 neighbours'."""
     resources = resources_for() if resources is None else resources
     n = len(words)
     own = [token_features(w, resources) for w in words]
+    multi = multiword_features(words, resources)
     items: list[list[str]] = []
     for i in range(n):
         feats = list(own[i])
@@ -295,6 +333,7 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
                 feats.extend(_neighbour(words[j], resources, offset))
             else:
                 feats.append(f"{offset}:pad")
+        feats.extend(multi[i])
         # a title two words back («الرئيس الأمريكي جورج») still points at a person
         if i >= 2 and "per" in triggers(fold(words[i - 2])):
             feats.append("trig2=per")

@@ -67,21 +67,21 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
 def proclitic_length(word: str, resources: Resources) -> int:
     """How many characters of `word` are proclitics to leave outside a name.
 
-    A reading «clitics + rest» is taken, longest first, when the rest is a
-    known word or name and the whole word is not itself a gazetteer name
-    («لبنان» stays whole). A reading that restores the article of «لل» is never
-    taken: the text has no «ال» to start the span at.
+    A reading «clitics + rest» is taken, longest first, when the rest is known
+    as a name (gazetteer, or words inside names in the training data) better
+    than the whole word is: «وبغداد» → «بغداد», while «لبنان» and «فيصل» stay
+    whole («بنان», «يصل» are not names). A reading that restores the article
+    of «لل» is never taken: the text has no «ال» to start the span at.
     """
     folded = fold_with_offsets(word)
     key = folded.text
-    if resources.gazetteer and resources.gazetteer(key):
-        return 0
+    whole = resources.name_weight(key)
     for prefix, rest in reversed(proclitic_splits(key)[1:]):
         if key[len(prefix) :] != rest:  # «لل» read as ل + ال
             continue
         if prefix.endswith("ل") and rest.startswith("ل"):
             continue
-        if resources.known(rest):
+        if resources.name_weight(rest) > whole:
             return folded.offsets[len(prefix)]
     return 0
 
