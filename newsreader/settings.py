@@ -91,6 +91,8 @@ STORAGES = {
     },
 }
 
+WHITENOISE_USE_FINDERS = DEBUG
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "article_list"
 LOGOUT_REDIRECT_URL = "article_list"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Q
 from django.utils.html import format_html, format_html_join
 
@@ -98,6 +99,7 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "raw_encoding", "created", "updated", "search_text"]
     exclude = ["raw"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ParagraphInline, AgendaItemInline, TimelineEventInline, DroppedLineInline]
     actions = ["rerun_pipeline"]
 
