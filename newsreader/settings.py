@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from newsreader.env import envbool, envlist, envsecret, envstr
+from newsreader.env import envbool, envint, envlist, envsecret, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -98,4 +98,13 @@ LOGIN_REDIRECT_URL = "article_list"
 LOGOUT_REDIRECT_URL = "article_list"
 
 # Ingest refuses inputs larger than this many bytes.
-INGEST_MAX_BYTES = 20 * 1024 * 1024
+INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 20 * 1024 * 1024)
+# Fetching article URLs: seconds to wait, and whether loopback/private hosts may be
+# fetched (tests only: refused by default so the server cannot reach internal hosts).
+INGEST_URL_TIMEOUT = envint("INGEST_URL_TIMEOUT", 20)
+INGEST_ALLOW_PRIVATE_URLS = envbool("INGEST_ALLOW_PRIVATE_URLS", False)
+
+# Entity recogniser: "embedded" (the project's own) or "camel" (camel-tools' BERT NER
+# from a model directory the user installed; falls back to embedded when unavailable).
+NER_BACKEND = envstr("NER_BACKEND", "embedded")
+CAMEL_NER_MODEL_DIR = envstr("CAMEL_NER_MODEL_DIR", "")
