@@ -91,3 +91,52 @@ def test_non_staff_cannot_reach_the_admin(client: Client) -> None:
     response = client.get(reverse("admin:news_article_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def _restore_url(line) -> str:
+    return reverse("admin:news_article_restore_line", args=[line.article_id, line.pk])
+
+
+@pytest.mark.django_db
+def test_change_page_lists_dropped_lines_with_a_restore_button(
+    curator: Client, article: Article
+) -> None:
+    page = curator.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    line = article.dropped_lines.get(reason="related-article", position=10)
+    assert "related-article" in page and line.text in page
+    assert f'formaction="{_restore_url(line)}"' in page
+    assert page.count("استعد كفقرة") == article.dropped_lines.count()
+
+
+@pytest.mark.django_db
+def test_curator_restores_a_dropped_line_from_the_admin(curator: Client, article: Article) -> None:
+    line = article.dropped_lines.get(reason="related-article", position=10)
+    assert curator.get(_restore_url(line)).status_code == 405
+    response = curator.post(_restore_url(line), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("admin:news_article_change", args=[article.pk])
+    line.refresh_from_db()
+    assert line.restored
+    assert article.paragraphs.get(index=4).text == line.text
+    assert EditLog.objects.filter(action="restore", user__username="curator").count() == 1
+    page = response.content.decode()
+    assert "مستعاد" in page and f'formaction="{_restore_url(line)}"' not in page
+    curator.post(_restore_url(line), follow=True)  # twice: refused with a message, no copy
+    assert article.paragraphs.filter(text=line.text).count() == 1
+
+
+@pytest.mark.django_db
+def test_restore_is_refused_without_staff_or_change_permission(
+    client: Client, article: Article
+) -> None:
+    line = article.dropped_lines.first()
+    User.objects.create_user("reader", "", "pw-reader-1")
+    client.login(username="reader", password="pw-reader-1")
+    response = client.post(_restore_url(line))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    User.objects.create_user("viewer", "", "pw-viewer-1", is_staff=True)
+    client.login(username="viewer", password="pw-viewer-1")
+    assert client.post(_restore_url(line)).status_code == 403
+    line.refresh_from_db()
+    assert not line.restored
+    assert not EditLog.objects.filter(action="restore").exists()

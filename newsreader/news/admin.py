@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from newsreader.news.models import (
@@ -48,15 +52,36 @@ class ParagraphInline(admin.TabularInline):
 
 
 class DroppedLineInline(admin.TabularInline):
+    """Lines the cleaner left out, with why; a button brings one back as a paragraph.
+
+    The button submits the article form to `ArticleAdmin.restore_line_view`
+    (formaction), because a form cannot nest inside the change form.
+    """
+
     model = DroppedLine
-    fields = ["position", "reason", "text", "restored"]
-    readonly_fields = ["position", "reason", "text", "restored"]
+    fields = ["position", "reason", "text_rtl", "restore"]
+    readonly_fields = fields
     extra = 0
     can_delete = False
     classes = ["collapse"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description="النص")
+    def text_rtl(self, obj: DroppedLine) -> str:
+        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+
+    @admin.display(description="استعادة")
+    def restore(self, obj: DroppedLine) -> str:
+        if obj.restored:
+            return "مستعاد"
+        url = reverse("admin:news_article_restore_line", args=[obj.article_id, obj.pk])
+        return format_html(
+            '<button type="submit" formaction="{}" formmethod="post" name="_restore_line">'
+            "استعد كفقرة</button>",
+            url,
+        )
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -117,6 +142,35 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="الكيانات", ordering="mention_count")
     def n_mentions(self, obj: Article) -> int:
         return obj.mention_count
+
+    def get_urls(self):
+        restore = path(
+            "<int:article_id>/restore-line/<int:line_id>/",
+            self.admin_site.admin_view(self.restore_line_view),
+            name="news_article_restore_line",
+        )
+        return [restore, *super().get_urls()]
+
+    def restore_line_view(self, request, article_id: int, line_id: int) -> HttpResponse:
+        """POST only, staff with change permission on the article: restore one dropped line."""
+        from newsreader.news.restore import RestoreError, restore_dropped_line
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        line = get_object_or_404(DroppedLine, pk=line_id, article_id=article_id)
+        if not self.has_change_permission(request, line.article):
+            raise PermissionDenied
+        try:
+            paragraph = restore_dropped_line(line, request.user)
+        except RestoreError as err:
+            self.message_user(request, str(err), messages.WARNING)
+        else:
+            self.message_user(
+                request,
+                f"استُعيد السطر {line.position} فقرةً رقم {paragraph.index}.",
+                messages.SUCCESS,
+            )
+        return redirect("admin:news_article_change", article_id)
 
     @admin.action(description="أعد تشغيل المعالجة (مع حفظ التعديلات البشرية)")
     def rerun_pipeline(self, request, queryset) -> None:
