@@ -1,0 +1,247 @@
+"""Editing services for the sidebar: agenda items and timeline events.
+
+Each edit is a human decision that `annotate_article` must respect, so it
+sets origin=human and writes an EditLog row (target "agenda" or
+"timeline") with the item before and after. A removal only sets
+removed=True: the row stays as a tombstone the model cannot recreate.
+Editing a model item's text (or an event's value) also leaves a removed
+tombstone carrying the model's wording, because the re-run matches items
+by text (and value) and would otherwise add the original back beside the
+edited one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from newsreader.news.annotate import first_day
+from newsreader.news.models import (
+    AgendaItem,
+    Article,
+    EditLog,
+    Origin,
+    Paragraph,
+    TimelineEvent,
+)
+from newsreader.pipeline.normalize import fold_key
+
+MAX_TEXT = 1000
+ISO_VALUE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{4}/[0-9]{4}")
+# Editors on an Arabic keyboard type ١٩٩٩ or ۱۹۹۹; the stored value is ASCII ISO.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+class SidebarEditError(ValueError):
+    """Input an edit cannot take; the message is shown to the editor."""
+
+
+def clean_text(text: str) -> str:
+    """One line of text, spaces collapsed; empty or overlong input is refused."""
+    text = " ".join((text or "").split())
+    if not text:
+        raise SidebarEditError("اكتب نص البند.")
+    if len(text) > MAX_TEXT:
+        raise SidebarEditError("النص أطول من المسموح.")
+    return text
+
+
+def clean_value(value: str):
+    """An ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY) and the first day it covers."""
+    value = (value or "").strip().translate(DIGITS)
+    if not ISO_VALUE.fullmatch(value):
+        raise SidebarEditError("التاريخ بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD أو YYYY/YYYY.")
+    day = first_day(value)
+    if day is None:
+        raise SidebarEditError("تاريخ غير صحيح.")
+    if "/" in value:
+        start, end = value.split("/")
+        if int(start) > int(end):
+            raise SidebarEditError("بداية المدى بعد نهايته.")
+    return value, day
+
+
+def check_paragraph(article: Article, paragraph: Paragraph | None) -> None:
+    if paragraph is not None and paragraph.article_id != article.pk:
+        raise SidebarEditError("الفقرة ليست من هذا المقال.")
+
+
+# Agenda
+
+
+def agenda_snapshot(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "paragraph": item.paragraph_id,
+        "order": item.order,
+        "origin": item.origin,
+        "removed": item.removed,
+    }
+
+
+@transaction.atomic
+def add_agenda_item(
+    article: Article, text: str, user, paragraph: Paragraph | None = None
+) -> AgendaItem:
+    """A human item at the end of the list."""
+    text = clean_text(text)
+    check_paragraph(article, paragraph)
+    last = article.agenda_items.aggregate(n=Max("order"))["n"]
+    item = AgendaItem.objects.create(
+        article=article,
+        paragraph=paragraph,
+        text=text,
+        order=0 if last is None else last + 1,
+        origin=Origin.HUMAN,
+    )
+    _log("agenda", item, user, "add", None, agenda_snapshot(item))
+    return item
+
+
+@transaction.atomic
+def edit_agenda_item(item: AgendaItem, text: str, user, **changes) -> AgendaItem:
+    """New text (and `paragraph=` when given); a model item becomes human."""
+    text = clean_text(text)
+    if "paragraph" in changes:
+        check_paragraph(item.article, changes["paragraph"])
+    before = agenda_snapshot(item)
+    if item.origin == Origin.MODEL and fold_key(text) != fold_key(item.text):
+        _tombstone(AgendaItem, item, article=item.article, text=item.text, order=item.order)
+    if "paragraph" in changes:
+        item.paragraph = changes["paragraph"]
+    item.text = text
+    item.origin = Origin.HUMAN
+    item.save()
+    _log("agenda", item, user, "edit", before, agenda_snapshot(item))
+    return item
+
+
+@transaction.atomic
+def remove_agenda_item(item: AgendaItem, user) -> AgendaItem:
+    before = agenda_snapshot(item)
+    item.removed = True
+    item.origin = Origin.HUMAN
+    item.save()
+    _log("agenda", item, user, "remove", before, agenda_snapshot(item))
+    return item
+
+
+@transaction.atomic
+def move_agenda_item(item: AgendaItem, direction: str, user) -> AgendaItem:
+    """Swap an item with its neighbour above ("up") or below ("down").
+
+    The active items are renumbered 0..n first (a re-run can leave equal
+    orders); every item whose order changes becomes human so the next run
+    keeps the editor's sequence. At either end the move does nothing.
+    """
+    if direction not in ("up", "down"):
+        raise SidebarEditError("اتجاه غير معروف.")
+    items = list(item.article.agenda_items.active().select_for_update())
+    at = next(n for n, other in enumerate(items) if other.pk == item.pk)
+    to = at - 1 if direction == "up" else at + 1
+    if not 0 <= to < len(items):
+        return item
+    before = agenda_snapshot(item)
+    before["sequence"] = [other.pk for other in items]
+    items[at], items[to] = items[to], items[at]
+    for order, other in enumerate(items):
+        if other.order != order or other.pk == item.pk:
+            other.order = order
+            other.origin = Origin.HUMAN
+            other.save(update_fields=["order", "origin"])
+    moved = next(other for other in items if other.pk == item.pk)
+    after = agenda_snapshot(moved)
+    after["sequence"] = [other.pk for other in items]
+    _log("agenda", moved, user, f"move_{direction}", before, after)
+    return moved
+
+
+# Timeline
+
+
+def timeline_snapshot(event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "value": event.value,
+        "date": event.date.isoformat() if event.date else None,
+        "text": event.text,
+        "paragraph": event.paragraph_id,
+        "origin": event.origin,
+        "removed": event.removed,
+    }
+
+
+@transaction.atomic
+def add_timeline_event(
+    article: Article, value: str, text: str, user, paragraph: Paragraph | None = None
+) -> TimelineEvent:
+    value, day = clean_value(value)
+    text = clean_text(text)
+    check_paragraph(article, paragraph)
+    event = TimelineEvent.objects.create(
+        article=article, paragraph=paragraph, value=value, date=day, text=text, origin=Origin.HUMAN
+    )
+    _log("timeline", event, user, "add", None, timeline_snapshot(event))
+    return event
+
+
+@transaction.atomic
+def edit_timeline_event(
+    event: TimelineEvent, value: str, text: str, user, **changes
+) -> TimelineEvent:
+    """New value and text (and `paragraph=` when given); `date` follows the value."""
+    value, day = clean_value(value)
+    text = clean_text(text)
+    if "paragraph" in changes:
+        check_paragraph(event.article, changes["paragraph"])
+    before = timeline_snapshot(event)
+    if event.origin == Origin.MODEL and (value, fold_key(text)) != (
+        event.value,
+        fold_key(event.text),
+    ):
+        _tombstone(
+            TimelineEvent,
+            event,
+            article=event.article,
+            value=event.value,
+            date=event.date,
+            text=event.text,
+        )
+    if "paragraph" in changes:
+        event.paragraph = changes["paragraph"]
+    event.value, event.date, event.text = value, day, text
+    event.origin = Origin.HUMAN
+    event.save()
+    _log("timeline", event, user, "edit", before, timeline_snapshot(event))
+    return event
+
+
+@transaction.atomic
+def remove_timeline_event(event: TimelineEvent, user) -> TimelineEvent:
+    before = timeline_snapshot(event)
+    event.removed = True
+    event.origin = Origin.HUMAN
+    event.save()
+    _log("timeline", event, user, "remove", before, timeline_snapshot(event))
+    return event
+
+
+def _tombstone(model, original, **fields) -> None:
+    """A removed copy of the model's version, so a re-run does not add it back."""
+    model.objects.create(
+        paragraph_id=original.paragraph_id, origin=Origin.HUMAN, removed=True, **fields
+    )
+
+
+def _log(target: str, row, user, action: str, before, after) -> None:
+    EditLog.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        article_id=row.article_id,
+        target=target,
+        target_id=row.pk,
+        action=action,
+        before=before,
+        after=after,
+    )
