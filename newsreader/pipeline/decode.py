@@ -1,8 +1,12 @@
 """Bytes in, text out: find the encoding a scraper saved the article in, or refuse.
 
-Scraped Arabic arrives as UTF-8 (with or without BOM), UTF-16 or Windows-1256.
-The encoding found is returned so the caller can record it; input that is
-empty, binary or not text in any of these raises InputError with one line.
+Scraped Arabic arrives as UTF-8 (with or without BOM), UTF-16 or Windows-1256;
+HTML pages may also say what they are in (a meta charset, an HTTP header).
+The encoding found is returned so the caller can record it. Nothing is guessed
+silently: a legacy encoding is only taken when charset_normalizer or the text's
+own letters back it, UTF-8 with a few broken bytes is refused rather than read
+as mojibake, and input that is empty, binary or not text raises InputError
+with one line.
 """
 
 from __future__ import annotations
@@ -22,15 +26,25 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+MAX_CHAOS = 0.2  # charset_normalizer's mess ratio above which a reading is not text
+MIN_ARABIC_SHARE = 0.8  # of the non-ASCII letters, for a Windows-1256 reading
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name) for raw input bytes."""
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding name) for raw input bytes.
+
+    `declared` is what the input says about itself (a page's meta charset or
+    HTTP header); a BOM outranks it, and it is only used if the bytes decode.
+    """
     if not data.strip():
         raise InputError("the input is empty")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode(data, encoding), encoding)
+    if declared and (found := _declared(data, declared)) is not None:
+        return _checked(*found)
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding is None:
@@ -38,9 +52,34 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(_decode(data, encoding), encoding)
     try:
         return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        _refuse_damaged_utf8(data, err)
     return _checked(*_guess_legacy(data))
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares near its top, if it names a known codec."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    return _codec_name(match.group(1).decode("ascii", "replace"))
+
+
+def _codec_name(label: str) -> str | None:
+    try:
+        return codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def _declared(data: bytes, label: str) -> tuple[str, str] | None:
+    encoding = _codec_name(label)
+    if encoding is None or encoding.startswith("utf-16"):
+        return None  # an unknown label, or UTF-16 without a BOM: detect instead
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None  # the page's claim is wrong: detect, and record what was found
 
 
 def _decode(data: bytes, encoding: str) -> str:
@@ -48,6 +87,16 @@ def _decode(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
         raise InputError(f"the input is not valid {encoding} text ({err.reason})") from None
+
+
+def _refuse_damaged_utf8(data: bytes, err: UnicodeDecodeError) -> None:
+    """Mostly UTF-8 with some broken bytes: any other reading would be mojibake."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    if len(_ARABIC.findall(text)) > 10 * broken:
+        raise InputError(
+            f"the input is UTF-8 with {broken} invalid byte(s), the first at byte {err.start}"
+        )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -66,26 +115,37 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _guess_legacy(data: bytes) -> tuple[str, str]:
-    """Not UTF-8: Windows-1256 is what Arabic sites use; let charset_normalizer confirm."""
+    """Not UTF-8: Windows-1256 if its reading is Arabic, else charset_normalizer's sure answer.
+
+    charset_normalizer is unsure on short inputs, so a Windows-1256 reading
+    whose letters are Arabic is taken even when it lists nothing.
+    """
+    text = data.decode("cp1256", errors="replace")
+    if _no_words(text):
+        raise InputError("the input does not read as text in any encoding (no words)")
+    if _reads_as_arabic(text):
+        return text, "cp1256"
     best = from_bytes(data).best()
-    candidates = ["cp1256"]
-    if best is not None and best.encoding not in candidates:
-        candidates.append(best.encoding)
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if _ARABIC.search(text) or encoding != "cp1256":
-            return text, encoding
-    raise InputError("the input is not text in UTF-8, UTF-16 or Windows-1256")
+    if best is not None and best.chaos <= MAX_CHAOS:
+        return str(best), _codec_name(best.encoding) or best.encoding
+    raise InputError("the input's encoding is not UTF-8, UTF-16 or Windows-1256 (could not tell)")
+
+
+def _reads_as_arabic(text: str) -> bool:
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    arabic = sum(1 for ch in letters if _ARABIC.match(ch))
+    return bool(letters) and arabic >= MIN_ARABIC_SHARE * len(letters)
+
+
+def _no_words(text: str) -> bool:
+    return len(text) > 80 and sum(ch.isspace() for ch in text) < len(text) / 40
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     """Refuse decoded text that is mostly control characters: that was a binary file."""
     if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError("the input is binary, not text")
-    if len(text) > 80 and sum(ch.isspace() for ch in text) < len(text) / 40:
+    if _no_words(text):
         raise InputError(f"the input does not read as {encoding} text (no words)")
     if not text.strip():
         raise InputError("the input is empty")

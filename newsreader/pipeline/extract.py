@@ -1,0 +1,163 @@
+"""HTML in, article lines out: trafilatura finds the story, we keep its structure.
+
+Scraped pages carry menus, share bars, related-article boxes and comment
+widgets around the story. trafilatura's boilerplate removal takes most of
+that away; what it keeps is turned into one line per paragraph, heading,
+quote or list item, so the same line-based Arabic cleaning (clean.py) runs
+on HTML as on text files, and a dropped line's position means the same thing.
+Metadata (title, publication date via htmldate, site name, canonical URL)
+comes from the page. Pure Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import trafilatura
+from lxml import etree
+
+from newsreader.pipeline.clean import near_key
+from newsreader.pipeline.decode import decode, meta_charset
+from newsreader.pipeline.types import InputError
+
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+_HTML_NAME = re.compile(r"\.x?html?$", re.I)
+_SPACE = re.compile(r"\s+")
+_SKIPPED = {"table", "graphic", "ref", "fw", "note"}  # tables, images, stray references
+_FRAGMENT_END = re.compile(rb"</(?:p|div|body|article|h[1-6])\s*>", re.I)
+TITLE_LOOKAHEAD = 3  # the page's own headline is among its first lines, if anywhere
+MIN_STORY_WORDS = 8  # a page whose longest text line is shorter holds links, not a story
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What a page holds for ingest: its article lines and metadata."""
+
+    lines: list[str]  # paragraphs, headings, quotes and list items in reading order
+    title: str = ""
+    published: date | None = None
+    sitename: str = ""
+    url: str = ""
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The lines as clean() reads them, one per line."""
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanerInput:
+    text: str  # what clean() reads; DroppedLine positions are its line numbers
+    encoding: str
+    page: Page | None = None  # for HTML: the page's metadata
+
+
+def cleaner_text(
+    data: bytes, declared: str | None = None, *, name: str = "", url: str | None = None
+) -> CleanerInput:
+    """Decode `data` and, for HTML, extract the article: the text clean() reads.
+
+    Ingest and anything that re-runs the cleaner on an article's stored raw
+    bytes (pass its recorded encoding as `declared`) must both come through
+    here, so that dropped-line positions mean the same lines.
+
+    `declared` is an encoding the transport named (an HTTP header) or the one
+    recorded at ingest; for HTML without one, the page's meta charset is used.
+    """
+    if not looks_like_html(data, name):
+        text, encoding = decode(data, declared)
+        return CleanerInput(text, encoding)
+    text, encoding = decode(data, declared or meta_charset(data))
+    page = extract(text, url=url)
+    return CleanerInput(page.text, encoding, page)
+
+
+def looks_like_html(data: bytes, name: str = "") -> bool:
+    """HTML by its name (.html/.htm) or by how it starts (a doctype or <html>)."""
+    if _HTML_NAME.search(name):
+        return True
+    head = data[:1024].lstrip(b"\xef\xbb\xbf")
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        head = data[2:2048].replace(b"\x00", b"")
+    if _HTML_START.match(head):
+        return True
+    # a saved fragment (no doctype): starts with a tag and closes block elements
+    return head.lstrip()[:1] == b"<" and bool(_FRAGMENT_END.search(data[:65536]))
+
+
+def extract(html: str, url: str | None = None) -> Page:
+    """The article in an HTML page, or InputError when the page holds none."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            output_format="python",
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except (ValueError, etree.LxmlError) as err:
+        raise InputError(f"the HTML could not be parsed ({type(err).__name__})") from None
+    body = getattr(doc, "body", None) if doc is not None else None
+    lines = list(_body_lines(body)) if body is not None else []
+    if not any(len(line.split()) >= MIN_STORY_WORDS for line in lines):
+        raise InputError("the page holds no article text (only links or short labels)")
+    title = _one_line(doc.title or "")
+    if title and not _leads_with(lines, title):
+        lines.insert(0, title)
+    return Page(
+        lines=lines,
+        title=title,
+        published=_iso(doc.date),
+        sitename=_one_line(doc.sitename or ""),
+        url=doc.url or url or "",
+        tags=list(doc.tags or []),
+    )
+
+
+def _body_lines(body: etree._Element):
+    """One line per block; list items and <br>-separated pieces each get their own."""
+    for block in body:
+        if block.tag in _SKIPPED:
+            continue
+        items = block.findall("item") if block.tag == "list" else [block]
+        for item in items:
+            yield from _split_at_breaks(item)
+
+
+def _split_at_breaks(element: etree._Element):
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append("")
+        elif child.tag not in _SKIPPED:
+            pieces[-1] += "".join(child.itertext())
+        pieces[-1] += child.tail or ""
+    for piece in pieces:
+        if line := _one_line(piece):
+            yield line
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _leads_with(lines: list[str], title: str) -> bool:
+    """The headline is already there (maybe with the site's name after it on the <title>)."""
+    key = near_key(title)
+    for line in lines[:TITLE_LOOKAHEAD]:
+        line_key = near_key(line)
+        if line_key and (line_key == key or key.startswith(line_key)):
+            return True
+    return False
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,159 @@
+"""HTML extraction: golden pages written for this project, and the rules around them.
+
+Each page in tests/pages/ carries the furniture scrapers meet (menus, share
+bars, related-article boxes, comment widgets, footers); <name>.expected.txt
+holds the paragraphs a reader should get, title first, checked by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsreader.pipeline.clean import clean
+from newsreader.pipeline.extract import cleaner_text, extract, looks_like_html
+from newsreader.pipeline.types import InputError
+
+PAGES = Path(__file__).resolve().parent / "pages"
+GOLDEN = sorted(p.stem.removesuffix(".expected") for p in PAGES.glob("*.expected.txt"))
+
+BOILERPLATE = {
+    "port-expansion": [
+        "بث مباشر",  # navigation
+        "شارك على فيسبوك",  # share bar
+        "أخبار ذات صلة",  # related block caption
+        "ارتفاع صادرات الفوسفات",  # related headline
+        "خبر جميل",  # a reader's comment
+        "أضف تعليقك",
+        "جميع الحقوق محفوظة",  # footer
+        "كتب: سامر الخطيب",  # byline
+    ],
+    "book-fair-cp1256": [
+        "الأرشيف",
+        "مشاركة :",
+        "الكلمات المفتاحية",
+        "الأكثر قراءة",
+        "جوائز الرواية",
+        "جميع الحقوق محفوظة",
+    ],
+    "clinic-opening": [
+        "تسجيل الدخول",
+        "إعلان",
+        "تابعوا أخبار نينوى",  # extracted, then dropped by the cleaner
+        "كن أول من يعلق",
+        "اقرأ أيضا",
+        "جسر جديد على نهر دجلة",
+    ],
+}
+
+
+def _paragraphs(name: str) -> list[str]:
+    source = cleaner_text((PAGES / f"{name}.html").read_bytes())
+    return [p.text for p in clean(source.text).paragraphs]
+
+
+def test_there_are_golden_pages() -> None:
+    assert set(GOLDEN) == set(BOILERPLATE)
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_golden_page_gives_the_expected_paragraphs(name: str) -> None:
+    expected = (PAGES / f"{name}.expected.txt").read_text(encoding="utf-8").splitlines()
+    assert _paragraphs(name) == expected
+
+
+@pytest.mark.parametrize("name", GOLDEN)
+def test_golden_page_boilerplate_is_gone(name: str) -> None:
+    text = "\n".join(_paragraphs(name))
+    for furniture in BOILERPLATE[name]:
+        assert furniture not in text
+
+
+def test_metadata_from_the_page() -> None:
+    source = cleaner_text((PAGES / "port-expansion.html").read_bytes())
+    page = source.page
+    assert page.title == "توسعة ميناء العقبة تبدأ الشهر المقبل"
+    assert page.published == date(2025, 11, 3)
+    assert page.sitename == "الوطن اليوم"
+    assert page.url == "https://alwatan-alyawm.example/economy/2025/11/03/aqaba-port"
+    assert source.encoding == "utf-8"
+
+
+def test_windows_1256_page_is_decoded_by_its_meta_charset() -> None:
+    data = (PAGES / "book-fair-cp1256.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    source = cleaner_text(data)
+    assert source.encoding == "cp1256"
+    assert source.page.published == date(2025, 6, 14)
+    # the <title>'s " - جريدة الساحل" is not part of the headline
+    assert source.page.title == "افتتاح معرض الكتاب في وهران بمشاركة مئتي دار نشر"
+    assert source.page.sitename == "جريدة الساحل"
+
+
+def test_site_date_in_the_top_bar_is_not_the_publication_date() -> None:
+    """The clinic page shows today's date in its top bar; its own date is in the text."""
+    source = cleaner_text((PAGES / "clinic-opening.html").read_bytes())
+    assert source.page.published is None
+    cleaned = clean(source.text)
+    assert cleaned.published == date(2024, 5, 24)
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons["آخر تحديث: 24/05/2024 - 23:29"] == "timestamp"
+    assert reasons["تابعوا أخبار نينوى على تلغرام"] == "share"
+
+
+def test_headings_list_items_and_quotes_stay_their_own_lines() -> None:
+    lines = cleaner_text((PAGES / "clinic-opening.html").read_bytes()).page.lines
+    assert "الأقسام الأولى" in lines
+    assert "قسم الأطفال وحديثي الولادة مع حاضنات جديدة" in lines
+    port = cleaner_text((PAGES / "port-expansion.html").read_bytes()).page.lines
+    assert "ممر تجاري جديد" in port
+    assert any(line.startswith("«هذا المشروع") for line in port)
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
+
+
+SENTENCE = "وقال المتحدث إن الاجتماع سيعقد في العاصمة الأسبوع المقبل بحضور الوزراء المعنيين كافة."
+
+
+def test_line_breaks_inside_a_block_split_it_into_lines() -> None:
+    other = "وأضاف أن جدول الأعمال يتضمن ملفات الطاقة والمياه والنقل بين البلدين الجارين."
+    page = extract(
+        _page(
+            f"<article><h1>عنوان الخبر هنا اليوم</h1><div>{SENTENCE}<br><br>{other}</div></article>"
+        )
+    )
+    assert page.lines[-2:] == [SENTENCE, other]
+
+
+def test_title_is_added_when_the_page_does_not_lead_with_it() -> None:
+    head = '<meta property="og:title" content="اجتماع وزاري في العاصمة الأسبوع المقبل">'
+    page = extract(_page(f"<article><p>{SENTENCE}</p><p>{SENTENCE[:-1]} أيضا.</p></article>", head))
+    assert page.lines[0] == "اجتماع وزاري في العاصمة الأسبوع المقبل"
+    assert page.lines[1] == SENTENCE
+
+
+def test_a_page_without_an_article_is_refused() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        cleaner_text((PAGES / "no-article.html").read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "html"),
+    [
+        (b"<!DOCTYPE html><html><body></body></html>", "", True),
+        (b"\xef\xbb\xbf  <html lang='ar'><body><p>x</p></body></html>", "", True),
+        (b"<!-- saved --><!doctype HTML><html>", "", True),
+        ("<!doctype html><html>".encode("utf-16"), "", True),
+        (b"<div class='story'><p>fragment</p></div>", "", True),
+        ("نص عادي".encode(), "page.html", True),
+        ("نص عادي\n<html> في وسط النص".encode(), "a.txt", False),
+        (b"a < b and c > d", "", False),
+    ],
+)
+def test_html_is_recognised_by_content_or_name(data: bytes, name: str, html: bool) -> None:
+    assert looks_like_html(data, name) is html
