@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from newsreader.news.views import articles, entities, mentions
+from newsreader.news.views import agenda, articles, entities, mentions, timeline, upcoming
 
 urlpatterns = [
     path("", articles.article_list, name="article_list"),
@@ -14,6 +14,14 @@ urlpatterns = [
     path("mentions/<int:pk>/relabel/", mentions.mention_relabel, name="mention_relabel"),
     path("mentions/<int:pk>/remove/", mentions.mention_remove, name="mention_remove"),
     path("mentions/<int:pk>/link/", mentions.mention_link, name="mention_link"),
+    path("articles/<int:pk>/agenda/", agenda.agenda_add, name="agenda_add"),
+    path("agenda/<int:pk>/edit/", agenda.agenda_edit, name="agenda_edit"),
+    path("agenda/<int:pk>/remove/", agenda.agenda_remove, name="agenda_remove"),
+    path("agenda/<int:pk>/move/", agenda.agenda_move, name="agenda_move"),
+    path("articles/<int:pk>/timeline/", timeline.timeline_add, name="timeline_add"),
+    path("timeline/<int:pk>/edit/", timeline.timeline_edit, name="timeline_edit"),
+    path("timeline/<int:pk>/remove/", timeline.timeline_remove, name="timeline_remove"),
+    path("upcoming/", upcoming.upcoming, name="upcoming"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

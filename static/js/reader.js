@@ -15,6 +15,17 @@
     if (box) article.classList.toggle("hide-" + box.dataset.toggleLabel, !box.checked);
   });
 
+  // A sidebar link to #p-N highlights the paragraph again on every click
+  // (CSS :target only animates when the hash changes).
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest('.sidebar a[href^="#p-"]');
+    const paragraph = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!paragraph) return;
+    paragraph.classList.remove("flash");
+    void paragraph.offsetWidth; // restart the animation
+    paragraph.classList.add("flash");
+  });
+
   if (!article.classList.contains("editable")) return;
 
   let floating = null;

@@ -89,6 +89,7 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = list(article.timeline_events.active().order_by("date", "pk"))
     for event in timeline:
         event.upcoming = event.date is not None and event.date >= reference
+        event.anchor = index_of.get(event.paragraph_id)
     entities = article_entities(mentions)
     context = {
         "article": article,
