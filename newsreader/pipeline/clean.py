@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from babel.dates import get_day_names, get_month_names
-
+from newsreader.pipeline.dates import MONTHS, WEEKDAYS
 from newsreader.pipeline.normalize import fold, fold_key
 from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, Kind, Paragraph
 
@@ -245,15 +244,9 @@ def _nav_any_ok(folded: str, n_words: int) -> bool:
 # --- dates --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def _month_table() -> dict[str, int]:
-    """Folded Arabic month names (Egyptian, Levantine, Maghrebi) → month number."""
-    table: dict[str, int] = {}
-    for locale in ("ar", "ar_SY", "ar_DZ", "ar_MA"):
-        for number, name in get_month_names("wide", locale=locale).items():
-            table[fold_key(name)] = number
-    table.update({"يونيه": 6, "يوليه": 7})
-    return table
+    """Folded Arabic month names of every family → month number (the dates stage's table)."""
+    return MONTHS
 
 
 @lru_cache(maxsize=1)
@@ -266,9 +259,8 @@ def _month_date_re() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
 def _weekdays() -> frozenset[str]:
-    return frozenset(fold_key(d) for d in get_day_names("wide", locale="ar").values())
+    return frozenset(WEEKDAYS)
 
 
 def find_date(folded: str) -> date | None:
