@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from newsreader.news.models import Article, DroppedLine, Mention, Paragraph
+from tests.test_fetch import html, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,9 @@ def ingest(*args: str) -> str:
 def test_ingest_sample_creates_an_article(sample_path: Path) -> None:
     out = ingest(str(sample_path), "--published", "2026-03-05")
     article = Article.objects.get()
-    assert out.strip() == f"created article {article.pk}: {article.title}"
+    assert (
+        out.strip() == f"{sample_path}: created article {article.pk}: {article.title} (text, utf-8)"
+    )
     assert bytes(article.raw) == sample_path.read_bytes()  # the raw input, verbatim
     assert article.raw_encoding == "utf-8"
     assert str(article.published) == "2026-03-05"
@@ -41,7 +44,7 @@ def test_same_input_twice_creates_nothing(sample_path: Path) -> None:
     ingest(str(sample_path))
     counts = (Article.objects.count(), Paragraph.objects.count(), Mention.objects.count())
     out = ingest(str(sample_path))
-    assert out.startswith(f"exists article {Article.objects.get().pk}:")
+    assert out.startswith(f"{sample_path}: exists article {Article.objects.get().pk}:")
     assert (Article.objects.count(), Paragraph.objects.count(), Mention.objects.count()) == counts
 
 
@@ -51,7 +54,7 @@ def test_ingest_reads_stdin(monkeypatch: pytest.MonkeyPatch, sample_path: Path) 
     monkeypatch.setattr(sys, "stdin", stdin)
     out = ingest("-", "--title", "عنوان من المحرر", "--source-url", "https://example.com/a/1")
     article = Article.objects.get()
-    assert out.startswith("created article")
+    assert out.startswith("-: created article")
     assert article.title == "عنوان من المحرر"
     assert article.source_name == "example.com"
 
@@ -140,3 +143,146 @@ def test_bad_input_exits_non_zero_with_one_line(tmp_path: Path, content, reason:
     assert lines[0] == f"error: {path}: {reason}" or reason in lines[0]
     assert "Traceback" not in result.stderr
     assert '"id"' not in manage("export", "--format", "json").stdout
+
+
+# --- HTML files and URLs -------------------------------------------------------
+
+PAGES = ROOT / "tests" / "pages"
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return list(article.paragraphs.order_by("index").values_list("text", flat=True))
+
+
+@pytest.mark.django_db
+def test_ingest_an_html_file_with_its_page_metadata() -> None:
+    page = PAGES / "port-expansion.html"
+    out = ingest(str(page))
+    article = Article.objects.get()
+    assert out.strip().endswith("(html, utf-8)")
+    assert bytes(article.raw) == page.read_bytes()
+    assert article.raw_encoding == "utf-8"
+    assert str(article.published) == "2025-11-03"  # the page's date
+    assert article.source_name == "الوطن اليوم"
+    assert article.source_url == "https://alwatan-alyawm.example/economy/2025/11/03/aqaba-port"
+    expected = (PAGES / "port-expansion.expected.txt").read_text(encoding="utf-8").splitlines()
+    assert _paragraphs(article) == expected
+    assert article.paragraphs.get(text="ممر تجاري جديد").kind == "heading"
+    assert Mention.objects.filter(paragraph__article=article).exists()
+
+
+@pytest.mark.django_db
+def test_published_option_wins_over_the_page_and_options_over_metadata() -> None:
+    ingest(
+        str(PAGES / "port-expansion.html"),
+        "--published",
+        "2025-12-01",
+        "--source-name",
+        "مصدر آخر",
+        "--source-url",
+        "https://example.com/x",
+    )
+    article = Article.objects.get()
+    assert (str(article.published), article.source_name) == ("2025-12-01", "مصدر آخر")
+    assert article.source_url == "https://example.com/x"
+
+
+@pytest.mark.django_db
+def test_windows_1256_page_and_a_date_from_the_text(tmp_path: Path) -> None:
+    # no .html name: recognised by its doctype
+    legacy = tmp_path / "saved-page"
+    legacy.write_bytes((PAGES / "book-fair-cp1256.html").read_bytes())
+    ingest(str(legacy), str(PAGES / "clinic-opening.html"))
+    fair, clinic = Article.objects.order_by("pk")
+    assert (fair.raw_encoding, str(fair.published)) == ("cp1256", "2025-06-14")
+    assert fair.title == "افتتاح معرض الكتاب في وهران بمشاركة مئتي دار نشر"
+    assert str(clinic.published) == "2024-05-24"  # no page date: the cleaner's, from the text
+    reasons = set(clinic.dropped_lines.values_list("reason", flat=True))
+    assert {"timestamp", "share"} <= reasons
+
+
+@pytest.mark.django_db
+def test_a_page_without_an_article_fails_alone(sample_path: Path) -> None:
+    empty_page = PAGES / "no-article.html"
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 3 inputs failed"):
+        call_command(
+            "ingest",
+            str(PAGES / "clinic-opening.html"),
+            str(empty_page),
+            str(sample_path),
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+    assert err.getvalue().strip() == (
+        f"error: {empty_page}: the page holds no article text (only links or short labels)"
+    )
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_over_large_and_damaged_inputs_are_refused(settings, tmp_path: Path) -> None:
+    settings.INGEST_MAX_BYTES = 2000
+    big = tmp_path / "big.txt"
+    big.write_bytes("خبر طويل جدا. ".encode() * 500)
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes("افتتح الوزير معرض الكتاب في الرياض. ".encode() * 3 + b"\xff")
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="2 of 2 inputs failed"):
+        call_command("ingest", str(big), str(damaged), stdout=io.StringIO(), stderr=err)
+    assert err.getvalue().splitlines() == [
+        f"error: {big}: the input is larger than 2000 bytes",
+        f"error: {damaged}: the input is UTF-8 with 1 invalid byte(s), the first at byte 195",
+    ]
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_ingest_a_url_from_a_local_server(settings) -> None:
+    settings.INGEST_ALLOW_PRIVATE_URLS = True
+    routes = {
+        "/news/clinic": html((PAGES / "clinic-opening.html").read_bytes()),
+        "/news/fair": html((PAGES / "book-fair-cp1256.html").read_bytes(), "windows-1256"),
+        "/feed.json": (200, {"Content-Type": "application/json"}, b"{}"),
+    }
+    err = io.StringIO()
+    out = io.StringIO()
+    with serve(routes) as base, pytest.raises(CommandError, match="1 of 3 inputs failed"):
+        call_command(
+            "ingest",
+            f"{base}/news/clinic",
+            f"{base}/feed.json",
+            f"{base}/news/fair",
+            stdout=out,
+            stderr=err,
+        )
+    assert err.getvalue().strip() == (
+        f"error: {base}/feed.json: the URL gives application/json, not an HTML page"
+    )
+    clinic, fair = Article.objects.order_by("pk")
+    assert clinic.source_url == f"{base}/news/clinic"  # no canonical link: the URL fetched
+    assert clinic.title == "مستشفى ميداني جديد في الموصل يستقبل أول المرضى"
+    assert _paragraphs(clinic)[1].startswith("استقبل المستشفى الميداني الجديد")
+    assert (fair.raw_encoding, fair.source_name) == ("cp1256", "جريدة الساحل")
+    assert out.getvalue().splitlines()[0].startswith(f"{base}/news/clinic: created article")
+
+
+@pytest.mark.django_db
+def test_urls_to_internal_hosts_are_refused_by_default() -> None:
+    err = io.StringIO()
+    with serve({"/a": html()}) as base, pytest.raises(CommandError, match="1 of 1 inputs"):
+        call_command("ingest", f"{base}/a", stdout=io.StringIO(), stderr=err)
+    assert err.getvalue().strip() == (
+        f"error: {base}/a: refused: 127.0.0.1 is a loopback address (127.0.0.1)"
+    )
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_other_schemes_are_refused_not_opened_as_files() -> None:
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", "file:///etc/hostname", stdout=io.StringIO(), stderr=err)
+    assert err.getvalue().strip() == (
+        "error: file:///etc/hostname: only http and https URLs are fetched, not file"
+    )

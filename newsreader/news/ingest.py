@@ -1,4 +1,9 @@
-"""Turn one raw input into a stored, annotated article, in one transaction."""
+"""Turn one raw input (text, HTML or a fetched page) into a stored, annotated article.
+
+Text and HTML meet at extract.cleaner_text, the text the cleaner reads, so
+dropped-line positions always refer to it. Everything is stored in one
+transaction.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +17,23 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
+from newsreader.news.fetch import fetch
 from newsreader.news.models import Article, DroppedLine, Paragraph
 from newsreader.pipeline.clean import clean
-from newsreader.pipeline.decode import decode
-from newsreader.pipeline.types import InputError
+from newsreader.pipeline.extract import cleaner_text
+from newsreader.pipeline.types import InputError, Kind
 
 
 @dataclass(frozen=True)
 class IngestResult:
     article: Article
     created: bool
+    kind: str = "text"  # or "html"
 
     def __str__(self) -> str:
         verb = "created" if self.created else "exists"
-        return f"{verb} article {self.article.pk}: {self.article.title}"
+        detail = f" ({self.kind}, {self.article.raw_encoding})" if self.created else ""
+        return f"{verb} article {self.article.pk}: {self.article.title}{detail}"
 
 
 def ingest_bytes(
@@ -35,25 +43,41 @@ def ingest_bytes(
     source_url: str = "",
     source_name: str = "",
     title: str | None = None,
+    name: str = "",
+    declared_charset: str | None = None,
+    page_url: str = "",
 ) -> IngestResult:
-    """Store `data` as an article; the same bytes twice give the existing article."""
+    """Store `data` as an article; the same bytes twice give the existing article.
+
+    Explicit arguments win over what the page says (date, site name, canonical
+    URL), which wins over what the cleaner finds in the text. `page_url` is
+    where a fetched page came from: trafilatura's base URL and the fallback source.
+    """
     if len(data) > settings.INGEST_MAX_BYTES:
         raise InputError(f"the input is larger than {settings.INGEST_MAX_BYTES} bytes")
     content_hash = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(content_hash=content_hash).first()
     if existing is not None:
         return IngestResult(existing, created=False)
-    text, encoding = decode(data)
-    cleaned = clean(text, title=title)
+    url = source_url or page_url or None
+    source = cleaner_text(data, declared_charset, name=name, url=url)
+    cleaned = clean(source.text, title=title)
+    page = source.page
+    if page is not None:
+        if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):
+            raise InputError("the page holds no article text after cleaning")
+        published = published or page.published
+        source_url = source_url or page.url or page_url
+        source_name = source_name or page.sitename
     with transaction.atomic():
         article = Article.objects.create(
             title=cleaned.title[:500],
             slug=_unique_slug(cleaned.title, content_hash),
-            source_name=source_name or _source_name(source_url),
-            source_url=source_url,
+            source_name=(source_name or _source_name(source_url))[:200],
+            source_url=source_url[:2000],
             published=published or cleaned.published,
             raw=data,
-            raw_encoding=encoding,
+            raw_encoding=source.encoding,
             content_hash=content_hash,
         )
         Paragraph.objects.bulk_create(
@@ -65,7 +89,20 @@ def ingest_bytes(
             for d in cleaned.dropped
         )
         annotate_article(article)
-    return IngestResult(article, created=True)
+    return IngestResult(article, created=True, kind="html" if page else "text")
+
+
+def ingest_url(url: str, **options) -> IngestResult:
+    """Fetch an HTML page and ingest it; without --source-url the page's canonical URL
+    (or the URL fetched, after redirects) is the source."""
+    fetched = fetch(url)
+    return ingest_bytes(
+        fetched.data,
+        name=".html",
+        page_url=fetched.url,
+        declared_charset=fetched.charset,
+        **options,
+    )
 
 
 def _source_name(url: str) -> str:

@@ -1,4 +1,10 @@
-"""manage.py ingest PATH... : store each file (or stdin, "-") as an annotated article."""
+"""manage.py ingest PATH... : store each file, URL (or stdin, "-") as an annotated article.
+
+A PATH is a text or HTML file, "-" for stdin, or an http(s) URL. Each input
+gets one line: "<PATH>: created article …" on stdout or "error: <PATH>:
+<reason>" on stderr; one bad input does not stop the others, and the exit
+status is non-zero if any failed.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from newsreader.news.ingest import ingest_bytes
+from newsreader.news.fetch import is_url
+from newsreader.news.ingest import IngestResult, ingest_bytes, ingest_url
 from newsreader.pipeline.types import InputError
 
 
@@ -20,10 +28,15 @@ def _iso_date(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Ingest raw article files; one line per article; the exit status says if any failed."
+    help = (
+        "Ingest raw article files, HTML pages and http(s) URLs; one line per input; "
+        "the exit status says if any failed."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH", help='a file, or "-" for stdin')
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help='a text or HTML file, an http(s) URL, or "-"'
+        )
         parser.add_argument("--published", help="publication date, YYYY-MM-DD")
         parser.add_argument("--source-url", default="", help="where the article was published")
         parser.add_argument("--source-name", default="", help="the outlet's name")
@@ -31,17 +44,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         published = _iso_date(options["published"]) if options["published"] else None
+        given = {
+            "published": published,
+            "source_url": options["source_url"],
+            "source_name": options["source_name"],
+            "title": options["title"],
+        }
         failed = 0
         for name in options["paths"]:
             try:
-                data = _read(name)
-                result = ingest_bytes(
-                    data,
-                    published=published,
-                    source_url=options["source_url"],
-                    source_name=options["source_name"],
-                    title=options["title"],
-                )
+                result = _ingest_one(name, given)
             except InputError as err:
                 failed += 1
                 self.stderr.write(f"error: {name}: {err}")
@@ -52,20 +64,32 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"error: {name}: could not be processed ({type(err).__name__})")
                 continue
-            self.stdout.write(str(result))
+            self.stdout.write(f"{name}: {result}")
         if failed:
             raise CommandError(f"{failed} of {len(options['paths'])} inputs failed")
 
 
+def _ingest_one(name: str, given: dict) -> IngestResult:
+    if is_url(name):
+        return ingest_url(name, **given)
+    return ingest_bytes(_read(name), name=name, **given)
+
+
 def _read(name: str) -> bytes:
+    """The input's bytes; larger than INGEST_MAX_BYTES is refused before it is all read."""
+    limit = settings.INGEST_MAX_BYTES
     if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file") from None
-    except OSError as err:
-        raise InputError(err.strerror or "cannot be read") from None
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            with Path(name).open("rb") as handle:
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            raise InputError("no such file") from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file") from None
+        except OSError as err:
+            raise InputError(err.strerror or "cannot be read") from None
+    if len(data) > limit:
+        raise InputError(f"the input is larger than {limit} bytes")
+    return data
