@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsreader.pipeline.entities import find_names, find_names_in_article
+import pytest
+
+from newsreader.pipeline.entities import MODES, find_names, find_names_in_article
 from newsreader.pipeline.types import Label
 
 P, L, ORG = Label.PERSON, Label.LOCATION, Label.ORGANIZATION
@@ -98,8 +100,112 @@ def test_second_pass_tags_short_forms() -> None:
         [
             "وصل الرئيس الكيني وليام روتو إلى نيروبي.",
             "وقال روتو إن الزيارة ناجحة، ورحب الوفد وروتو بالنتائج.",
-        ]
+        ],
+        mode="rules",
     )
     assert [(m.text, m.label) for m in found[1]] == [("روتو", P), ("روتو", P)]
     assert found[1][1].start == "وقال روتو إن الزيارة ناجحة، ورحب الوفد وروتو".index("وروتو") + 1
-    assert find_names_in_article(["وقال روتو إن الزيارة ناجحة."]) == [[]]
+    assert find_names_in_article(["وقال روتو إن الزيارة ناجحة."], mode="rules") == [[]]
+
+
+# --- a statistical tagger combined with the rules -------------------------------------
+
+
+def fake_tagger(tags_by_word: dict[str, str]):
+    """A tagger that tags listed words (B- on the first of a run, I- after), O elsewhere."""
+
+    def tag(words: list[str]) -> list[str]:
+        out: list[str] = []
+        for w in words:
+            kind = tags_by_word.get(w)
+            if kind is None:
+                out.append("O")
+            elif out and out[-1].endswith(kind) and tags_by_word.get("__join__", "1") == "1":
+                out.append("I-" + kind)
+            else:
+                out.append("B-" + kind)
+        return out
+
+    return tag
+
+
+def tagged(text: str, tags: dict[str, str], mode: str = "tagger-first") -> list[tuple[str, Label]]:
+    found = find_names(text, mode=mode, tagger=fake_tagger(tags))
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.label) for m in found]
+
+
+def test_tagger_span_loses_title_and_nationality() -> None:
+    text = "واستقبل الرئيس الغاني زكريا مونتاري الوفد."
+    tags = {"الرئيس": "PERSON", "الغاني": "PERSON", "زكريا": "PERSON", "مونتاري": "PERSON"}
+    assert tagged(text, tags, mode="tagger") == [("زكريا مونتاري", P)]
+
+
+def test_tagger_span_proclitic_outside_and_lam_alif_lam_whole() -> None:
+    assert tagged("وصل الوفد وبغداد هادئة.", {"وبغداد": "LOCATION"}, "tagger") == [("بغداد", L)]
+    found = tagged(
+        "قدم الوزير تقريرا للهيئة التنسيقية العليا.",
+        {"للهيئة": "ORGANIZATION", "التنسيقية": "ORGANIZATION", "العليا": "ORGANIZATION"},
+        "tagger",
+    )
+    assert found == [("للهيئة التنسيقية العليا", ORG)]
+
+
+def test_tagger_lone_generic_noun_or_nationality_is_dropped() -> None:
+    assert tagged("وقال المجلس إن القرار نهائي.", {"المجلس": "ORGANIZATION"}, "tagger") == []
+    assert tagged("أشاد الوفد بالموقف السوري.", {"السوري": "LOCATION"}, "tagger") == []
+
+
+def test_tagger_span_split_at_punctuation() -> None:
+    text = "افتتح خط زيلينوغراد – كاسيموفكا الجديد."
+    tags = {"زيلينوغراد": "LOCATION", "–": "LOCATION", "كاسيموفكا": "LOCATION"}
+    assert tagged(text, tags, "tagger") == [("زيلينوغراد", L), ("كاسيموفكا", L)]
+
+
+def test_tagger_organisation_extended_to_its_adjectives() -> None:
+    text = "أعلنت وزارة الخارجية المصرية أمس."
+    assert tagged(text, {"وزارة": "ORGANIZATION", "الخارجية": "ORGANIZATION"}, "tagger") == [
+        ("وزارة الخارجية المصرية", ORG)
+    ]
+
+
+def test_which_source_wins_an_overlap() -> None:
+    # the rules read «قصر …» as a venue (LOCATION)
+    text = "وصل الوفد إلى قصر الإليزيه مساء."
+    person = {"الإليزيه": "PERSON"}
+    assert tagged(text, person, "rules-first") == [("قصر الإليزيه", L)]
+    assert tagged(text, person, "tagger-first") == [("الإليزيه", P)]
+    # nested names of one label: the longer wins whichever source comes first
+    place = {"الإليزيه": "LOCATION"}
+    assert tagged(text, place, "tagger-first") == [("قصر الإليزيه", L)]
+    assert tagged(text, place, "rules-first") == [("قصر الإليزيه", L)]
+
+
+def test_tagger_name_repeated_over_the_article() -> None:
+    texts = [
+        "أعلنت مؤسسة دورمافيلا نتائجها.",
+        "وقالت دورمافيلا إن الأرباح ارتفعت، ولدورمافيلا فروع.",
+    ]
+    first_only = fake_tagger({"دورمافيلا": "ORGANIZATION"})
+
+    def tagger(words: list[str]) -> list[str]:  # tags the name in the first paragraph only
+        return first_only(words) if "مؤسسة" in words else ["O"] * len(words)
+
+    found = find_names_in_article(texts, tagger=tagger)
+    assert [(m.text, m.label) for m in found[0]] == [("دورمافيلا", ORG)]
+    assert [(m.text, m.label) for m in found[1]] == [("دورمافيلا", ORG), ("دورمافيلا", ORG)]
+    assert found[1][1].start == texts[1].index("ولدورمافيلا") + 2
+    assert find_names_in_article(texts[1:], tagger=tagger) == [[]]
+
+
+def test_curated_names_count_in_every_mode() -> None:
+    text = "زرنا الرمال الذهبية أمس."
+    for mode in MODES:
+        found = find_names(text, extra=[("الرمال الذهبية", L)], mode=mode, tagger=fake_tagger({}))
+        assert [(m.text, m.label) for m in found] == [("الرمال الذهبية", L)]
+
+
+def test_unknown_mode_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown mode"):
+        find_names("نص", mode="magic", tagger=fake_tagger({}))

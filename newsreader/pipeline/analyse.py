@@ -7,7 +7,7 @@ linked to their fullest form; agenda and timeline read the linked spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from newsreader.pipeline.agenda import find_agenda
@@ -15,17 +15,26 @@ from newsreader.pipeline.dates import find_dates
 from newsreader.pipeline.entities import find_names_in_article
 from newsreader.pipeline.linking import link
 from newsreader.pipeline.timeline import build_timeline
-from newsreader.pipeline.types import Analysis, Label, Paragraph, Span
+from newsreader.pipeline.types import Analysis, Label, NameMatch, Paragraph, Span
+
+# texts of an article's paragraphs + curated (name, label) pairs → names per paragraph;
+# `newsreader.pipeline.backends.get_recogniser` picks one.
+Recogniser = Callable[[list[str], list[tuple[str, Label]]], list[list[NameMatch]]]
 
 
 def find_spans(
     paragraphs: Sequence[Paragraph],
     published: date | None,
     extra: Iterable[tuple[str, Label]] = (),
+    backend: Recogniser | None = None,
 ) -> list[Span]:
-    """Entity spans of every paragraph, dates first, names where no date stands."""
+    """Entity spans of every paragraph, dates first, names where no date stands.
+
+    `backend` finds the names (default: the embedded rules + CRF recogniser).
+    """
     spans: list[Span] = []
-    names = find_names_in_article([p.text for p in paragraphs], extra=list(extra))
+    recognise = backend or find_names_in_article
+    names = recognise([p.text for p in paragraphs], list(extra))
     for paragraph, found in zip(paragraphs, names, strict=True):
         dates = [
             Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value, d.value)
@@ -44,8 +53,9 @@ def analyse(
     paragraphs: Sequence[Paragraph],
     published: date | None,
     extra: Iterable[tuple[str, Label]] = (),
+    backend: Recogniser | None = None,
 ) -> Analysis:
-    spans = find_spans(paragraphs, published, extra)
+    spans = find_spans(paragraphs, published, extra, backend=backend)
     return Analysis(
         spans=spans,
         agenda=find_agenda(list(paragraphs), spans),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from newsreader.pipeline.features import (
 )
 from newsreader.pipeline.normalize import fold
 from newsreader.pipeline.tagger import bio_spans
+from newsreader.pipeline.types import NameMatch
 
 ANERCORP = "anercorp-camellab"
 TRAIN_FILES = (
@@ -359,3 +360,122 @@ def train_model(
         min_freq=min_freq,
     )
     return result, len(clusters)
+
+
+# --- whole-pipeline evaluation on held-out text --------------------------------------
+
+PIPELINE_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
+
+
+def mention_key(text: str) -> str:
+    """A mention's matching key, as ../shared/eval/score.py's `key()` builds it.
+
+    Normalised (diacritics, alef/yaa/teh-marbuta forms, tatweel folded), with a
+    leading و/ف and then one of ب ل ك forgiven, and «لل» read as «ال».
+    """
+    s = " ".join(fold(text).replace("\u0640", "").split())
+    if len(s) > 3 and s[0] in "وف":
+        s = s[1:]
+    if s.startswith("لل") and len(s) > 3:
+        s = "ال" + s[2:]
+    elif len(s) > 3 and s[0] in "بلك":
+        s = s[1:]
+    return s
+
+
+def pseudo_articles(sentences: Sequence[Sentence], size: int = 20) -> list[list[Sentence]]:
+    """Consecutive sentences grouped into articles of `size` (ANERcorp keeps document order)."""
+    sentences = [s for s in sentences if s]
+    return [list(sentences[i : i + size]) for i in range(0, len(sentences), size)]
+
+
+def sentence_text(sentence: Sentence) -> tuple[str, list[tuple[str, int, int]]]:
+    """The sentence's words joined by spaces, and its gold (label, start, end) spans."""
+    starts: list[int] = []
+    pos = 0
+    for word, _ in sentence:
+        starts.append(pos)
+        pos += len(word) + 1
+    text = " ".join(w for w, _ in sentence)
+    gold = [
+        (label, starts[a], starts[b - 1] + len(sentence[b - 1][0]))
+        for label, a, b in bio_spans([t for _, t in sentence])
+        if label in PIPELINE_LABELS
+    ]
+    return text, gold
+
+
+def evaluate_pipeline(
+    articles: Sequence[Sequence[Sentence]],
+    recogniser: Callable[[list[str]], list[list[NameMatch]]],
+) -> tuple[Report, Report]:
+    """Score a whole-article recogniser on pseudo-articles of gold sentences.
+
+    `recogniser(paragraph_texts)` returns NameMatch lists per paragraph (one
+    sentence is one paragraph). Two reports: mentions counted per article as
+    (label, key) pairs — the dev scorer's measure, forgiving clitics — and
+    exact character spans with the same clitic forgiveness on the start.
+    """
+    by_key = Report()
+    by_span = Report()
+    for article in articles:
+        texts, golds = zip(*(sentence_text(s) for s in article), strict=True)
+        predicted = recogniser(list(texts))
+        gold_keys: Counter[tuple[str, str]] = Counter()
+        pred_keys: Counter[tuple[str, str]] = Counter()
+        gold_spans: set[tuple[int, str, int, str]] = set()
+        pred_spans: set[tuple[int, str, int, str]] = set()
+        for n, (text, gold, found) in enumerate(zip(texts, golds, predicted, strict=True)):
+            for label, a, b in gold:
+                gold_keys[(label, mention_key(text[a:b]))] += 1
+                gold_spans.add((n, label, b, mention_key(text[a:b])))
+            for m in found:
+                label = str(m.label)
+                if label not in PIPELINE_LABELS:
+                    continue
+                pred_keys[(label, mention_key(m.text))] += 1
+                pred_spans.add((n, label, m.end, mention_key(m.text)))
+        for label in PIPELINE_LABELS:
+            s = by_key.per_label.setdefault(label, Score())
+            g = Counter({k: v for k, v in gold_keys.items() if k[0] == label})
+            p = Counter({k: v for k, v in pred_keys.items() if k[0] == label})
+            s.tp += sum((g & p).values())
+            s.fp += sum((p - g).values())
+            s.fn += sum((g - p).values())
+            s = by_span.per_label.setdefault(label, Score())
+            gs = {x for x in gold_spans if x[1] == label}
+            ps = {x for x in pred_spans if x[1] == label}
+            s.tp += len(gs & ps)
+            s.fp += len(ps - gs)
+            s.fn += len(gs - ps)
+    for report in (by_key, by_span):
+        for s in report.per_label.values():
+            report.micro.tp += s.tp
+            report.micro.fp += s.fp
+            report.micro.fn += s.fn
+    return by_key, by_span
+
+
+PIPELINE_SYSTEMS = ("rules", "crf", "tagger", "rules-first", "tagger-first")
+
+
+def pipeline_recogniser(system: str) -> Callable[[list[str]], list[list[NameMatch]]]:
+    """A whole-article recogniser by name: "crf" is the bare CRF (its own spans),
+    the others are `find_names_in_article` modes."""
+    from newsreader.pipeline.entities import find_names_in_article  # noqa: PLC0415
+    from newsreader.pipeline.tagger import find_names_crf  # noqa: PLC0415
+
+    if system == "crf":
+        return lambda texts: [find_names_crf(t) for t in texts]
+    return lambda texts: find_names_in_article(texts, mode=system)
+
+
+def pipeline_reports(
+    data: Path, systems: Sequence[str] = PIPELINE_SYSTEMS, size: int = 20
+) -> dict[str, dict[str, tuple[Report, Report]]]:
+    """{test file: {system: (mention report, span report)}} on pseudo-articles of `size`."""
+    out: dict[str, dict[str, tuple[Report, Report]]] = {}
+    for name, sentences in test_sets(data).items():
+        articles = pseudo_articles(sentences, size)
+        out[name] = {s: evaluate_pipeline(articles, pipeline_recogniser(s)) for s in systems}
+    return out
