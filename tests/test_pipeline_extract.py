@@ -8,9 +8,12 @@ holds the paragraphs a reader should get, title first, checked by hand.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import cleaner_text, extract, looks_like_html
@@ -157,3 +160,25 @@ def test_a_page_without_an_article_is_refused() -> None:
 )
 def test_html_is_recognised_by_content_or_name(data: bytes, name: str, html: bool) -> None:
     assert looks_like_html(data, name) is html
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=120
+        ),
+        max_size=6,
+    )
+)
+def test_extraction_refuses_cleanly_or_keeps_only_page_text(paragraphs: list[str]) -> None:
+    """Any page: InputError or lines whose words all come from the page's own text."""
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    data = _page(f"<article><h1>عنوان الخبر هنا</h1>{body}</article>").encode("utf-8")
+    try:
+        page = cleaner_text(data).page
+    except InputError:
+        return
+    words = set(" ".join(["عنوان الخبر هنا", *paragraphs]).split())
+    for line in page.lines:
+        assert set(line.split()) <= words
