@@ -1,0 +1,44 @@
+"""Choosing the name recogniser: the embedded rules + CRF, or camel-tools' BERT NER.
+
+`get_recogniser(name, model_dir)` returns `(recogniser, note)`. A recogniser
+takes an article's paragraph texts and the curated (name, label) pairs and
+returns the names per paragraph (what `analyse.find_spans` calls). `note` is
+None, or one line for the user when the asked-for backend could not be used
+and the embedded one stands in. Results are cached per (name, model_dir), so
+a model is loaded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache, partial
+
+from newsreader.pipeline.entities import find_names_in_article
+from newsreader.pipeline.types import Label, NameMatch
+
+BACKENDS = ("embedded", "camel")
+
+
+def embedded(texts: list[str], extra: Iterable[tuple[str, Label]] = ()) -> list[list[NameMatch]]:
+    """The embedded recogniser: rules and the committed CRF (default mode)."""
+    return find_names_in_article(texts, extra)
+
+
+@lru_cache(maxsize=8)
+def get_recogniser(name: str | None = "embedded", model_dir: str | None = None):
+    """(recogniser, note): the named backend, or the embedded one and why."""
+    choice = (name or "embedded").strip().lower()
+    if choice == "embedded":
+        return embedded, None
+    if choice != "camel":
+        return embedded, f"unknown NER backend {name!r}; using the embedded tagger"
+    from newsreader.pipeline import camel_backend  # noqa: PLC0415
+
+    try:
+        tagger = camel_backend.load_tagger(model_dir)
+    except camel_backend.CamelUnavailable as exc:
+        return embedded, f"camel NER unavailable ({exc}); using the embedded tagger"
+    return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None
+
+
+__all__ = ["BACKENDS", "embedded", "get_recogniser"]
