@@ -14,6 +14,7 @@ from newsreader.news.models import Article, DroppedLine, EditLog, Mention, Origi
 from newsreader.news.restore import (
     RestoreError,
     paragraph_positions,
+    raw_text,
     restore_dropped_line,
     shift_paragraphs,
 )
@@ -221,3 +222,31 @@ def test_reclean_brings_back_the_cleaners_output_but_not_over_a_human(
 def test_reclean_refuses_an_unknown_article() -> None:
     with pytest.raises(CommandError):
         call_command("reclean", "999", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+HTML_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>افتتاح جسر جديد فوق نهر النيل في أسوان</title></head><body><article>
+<h1>افتتاح جسر جديد فوق نهر النيل في أسوان</h1>
+<p>افتتح محافظ أسوان صباح الأحد جسرا جديدا فوق نهر النيل يربط ضفتي المدينة...</p>
+<p>افتتح محافظ أسوان صباح الأحد جسرا جديدا فوق نهر النيل يربط ضفتي المدينة ويختصر زمن
+العبور إلى عشر دقائق بعد أن كان يتجاوز الساعة في أوقات الذروة.</p>
+<p>وقال المحافظ إن الجسر نفذته شركة وطنية خلال ثمانية عشر شهرا بتكلفة بلغت مليار جنيه.</p>
+<p>وأضاف أن المرحلة الثانية من المشروع تشمل طريقا دائريا حول المدينة يفتتح العام المقبل.</p>
+</article></body></html>"""
+
+
+@pytest.mark.django_db
+def test_restore_in_an_html_article_uses_the_extracted_lines(curator: User, tmp_path: Path) -> None:
+    """Dropped-line positions of an HTML page count the extracted text's lines."""
+    page = tmp_path / "bridge.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    call_command("ingest", str(page), stdout=io.StringIO())
+    article = Article.objects.get()
+    lines = [text.strip() for text in raw_text(article).splitlines()]
+    teaser = article.dropped_lines.get(reason="teaser")
+    assert lines[teaser.position] == teaser.text.strip()
+
+    restored = restore_dropped_line(teaser, curator)
+
+    assert restored.index == 1  # after the title, before the full paragraph it teased
+    assert texts(article)[2].startswith("افتتح محافظ أسوان صباح الأحد جسرا جديدا")

@@ -24,7 +24,7 @@ from django.db.models import F, Max
 from newsreader.news.annotate import annotate_article
 from newsreader.news.models import Article, DroppedLine, EditLog, Paragraph
 from newsreader.pipeline.clean import paragraph_kind
-from newsreader.pipeline.decode import decode
+from newsreader.pipeline.extract import cleaner_text
 
 
 class RestoreError(ValueError):
@@ -32,12 +32,10 @@ class RestoreError(ValueError):
 
 
 def raw_text(article: Article) -> str:
-    """The stored input decoded the way ingest decoded it (its recorded encoding)."""
-    data = bytes(article.raw)
-    try:
-        return data.decode(article.raw_encoding) if article.raw_encoding else decode(data)[0]
-    except (LookupError, UnicodeDecodeError):
-        return decode(data)[0]
+    """The text the cleaner read at ingest: decoded with the recorded encoding and,
+    for an HTML page, extracted, so that dropped-line positions mean the same lines."""
+    declared = article.raw_encoding or None
+    return cleaner_text(bytes(article.raw), declared, url=article.source_url or None).text
 
 
 def raw_lines(article: Article) -> list[str]:
