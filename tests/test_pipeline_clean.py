@@ -330,3 +330,18 @@ def test_given_title_always_heads_the_article(text: str) -> None:
         return
     assert (result.paragraphs[0].kind, result.title) == (Kind.TITLE, "عنوان المحرر")
     assert all(p.text in text for p in result.paragraphs[1:])
+
+
+def test_given_headings_replace_the_short_line_rule() -> None:
+    text = (
+        "افتتاح مستشفى جديد في مدينة الموصل الشمالية\n"
+        "افتتح وزير الصحة المستشفى الجديد بحضور عدد من المسؤولين والأهالي.\n"
+        "خدمات المستشفى\n"
+        "ويضم المستشفى مئتي سرير وأربع غرف عمليات حديثة مجهزة بالكامل.\n"
+    )
+    guessed = [p.kind.value for p in clean(text).paragraphs]
+    unmarked = [p.kind.value for p in clean(text, headings=set()).paragraphs]
+    marked = [p.kind.value for p in clean(text, headings={"خدمات المستشفى"}).paragraphs]
+    assert guessed == ["title", "body", "heading", "body"]  # short, unpunctuated: a guess
+    assert unmarked == ["title", "body", "body", "body"]  # the page marks up no heading
+    assert marked == guessed

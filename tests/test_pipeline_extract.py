@@ -182,3 +182,16 @@ def test_extraction_refuses_cleanly_or_keeps_only_page_text(paragraphs: list[str
     words = set(" ".join(["عنوان الخبر هنا", *paragraphs]).split())
     for line in page.lines:
         assert set(line.split()) <= words
+
+
+def test_markup_decides_headings_and_list_items_stay_body() -> None:
+    """A short list item is no heading on an HTML page: its markup says what it is."""
+    source = cleaner_text((PAGES / "clinic-opening.html").read_bytes())
+    assert "الأقسام الأولى" in source.headings
+    kinds = {p.text: p.kind.value for p in clean(source.text, headings=source.headings).paragraphs}
+    assert kinds["الأقسام الأولى"] == "heading"
+    assert kinds["قسم الأطفال وحديثي الولادة مع حاضنات جديدة"] == "body"
+
+
+def test_text_input_has_no_markup_headings() -> None:
+    assert cleaner_text(SENTENCE.encode("utf-8")).headings is None

@@ -24,18 +24,22 @@ from django.db.models import F, Max
 from newsreader.news.annotate import annotate_article
 from newsreader.news.models import Article, DroppedLine, EditLog, Paragraph
 from newsreader.pipeline.clean import paragraph_kind
-from newsreader.pipeline.extract import cleaner_text
+from newsreader.pipeline.extract import CleanerInput, cleaner_text
 
 
 class RestoreError(ValueError):
     """A line that cannot be restored; the message is shown to the curator."""
 
 
-def raw_text(article: Article) -> str:
-    """The text the cleaner read at ingest: decoded with the recorded encoding and,
-    for an HTML page, extracted, so that dropped-line positions mean the same lines."""
+def cleaner_input(article: Article) -> CleanerInput:
+    """What the cleaner read at ingest: decoded with the recorded encoding and, for an
+    HTML page, extracted, so that dropped-line positions mean the same lines."""
     declared = article.raw_encoding or None
-    return cleaner_text(bytes(article.raw), declared, url=article.source_url or None).text
+    return cleaner_text(bytes(article.raw), declared, url=article.source_url or None)
+
+
+def raw_text(article: Article) -> str:
+    return cleaner_input(article).text
 
 
 def raw_lines(article: Article) -> list[str]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -146,8 +147,14 @@ class _Line:
         return self.text.split()
 
 
-def clean(text: str, title: str | None = None) -> CleanedArticle:
-    """Title, paragraphs in reading order, dropped lines with reasons, and a stated date."""
+def clean(
+    text: str, title: str | None = None, headings: Collection[str] | None = None
+) -> CleanedArticle:
+    """Title, paragraphs in reading order, dropped lines with reasons, and a stated date.
+
+    `headings` are the lines an HTML page marks up as headings; given, they decide
+    the heading kind instead of the short-line rule (list items stay body).
+    """
     if not text or not text.strip():
         raise InputError("the input holds no text")
     lines = [_Line(pos, raw.strip()) for pos, raw in enumerate(text.splitlines()) if raw.strip()]
@@ -163,7 +170,7 @@ def clean(text: str, title: str | None = None) -> CleanedArticle:
     _mark_duplicates(lines, title_at, given)
     _mark_teasers(lines, title_at)
     _mark_glued(lines, title_at)
-    return _assemble(lines, title_at, given)
+    return _assemble(lines, title_at, given, headings)
 
 
 def squash(text: str) -> str:
@@ -518,14 +525,24 @@ def is_heading(text: str) -> bool:
     return not _SENTENCE_END.search(bare)
 
 
-def _assemble(lines: list[_Line], title_at: int | None, given: str | None) -> CleanedArticle:
+def _assemble(
+    lines: list[_Line],
+    title_at: int | None,
+    given: str | None,
+    headings: Collection[str] | None = None,
+) -> CleanedArticle:
     kept = [ln for n, ln in enumerate(lines) if ln.kept and n != title_at]
     if (given is None and title_at is None) or (given is not None and not kept):
         raise InputError("nothing is left of the text after cleaning")
     head = given if given is not None else lines[title_at].text
     paragraphs = [Paragraph(0, Kind.TITLE, head)]
     for n, line in enumerate(kept):
-        kind = paragraph_kind(line.text, has_next=n + 1 < len(kept))
+        if headings is None:
+            kind = paragraph_kind(line.text, has_next=n + 1 < len(kept))
+        else:  # the page's markup says what a heading is; list items stay body
+            kind = Kind.QUOTE if is_quote(line.text) else Kind.BODY
+            if line.text in headings and n + 1 < len(kept):
+                kind = Kind.HEADING
         paragraphs.append(Paragraph(len(paragraphs), kind, line.text))
     dropped = [DroppedLine(ln.pos, ln.text, ln.reason) for ln in lines if ln.reason]
     return CleanedArticle(paragraphs, dropped, _published(lines))

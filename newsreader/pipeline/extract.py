@@ -41,6 +41,7 @@ class Page:
     sitename: str = ""
     url: str = ""
     tags: list[str] = field(default_factory=list)
+    headings: frozenset[str] = frozenset()  # lines the page marks up as headings
 
     @property
     def text(self) -> str:
@@ -53,6 +54,11 @@ class CleanerInput:
     text: str  # what clean() reads; DroppedLine positions are its line numbers
     encoding: str
     page: Page | None = None  # for HTML: the page's metadata
+
+    @property
+    def headings(self) -> frozenset[str] | None:
+        """For HTML, the markup says which lines are headings; for text, None (guess)."""
+        return self.page.headings if self.page is not None else None
 
 
 def cleaner_text(
@@ -103,7 +109,8 @@ def extract(html: str, url: str | None = None) -> Page:
     except (ValueError, etree.LxmlError) as err:
         raise InputError(f"the HTML could not be parsed ({type(err).__name__})") from None
     body = getattr(doc, "body", None) if doc is not None else None
-    lines = list(_body_lines(body)) if body is not None else []
+    blocks = list(_body_lines(body)) if body is not None else []
+    lines = [line for line, _ in blocks]
     if not any(len(line.split()) >= MIN_STORY_WORDS for line in lines):
         raise InputError("the page holds no article text (only links or short labels)")
     title = _one_line(doc.title or "")
@@ -116,17 +123,19 @@ def extract(html: str, url: str | None = None) -> Page:
         sitename=_one_line(doc.sitename or ""),
         url=doc.url or url or "",
         tags=list(doc.tags or []),
+        headings=frozenset(line for line, heading in blocks if heading),
     )
 
 
 def _body_lines(body: etree._Element):
-    """One line per block; list items and <br>-separated pieces each get their own."""
+    """(line, is a heading) per block; list items and <br>-separated pieces get their own."""
     for block in body:
         if block.tag in _SKIPPED:
             continue
         items = block.findall("item") if block.tag == "list" else [block]
         for item in items:
-            yield from _split_at_breaks(item)
+            for line in _split_at_breaks(item):
+                yield line, block.tag == "head"
 
 
 def _split_at_breaks(element: etree._Element):

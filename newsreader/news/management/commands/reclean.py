@@ -25,7 +25,7 @@ from django.db.models import F
 
 from newsreader.news.annotate import annotate_article
 from newsreader.news.models import Article, DroppedLine, Origin, Paragraph
-from newsreader.news.restore import paragraph_positions, raw_text
+from newsreader.news.restore import cleaner_input, paragraph_positions
 from newsreader.pipeline.clean import clean, paragraph_kind
 from newsreader.pipeline.types import InputError
 
@@ -45,11 +45,11 @@ class RecleanSummary:
         )
 
 
-def _plan(article: Article, text: str, title: Paragraph):
+def _plan(article: Article, text: str, title: Paragraph, headings=None):
     """(position, row-or-None, text, kind) in reading order, and the new dropped lines."""
-    cleaned = clean(text)
+    cleaned = clean(text, headings=headings)
     if cleaned.title != title.text:
-        cleaned = clean(text, title=title.text)
+        cleaned = clean(text, title=title.text, headings=headings)
     lines = text.splitlines()
     restored = {d.position: d for d in article.dropped_lines.filter(restored=True)}
     dropped_at = {d.position for d in cleaned.dropped}
@@ -66,7 +66,8 @@ def _plan(article: Article, text: str, title: Paragraph):
 @transaction.atomic
 def reclean_article(article: Article) -> RecleanSummary:
     rows = list(article.paragraphs.order_by("index"))
-    lines = raw_text(article).splitlines()
+    source = cleaner_input(article)
+    lines = source.text.splitlines()
     old_dropped = set(
         article.dropped_lines.filter(restored=False).values_list("position", flat=True)
     )
@@ -74,7 +75,7 @@ def reclean_article(article: Article) -> RecleanSummary:
         zip((r.pk for r in rows), paragraph_positions(rows, lines, old_dropped), strict=True)
     )
     title, rest = rows[0], rows[1:]
-    plan, new_dropped = _plan(article, "\n".join(lines), title)
+    plan, new_dropped = _plan(article, "\n".join(lines), title, source.headings)
 
     pool: dict[str, deque[Paragraph]] = defaultdict(deque)
     for row in rest:
