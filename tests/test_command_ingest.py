@@ -286,3 +286,18 @@ def test_other_schemes_are_refused_not_opened_as_files() -> None:
     assert err.getvalue().strip() == (
         "error: file:///etc/hostname: only http and https URLs are fetched, not file"
     )
+
+
+@pytest.mark.django_db
+def test_unavailable_camel_backend_is_said_in_one_line(
+    settings, tmp_path: Path, sample_path: Path
+) -> None:
+    settings.NER_BACKEND = "camel"
+    settings.CAMEL_NER_MODEL_DIR = str(tmp_path / "no-model-here")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("ingest", str(sample_path), stdout=out, stderr=err)
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("camel NER unavailable (")
+    assert lines[0].endswith("using the embedded tagger")
+    assert Mention.objects.exists()  # the embedded tagger did the work

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 
 from newsreader.news.models import (
@@ -21,6 +22,7 @@ from newsreader.news.models import (
 )
 from newsreader.news.registry import resolve_entity
 from newsreader.pipeline.analyse import analyse
+from newsreader.pipeline.backends import get_recogniser
 from newsreader.pipeline.normalize import fold_key, search_text
 from newsreader.pipeline.types import Kind, Label, Paragraph
 
@@ -39,6 +41,11 @@ class AnnotateSummary:
             f"{self.human_kept} human decisions kept, {self.agenda} agenda items, "
             f"{self.timeline} timeline events"
         )
+
+
+def recogniser():
+    """(recogniser, note) for the configured NER backend; the note says why it fell back."""
+    return get_recogniser(settings.NER_BACKEND, settings.CAMEL_NER_MODEL_DIR)
 
 
 def curated_names() -> list[tuple[str, Label]]:
@@ -74,7 +81,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
     rows = list(article.paragraphs.order_by("index"))
     by_index = {row.index: row for row in rows}
     paragraphs = [Paragraph(row.index, Kind(row.kind), row.text) for row in rows]
-    analysis = analyse(paragraphs, article.published, curated_names())
+    analysis = analyse(paragraphs, article.published, curated_names(), backend=recogniser()[0])
 
     model_mentions = Mention.objects.filter(paragraph__article=article, origin=Origin.MODEL)
     before = model_mentions.count()

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from newsreader.news.annotate import recogniser
 from newsreader.news.fetch import is_url
 from newsreader.news.ingest import IngestResult, ingest_bytes, ingest_url
 from newsreader.pipeline.types import InputError
@@ -50,6 +51,9 @@ class Command(BaseCommand):
             "source_name": options["source_name"],
             "title": options["title"],
         }
+        note = recogniser()[1]
+        if note:
+            self.stderr.write(note)
         failed = 0
         for name in options["paths"]:
             try:
