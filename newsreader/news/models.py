@@ -299,3 +299,40 @@ class EditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target} {self.target_id}"
+
+
+class EntityMerge(models.Model):
+    """One merge of entities into a target, with everything needed to undo it.
+
+    `merged` keeps each merged entity as it was (id, label, name, key,
+    created, its aliases with their ids, and the ids of the mentions that
+    pointed at it); `created_aliases` are the alias ids the merge added to
+    the target. The target is a loose reference (no database constraint) so
+    that a record survives while its target is itself merged away and comes
+    back when that later merge is undone.
+    """
+
+    target = models.ForeignKey(
+        Entity,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="merges",
+    )
+    target_name = models.CharField(max_length=300)
+    merged = models.JSONField(default=list)
+    created_aliases = models.JSONField(default=list)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        names = "، ".join(e["name"] for e in self.merged)
+        return f"{names} ← {self.target_name}"
