@@ -209,3 +209,56 @@ def test_time_words_after_the_session_are_skipped() -> None:
 def test_looking_for_is_not_discussing() -> None:
     """«سيبحث اللاعب عن ناد» is a search, and «سيعرض الفيلم» has no meeting."""
     assert run("سيبحث اللاعب عن ناد جديد في الصيف المقبل.", "وسيعرض الفيلم في الصالات.").items == []
+
+
+def test_colon_after_counted_noun_gives_the_listed_topics() -> None:
+    """«ثلاث قضايا: …»: the count heads the list; «، و» + an indefinite construct head
+    («وقانون الإيجارات», «وتعيينات الإدارة») opens a new topic."""
+    agenda = run(
+        "وسيبحث المجلس ثلاث قضايا: خطة الكهرباء، وقانون الإيجارات، وتعيينات الإدارة العامة."
+    )
+    assert agenda.count == 3
+    assert texts(agenda) == keys("خطة الكهرباء", "قانون الإيجارات", "تعيينات الإدارة العامة")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ستناقش اللجنة بندين هما تعديل نظام الضرائب وإقرار موازنة البلدية.",
+            ["تعديل نظام الضرائب", "إقرار موازنة البلدية"],
+        ),
+        (
+            "يبحث الوزراء ملفين: أمن الحدود وتمويل مشاريع الطاقة.",
+            ["أمن الحدود", "تمويل مشاريع الطاقة"],
+        ),
+        ("ستبحث الحكومة قضيتين: غلاء الأسعار ونقص الأدوية.", ["غلاء الأسعار", "نقص الأدوية"]),
+    ],
+)
+def test_dual_count_heads_the_list(sentence: str, expected: list[str]) -> None:
+    """«بندين هما», «ملفين:», «قضيتين:»: a dual is a count of 2, not an item; «و» + an
+    indefinite construct head («وتمويل مشاريع», «ونقص الأدوية») splits."""
+    agenda = run(sentence)
+    assert agenda.count == 2
+    assert texts(agenda) == keys(*expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "سيناقش البرلمان عدة قضايا أبرزها قانون الانتخابات وتنظيم الإعلام.",
+        "ستتناول القمة عدداً من الملفات من بينها قانون الانتخابات وتنظيم الإعلام.",
+    ],
+)
+def test_idda_and_adad_min_head_the_list(sentence: str) -> None:
+    """«عدة قضايا», «عدداً من الملفات»: a quantity without a number, no item, no count."""
+    agenda = run(sentence)
+    assert agenda.count is None
+    assert texts(agenda) == keys("قانون الانتخابات", "تنظيم الإعلام")
+
+
+def test_wa_inside_a_prepositional_topic_does_not_split() -> None:
+    """«بين وزارة الخارجية ووزارة الدفاع»: a construct after «و» inside a «بين» phrase
+    is a second genitive, and «وزارة» is not «و» + «زارة»."""
+    agenda = run("سيبحث الاجتماع تعزيز التنسيق بين وزارة الخارجية ووزارة الدفاع.")
+    assert texts(agenda) == keys("تعزيز التنسيق بين وزارة الخارجية ووزارة الدفاع")

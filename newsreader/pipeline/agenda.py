@@ -41,7 +41,7 @@ _AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_VERB_ROOTS})(?:ان|ون|ا)?(?:ه
 # meeting in the sentence or an agenda under way
 _STRONG_VERB = re.compile(r"^س?[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون|ا)?$")
 # present roots that announce a meeting under way (not «يعرض», «يتابع» etc.)
-_PRESENT_ROOTS = re.compile(r"^[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس)(?:ان|ون)?$")
+_PRESENT_ROOTS = re.compile(r"^[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون)?$")
 # verbs after «من المقرر أن»: taking up a topic or deciding on it
 _PLANNED_VERB = re.compile(
     rf"^[يت](?:{_VERB_ROOTS}|تخذ|صادق|عتمد|وقع|صدر|قرر|قر|ناقش)(?:ا|ان|وا|ون)?$"
@@ -110,7 +110,19 @@ _NUMBERS = {
 }  # fmt: skip
 _COUNT_NOUNS = _set("""قضايا قضيه مسائل مساله ملفات ملفا بنود بندا مواضيع موضوعات موضوعا نقاط نقطه
     محاور محورا امور""")
+# singulars whose dual («بندين», «قضيتان») counts two items
+_DUAL_STEMS = _set("قضيه مساله ملف بند موضوع محور نقطه امر طلب مشروع")
+# quantifiers before a generic noun: «عدة قضايا», «عدداً من الملفات», «جملة من»
+_QUANTIFIERS = _set("عدد عددا جمله مجموعه سلسله حزمه العديد")
+_HEADER_ADJ = _set("""عده عديده اخري مهمه هامه رييسيه متعدده التاليه الاتيه ساخنه بارزه
+    المهمه الهامه الرييسيه الساخنه البارزه العالقه عالقه""")
+# what may close a header before the list: «ثلاث قضايا هي …»
+_HEADER_CLOSE = _set("هي هما وهي وهما")
+# nouns that begin with «و» themselves (not the conjunction)
+_WAW_NOUNS = _set("""وزاره وزارات وثيقه وثايق وحده وسايل وصول وفد وفود وقف وضع وضعيه ولايه ولايات
+    وكاله وكالات وظايف وظيفه ورقه وجهه وجهات ورشه وقود ودايع وعود وساطه واردات""")
 _LEXICON = frozenset().union(
+    _WAW_NOUNS,
     _MEETING_NOUNS,
     _PARTICIPANTS,
     _PARTICLES,
@@ -139,6 +151,8 @@ class _Tok:
 
 
 _SHORT = _set("من في عن ان لا قد ما لم لن كما")
+# three-letter past verbs that look like a construct head before a definite subject
+_VERBISH = _set("قال دعا اكد جاء كان ظل بات عاد بدا اتي اشار اعلن اضاف اوضح افاد شدد")
 
 
 def _bare(f: str) -> str:
@@ -452,7 +466,7 @@ def _object_end(sent: list[_Tok], start: int, end: int) -> int:
             return k
         if t.bare == "كما" and (k + 1 >= end or not _topic_start(sent[k + 1])):
             return k
-        if t.text == ":" and k > start:
+        if t.text == ":" and k > start and _header_end(sent, start, end) != k + 1:
             return k
     return end
 
@@ -502,7 +516,10 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
             skip = _joiner_at(sent, k, end)
         if skip:
             nxt = k + skip
-            if nxt < end and _topic_start(sent[nxt]):
+            # after a bare «،» also a construct head («، وقانون الإيجارات»), not after
+            # a joiner inside a topic («، إضافة إلى مقاطعتي …»)
+            head = skip == 1 and _construct_head(sent, nxt, end) if nxt < end else False
+            if nxt < end and (_topic_start(sent[nxt]) or head):
                 chunks.append((cur, k))
                 cur = nxt
                 listed = True
@@ -512,8 +529,13 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
             k > cur
             and t.f.startswith("و")
             and t.f != t.bare
-            and _topic_start(t)
-            and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
+            and (
+                _topic_start(t)
+                and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
+                or _construct_head(sent, k, end)
+                and _words(sent[cur:k]) >= 2
+                and not any(x.bare in _PREPOSITIONS for x in sent[cur:k])
+            )
         ):
             chunks.append((cur, k))
             cur = k
@@ -553,7 +575,119 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _dual(w: str) -> bool:
+    """The dual of a counted noun: «بندين», «ملفان», «قضيتين» (ة becomes ت)."""
+    if len(w) < 5 or not w.endswith(("ين", "ان")):
+        return False
+    stem = w[:-2]
+    return stem in _DUAL_STEMS or stem.endswith("ت") and stem[:-1] + "ه" in _DUAL_STEMS
+
+
+def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
+    """End of a list header at a: a quantity and a generic noun that name the topics
+    without being one («ثلاث قضايا:», «بندين هما», «عدة ملفات أبرزها», «عدداً من
+    الملفات، من بينها»). Returns where the topics start (b when none follow), else None.
+    """
+    k = a
+    while k < b and (sent[k].bare in ("في", "الي", "علي") or sent[k].punct):
+        k += 1
+    quantity = partitive = False
+    if k < b and (sent[k].bare in _NUMBERS or sent[k].f.isdigit()):
+        k += 1
+        quantity = True
+        if k < b and sent[k].f in ("عشر", "عشره"):
+            k += 1
+    elif k < b and sent[k].bare == "عده":
+        k += 1
+        quantity = True
+    elif k + 1 < b and sent[k].bare in _QUANTIFIERS and sent[k + 1].f == "من":
+        k += 2
+        quantity = partitive = True
+    if k >= b:
+        return None
+    w = sent[k].bare
+    noun = w in _GENERIC or w in _COUNT_NOUNS or _dual(w)
+    if partitive and not noun and w.startswith("ال") and w[2:] in _GENERIC:
+        noun = True  # «عدد من القضايا»
+    if noun:
+        k += 1
+        while k < b and (
+            sent[k].bare in _HEADER_ADJ
+            or _is_nisba(sent[k].f)
+            or not sent[k].f.startswith("ال")
+            and _indefinite_adjective(sent[k].f)
+            and not _topic_start(sent[k])
+        ):
+            k += 1
+    elif not quantity:
+        return None
+
+    def closes(i: int) -> bool:
+        t = sent[i]
+        return (
+            t.text in (":", "؛", ";", "،", ",")
+            or t.bare in _LIST_INTROS
+            or t.f in _HEADER_CLOSE
+            or t.bare == "من"
+            and i + 1 < b
+            and sent[i + 1].bare == "بينها"
+        )
+
+    if not (k >= b or closes(k)):
+        if not partitive:
+            return None
+        # «عدداً من طلبات المناقشة، من بينها …»: the quantified phrase heads a list
+        ahead = next((i for i in range(k, min(b, k + 5)) if closes(i)), None)
+        if ahead is None or sent[ahead].text in ("،", ","):
+            return None
+        k = ahead
+    while k < b and (sent[k].text in (":", "؛", ";", "،", ",") or sent[k].f in _HEADER_CLOSE):
+        k += 1
+    return k
+
+
+def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
+    """An indefinite noun heading a construct: «وقانون الإيجارات», «وأمن الطاقة»,
+    «ومشروع قانون الضرائب»: it opens a topic after «،» (or «و») in a list."""
+    t = sent[k]
+    w = t.bare
+    if (
+        t.punct
+        or t.name
+        or t.date
+        or _is_definite(w)
+        or len(w) < 3
+        or w[0] in "يس"  # imperfect verbs: «ويعمل المجلس»
+        or w in _PARTICIPANTS
+        or w in _PREPOSITIONS
+        or w in _PARTICLES
+        or w in _DEMONSTRATIVES
+        or w in _STOP_WORDS
+        or w in _FUNCTION_WORDS
+        or w in _TIME_WORDS
+        or w in _SHORT
+        or w in _VERBISH
+        or _is_meeting(w)
+    ):
+        return False
+    for j in (k + 1, k + 2):
+        if j >= end or sent[j].punct:
+            return False
+        g = sent[j]
+        if g.name:
+            return not g.f.startswith("و")
+        if _is_definite(g.f):
+            # not an adjective of a suffixed noun: «ونظيره الروسي»
+            masculine_nisba = _is_nisba(g.f) and not g.f.endswith("يه")
+            return not masculine_nisba and g.f not in _ADJECTIVES and g.bare not in _PARTICIPANTS
+        if g.f.startswith("و") or g.bare in _PREPOSITIONS or g.bare in _STOP_WORDS:
+            return False
+    return False
+
+
 def _generic(toks: list[_Tok]) -> bool:
+    if _header_end(toks, 0, len(toks)) == len(toks):
+        return True
     words = [t for t in toks if not t.punct]
     if not words or words[0].bare in ("جدول",):
         return True
@@ -565,7 +699,9 @@ def _generic(toks: list[_Tok]) -> bool:
 def _item_text(text: str, toks: list[_Tok]) -> str:
     s = text[toks[0].start : toks[-1].end]
     first = toks[0]
-    if first.f != first.bare and (_topic_start(first) or first.name):
+    if first.f != first.bare and (
+        _topic_start(first) or first.name or _construct_head(toks, 0, len(toks))
+    ):
         s = s[1:].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     if fold(s).startswith("لل"):
         s = "ال" + s[2:]
@@ -590,6 +726,9 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
         ):
             a = k + 1
             break
+    head = _header_end(sent, a, b)
+    if head is not None:
+        a = head
     for x, y in _split(sent, a, b):
         x, y = _trim(sent, x, y)
         piece = sent[x:y]
@@ -612,6 +751,8 @@ def _count(sent: list[_Tok]) -> int | None:
             if k + 1 < len(words) and words[k + 1].f in ("عشر", "عشره") and value < 10:
                 value += 10
                 step = 2
+        elif _dual(w):
+            return 2
         if value is None or not 2 <= value <= 20:
             continue
         if k + step < len(words) and words[k + step].bare in _COUNT_NOUNS:
