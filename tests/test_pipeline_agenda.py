@@ -262,3 +262,162 @@ def test_wa_inside_a_prepositional_topic_does_not_split() -> None:
     is a second genitive, and «وزارة» is not «و» + «زارة»."""
     agenda = run("سيبحث الاجتماع تعزيز التنسيق بين وزارة الخارجية ووزارة الدفاع.")
     assert texts(agenda) == keys("تعزيز التنسيق بين وزارة الخارجية ووزارة الدفاع")
+
+
+def named(text: str, *names: str) -> Agenda:
+    """One body paragraph whose given names are tagged (as the NER stage would)."""
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append(Span(1, start, start + len(name), name, Label.LOCATION))
+    paragraphs = [Paragraph(0, Kind.TITLE, TITLE), Paragraph(1, Kind.BODY, text)]
+    return find_agenda(paragraphs, spans)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Gulf summit: «يتصدر» with the topic before the agenda noun ...
+        (
+            "يتصدر ملف الأمن البحري جدول أعمال القمة الخليجية التي تنطلق غداً في الدوحة.",
+            ["ملف الأمن البحري"],
+        ),
+        # ... and after it
+        (
+            "ويتصدر جدول أعمال الاجتماع الوزاري الخليجي تطوير السوق المشتركة وربط شبكات الكهرباء.",
+            ["تطوير السوق المشتركة", "ربط شبكات الكهرباء"],
+        ),
+        # «تتضمن أجندة» + «ملفات عدة أبرزها» with «، و» + construct head
+        (
+            "وتتضمن أجندة القمة ملفات عدة أبرزها الاتحاد الجمركي، والربط السككي، وأمن الطاقة.",
+            ["الاتحاد الجمركي", "الربط السككي", "أمن الطاقة"],
+        ),
+        # central bank: «ستتطرق … في اجتماعها المقبل إلى»
+        (
+            "ستتطرق لجنة السياسة النقدية في اجتماعها المقبل إلى أسعار الفائدة ومعدلات التضخم.",
+            ["أسعار الفائدة", "معدلات التضخم"],
+        ),
+        # «وعلى رأس أولويات الاجتماع»
+        (
+            "يجتمع مجلس إدارة البنك المركزي الخميس المقبل، وعلى رأس أولويات الاجتماع "
+            "مراجعة سعر الصرف.",
+            ["مراجعة سعر الصرف"],
+        ),
+        # topic before «على رأس جدول أعمال», after a placing verb
+        ("ويأتي ملف البطالة على رأس جدول أعمال المؤتمر.", ["ملف البطالة"]),
+        # Maghreb government council: «يتطرق … إلى», an indefinite topic with a clause
+        (
+            "ويتطرق المجلس الحكومي خلال اجتماعه الأسبوعي إلى مشروع قانون المالية التعديلي "
+            "ومرسوم يتعلق بتنظيم الصيد البحري.",
+            ["مشروع قانون المالية التعديلي", "مرسوم يتعلق بتنظيم الصيد البحري"],
+        ),
+        # «سيتم التطرق خلال الدورة إلى»
+        (
+            "وسيتم التطرق خلال الدورة إلى إصلاح منظومة التقاعد وتشغيل الشباب.",
+            ["إصلاح منظومة التقاعد", "تشغيل الشباب"],
+        ),
+        # municipal council with a counted colon list
+        (
+            "يناقش المجلس الشعبي الولائي خلال جلسته غداً ثلاثة ملفات: التزويد بالمياه "
+            "الشروب، والنقل الحضري، وتهيئة الطرقات.",
+            ["التزويد بالمياه الشروب", "النقل الحضري", "تهيئة الطرقات"],
+        ),
+        # Levant cabinet: «وعلى جدول أعمالها 25 بنداً، أبرزها»
+        (
+            "يعقد مجلس الوزراء جلسته الأسبوعية غداً في السراي الحكومي وعلى جدول أعمالها "
+            "25 بنداً، أبرزها مشروع موازنة 2026، وتعيين أعضاء الهيئة الناظمة للكهرباء.",
+            ["مشروع موازنة 2026", "تعيين أعضاء الهيئة الناظمة للكهرباء"],
+        ),
+        # a past verb for a session reported while under way
+        (
+            "ناقش مجلس النواب في جلسته المنعقدة اليوم مشروع قانون استقلالية القضاء.",
+            ["مشروع قانون استقلالية القضاء"],
+        ),
+        # «تشمل المحادثات بين الوفدين»
+        (
+            "تشمل المحادثات بين الوفدين ترسيم الحدود البحرية وعودة النازحين.",
+            ["ترسيم الحدود البحرية", "عودة النازحين"],
+        ),
+        # Egypt: «عدداً من طلبات المناقشة، من بينها»
+        (
+            "يناقش مجلس الشيوخ خلال جلسته العامة الأحد المقبل عدداً من طلبات المناقشة، "
+            "من بينها سياسة الحكومة بشأن دعم الصناعة المحلية.",
+            ["سياسة الحكومة بشأن دعم الصناعة المحلية"],
+        ),
+    ],
+)
+def test_outlet_styles(sentence: str, expected: list[str]) -> None:
+    """Agenda sentences in the styles of other outlets: each cue family and list form."""
+    assert texts(run(sentence)) == keys(*expected)
+
+
+def test_counts_in_outlet_styles() -> None:
+    """A stated count beside the list: a number word, digits, a dual."""
+    assert run("يبحث المجلس البلدي غداً ثلاثة ملفات: النقل الحضري، وتهيئة الطرقات.").count == 3
+    assert run("وعلى جدول أعمال الجلسة 25 بنداً، أبرزها تعيين مدير المرفأ.").count == 25
+    agenda = run(
+        "يستعرض مجلس المحافظين خلال اجتماعه الشهري ملفين: تطوير المناطق العشوائية "
+        "ومنظومة جمع القمامة."
+    )
+    assert agenda.count == 2
+    assert texts(agenda) == keys("تطوير المناطق العشوائية", "منظومة جمع القمامة")
+
+
+def test_opec_meeting_with_named_place() -> None:
+    """The meeting's place (a tagged name after «في») is part of the setting, not a topic."""
+    agenda = named(
+        "ويبحث وزراء أوبك وحلفاؤهم خلال اجتماعهم في فيينا مستويات الإنتاج لشهر مارس "
+        "وتمديد التخفيضات الطوعية.",
+        "أوبك",
+        "فيينا",
+    )
+    assert texts(agenda) == keys("مستويات الإنتاج لشهر مارس", "تمديد التخفيضات الطوعية")
+
+
+def test_numbered_lines_under_agenda_heading() -> None:
+    """«جدول الأعمال:» heading, then numbered lines: each line is an item; the list ends
+    at the first ordinary paragraph."""
+    agenda = run(
+        "جدول الأعمال:",
+        "1- إقرار محضر الجلسة السابقة",
+        "2- مشروع تعديل نظام المرور",
+        "(3) تعيين مراقب الحسابات",
+        "وتبدأ الجلسة في العاشرة صباحاً بحضور المحافظ وأعضاء المجلس.",
+        kinds={1: Kind.HEADING},
+    )
+    assert texts(agenda) == keys(
+        "إقرار محضر الجلسة السابقة", "مشروع تعديل نظام المرور", "تعيين مراقب الحسابات"
+    )
+    assert [i.paragraph for i in agenda.items] == [2, 3, 4]
+
+
+def test_bulleted_lines_after_a_lead_in_with_colon() -> None:
+    """A body lead-in ending in «:» that names the agenda opens a bulleted list."""
+    agenda = run(
+        "ويتضمن جدول أعمال الدورة العادية البنود التالية:",
+        "- تجديد عقد النظافة",
+        "- أولاً: إنشاء حديقة عامة في حي الزهور",
+    )
+    assert texts(agenda) == keys("تجديد عقد النظافة", "أولاً: إنشاء حديقة عامة في حي الزهور")
+
+
+def test_list_lines_need_an_agenda_lead_in() -> None:
+    """Bulleted lines after an ordinary paragraph are not agenda items."""
+    assert run("وقال شهود إن الحريق اندلع فجراً:", "- احتراق ثلاث سيارات").items == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وكان مجلس الوزراء قد وافق الأسبوع الماضي على خطة الكهرباء وقانون الإيجارات.",
+        "وأكد المتحدث باسم الحكومة في بيان أن الأسعار مستقرة وأن مخزون القمح يكفي ستة أشهر.",
+        "وناقش المجلس البلدي في اجتماعه أمس تعديل رسوم النظافة وترميم السوق القديم.",
+        "وقد بحث الوزيران خلال لقائهما الأسبوع الماضي تعزيز التعاون الاقتصادي.",
+        "وتصدر ملف الديون جدول أعمال القمة الماضية.",
+        "وشملت المحادثات التي جرت أمس ترسيم الحدود البحرية.",
+        "ناقش البرلمان حتى اليوم ثلاثة مشاريع قوانين.",
+    ],
+)
+def test_past_meetings_and_statements_are_not_agenda(sentence: str) -> None:
+    """Past meetings (also with «اليوم» meaning "to date") and statements with no meeting."""
+    assert run(sentence).items == []

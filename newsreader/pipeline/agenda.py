@@ -52,17 +52,30 @@ _CUE_MASDARS = _set("النظر نظر بحث البحث مناقشه المنا
 # purpose after a meeting noun: «اجتماع … لبحث»
 _PURPOSE = _set("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
 _LIST_INTROS = _set("ابرزها اهمها اولها تشمل يشمل تتضمن يتضمن ومنها")
+# «يتصدر ملف X جدول أعمال القمة», «تتصدر جدول أعمال القمة قضية X»
+_LEAD_VERB = re.compile(r"^س?[يت]تصدر$")
+# what an agenda is called: «جدول أعمال», «أجندة», «أولويات», «اهتمامات»
+_AGENDA_NOUNS = _set("جدول اجنده اولويات اهتمامات قايمه")
+# a sentence-opening past verb that reports a session under way today
+_PAST_CUE = re.compile(r"^(?:ناقش|بحث|تناول|استعرض|تدارس|درس|تطرق)(?:ا|وا|ت|تا)?$")
+_ONGOING = _set("اليوم حاليا الان الجاري الجاريه")
+# verbs that only place a topic («ويأتي ملف X على رأس …»)
+_FRAME_VERBS = _set("ياتي تاتي يحل تحل يبرز تبرز يقع تقع يظل تظل يبقي تبقي يكون تكون")
+# ordinals that number list lines: «أولاً:», «ثانياً -»
+_ORDINALS = _set("اولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا")
+_BULLETS = frozenset("-–—•*·▪●◦")
 
 _MEETING_NOUNS = _set("""
     اجتماع الاجتماع اجتماعات الاجتماعات قمه القمه جلسه الجلسه جلسات مؤتمر المؤتمر
-    منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي""")
+    منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي
+    محادثات المحادثات مباحثات المباحثات مشاورات المشاورات مفاوضات المفاوضات""")
 # heads of a subject that is the meeting itself or those who sit in it
 _PARTICIPANTS = (
     _set("""مجلس المجلس زعيم زعيما زعيمي الزعيمان الزعيمين الزعماء زعماء قاده القاده قائد
     رييس رييسا رييسي الرييس الرييسان الرييسين روساء الروساء وزير وزيرا الوزير الوزيرين
     وزراء الوزراء الجانبان الجانبين الطرفان الطرفين البلدان البلدين المشاركون المشاركين
     الاعضاء اعضاء النواب نواب اللجنه لجنه البرلمان الحكومه الجمعيه الهييه الوفد الوفود
-    القاده الملوك ملوك امراء""")
+    القاده الملوك ملوك امراء الوفدين الوفدان الحكومتين الحكومتان الدولتين الدولتان""")
     | _MEETING_NOUNS
 )
 _PARTICLES = _set("ايضا كذلك بدوره بدورها بدورهم خلاله خلالها فيه فيها")
@@ -76,8 +89,13 @@ _FUNCTION_WORDS = _set(
     """الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف"""
 )
 _ADJECTIVES = _set(
-    "الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه العامه العام المغلقه الموسعه المشتركه"
+    """الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه العامه العام المغلقه الموسعه المشتركه
+    المنعقد المنعقده المرتقب المرتقبه المنتظر المنتظره المقرر المقرره الحالي الحاليه الجاري
+    الجاريه"""
 )
+# verbs of a descriptive clause after an indefinite topic: «ومرسوم يتعلق بـ…»
+_CLAUSE_VERBS = _set("""يتعلق تتعلق يخص تخص يقضي تقضي يهدف تهدف يتضمن تتضمن ينص تنص يحدد تحدد
+    ينظم تنظم يرمي ترمي""")
 _DEMONSTRATIVES = _set("هذا هذه ذلك تلك هؤلاء هو هي هم ما من")
 _STOP_WORDS = _set("""
     بحسب حسب حسبما وفق وفقا طبقا وذلك فيما بينما حيث بحضور برياسه مشيرا مشيره موضحا
@@ -213,13 +231,16 @@ def _tokens(text: str, spans: list[Span]) -> list[_Tok]:
     for t in tokenize(text):
         f = fold(t.text)
         inside = [s for s in spans if s.start < t.end and t.start < s.end]
+        names = [s for s in inside if s.label != Label.DATE]
+        # a name keeps its first letter unless its span starts after it («ولوكاشينكو»)
+        clitic = not names or any(s.start > t.start for s in names)
         out.append(
             _Tok(
                 t.text,
                 t.start,
                 t.end,
                 f,
-                _bare(f),
+                _bare(f) if clitic else f,
                 any(s.label != Label.DATE for s in inside),
                 any(s.label == Label.DATE for s in inside),
                 not any(c.isalnum() for c in t.text),
@@ -315,6 +336,18 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
             t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(_bare(toks[i + 1].f))
         ):
             i = _skip_np(toks, i + 1, end)
+            # «خلال اجتماعهم في فيينا»: the meeting's place
+            if i + 1 < end and toks[i].bare in ("في", "ب") and toks[i + 1].name:
+                i += 2
+                while i < end and toks[i].name and not toks[i].f.startswith("و"):
+                    i += 1
+        elif (
+            taken
+            and t.bare == "بين"
+            and i + 1 < end
+            and (_is_head(toks[i + 1].bare) or toks[i + 1].name)
+        ):
+            i = _skip_np(toks, i + 1, end)  # «المحادثات بين الوفدين»
         else:
             break
     return i
@@ -329,6 +362,7 @@ class _Cue:
     obj: int  # where its object starts
     header: bool = False  # introduces a list (agenda header, «من بينها»)
     before: tuple[int, int] | None = None  # «X على طاولة القمة»: items before the cue
+    end: int | None = None  # «يتصدر X جدول أعمال القمة»: the object ends at the agenda noun
 
 
 def _opens_past(sent: list[_Tok]) -> bool:
@@ -373,9 +407,43 @@ def _meeting_in(sent: list[_Tok]) -> bool:
     return any(_is_meeting(t.bare) for t in sent)
 
 
+def _ongoing(sent: list[_Tok]) -> bool:
+    """«في جلسته المنعقدة اليوم»: a session reported while under way, no past word."""
+    words = [t for t in sent if not t.punct]
+    marked = any(
+        t.f in _ONGOING and (k == 0 or words[k - 1].bare != "حتي") for k, t in enumerate(words)
+    )
+    return marked and not _past_before(sent, len(sent))
+
+
+def _skip_setting(sent: list[_Tok], i: int, end: int) -> int:
+    """Skip the meeting and time between a cue and its topics: «خلال الدورة», «غداً»."""
+    while i < end:
+        t = sent[i]
+        if t.bare in _PARTICLES or t.bare in _TIME_WORDS or t.date:
+            i += 1
+        elif t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(sent[i + 1].bare):
+            i = _skip_np(sent, i + 1, end)
+        else:
+            break
+    return i
+
+
+def _agenda_np(sent: list[_Tok], k: int, n: int) -> int:
+    """End of «جدول أعمال القمة», «أجندة الاجتماع الوزاري», «أولويات المجلس» at k."""
+    j = k + 1
+    if sent[k].bare == "جدول" and j < n and sent[j].bare.startswith(("اعمال", "الاعمال")):
+        j += 1
+    if j < n and _is_head(sent[j].bare):
+        j = _skip_np(sent, j, n)
+    return j
+
+
 def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
     """Cues in one sentence; `context` says an agenda is already being listed."""
-    opening_past = _opens_past(sent)
+    ongoing = _ongoing(sent)
+    opening_past = _opens_past(sent) and not ongoing
+    opening = [k for k, t in enumerate(sent) if not t.punct][:3]
     cues: list[_Cue] = []
     n = len(sent)
 
@@ -388,14 +456,16 @@ def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
         w = t.bare
         nxt = sent[i + 1].bare if i + 1 < n else ""
         m = _AGENDA_VERB.match(w)
-        if m and not t.name:
-            future = bool(m.group(1))
+        # «ناقش مجلس النواب في جلسته المنعقدة اليوم»: a past verb for a session under way
+        reported = ongoing and i in opening and bool(_PAST_CUE.match(w))
+        if (m or reported) and not t.name:
+            future = bool(m and m.group(1))
             j = _skip_subject(sent, i + 1, n)
             meeting = j > i + 1 or _meeting_in(sent) or context or bool(cues)
             # «يبحث اللاعب عن …» is looking for something, not discussing it
             search = "بحث" in w and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
             strong = bool(_STRONG_VERB.match(w))
-            ok = future or (_PRESENT_ROOTS.match(w) and not past(j))
+            ok = future or ((reported or _PRESENT_ROOTS.match(w)) and not past(j))
             if ok and not search and (strong and future or meeting):
                 cues.append(_Cue(i, j))
                 i = j
@@ -403,8 +473,38 @@ def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
         if _PASSIVE.match(w):
             j = _skip_subject(sent, i + 1, n)
             if j < n and sent[j].bare in _CUE_MASDARS and (w.startswith("س") or not past(j)):
-                cues.append(_Cue(i, j + 1))
-                i = j + 1
+                k = _skip_setting(sent, j + 1, n)  # «سيتم التطرق خلال الدورة إلى»
+                cues.append(_Cue(i, k))
+                i = k
+                continue
+        if _LEAD_VERB.match(w) and not past(i):
+            k = next(
+                (x for x in range(i + 1, min(n, i + 12)) if sent[x].bare in _AGENDA_NOUNS), None
+            )
+            if k is not None and (sent[k].bare in ("جدول", "اجنده") or _meeting_in(sent)):
+                j = _agenda_np(sent, k, n)
+                if k == i + 1:  # «يتصدر جدول أعمال القمة X»
+                    cues.append(_Cue(i, j))
+                else:  # «يتصدر X جدول أعمال القمة»
+                    cues.append(_Cue(i, i + 1, end=k))
+                i = j
+                continue
+        if (
+            w == "راس"
+            and i
+            and sent[i - 1].bare == "علي"
+            and i + 1 < n
+            and sent[i + 1].bare in _AGENDA_NOUNS
+            and not past(i)
+        ):
+            # «وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة»
+            j = _agenda_np(sent, i + 1, n)
+            if sent[i + 1].bare in ("جدول", "اجنده") or _meeting_in(sent) or context:
+                start = 0
+                while start < i - 1 and (sent[start].punct or sent[start].bare in _FRAME_VERBS):
+                    start += 1
+                cues.append(_Cue(i - 1, j, before=(start, i - 1)))
+                i = j
                 continue
         purpose = w in _PURPOSE and _meeting_in(sent[:i])  # «اجتماع … لبحث»
         consider = w == "النظر" and nxt == "في" and (context or _meeting_in(sent))
@@ -433,7 +533,16 @@ def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
         elif w == "بينها" and i and sent[i - 1].bare == "من" and not past(i):
             if context or cues:
                 cues.append(_Cue(i - 1, i + 1, header=True))
-        elif w in _LIST_INTROS and not past(i) and (context or cues):
+        elif (
+            w in _LIST_INTROS
+            and not past(i)
+            and (
+                context
+                or cues
+                or i + 1 < n
+                and (sent[i + 1].bare in ("جدول", "اجنده") or _is_meeting(sent[i + 1].bare))
+            )
+        ):
             # «وتتضمن أجندة القمة كذلك …»: the intro verb has its own subject
             j = i + 1
             if j < n and sent[j].bare in ("جدول", "اجنده"):
@@ -534,7 +643,7 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
                 and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
                 or _construct_head(sent, k, end)
                 and _words(sent[cur:k]) >= 2
-                and not any(x.bare in _PREPOSITIONS for x in sent[cur:k])
+                and not any(x.bare in _PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
             )
         ):
             chunks.append((cur, k))
@@ -573,6 +682,17 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
     ):
         b -= 1
     return a, b
+
+
+def _quantified(sent: list[_Tok], a: int, b: int) -> bool:
+    """Does the object open with a quantity («عدداً من …», «عدة …», «ثلاثة …»)?"""
+    while a < b and (sent[a].punct or sent[a].bare in ("في", "الي", "علي")):
+        a += 1
+    if a >= b:
+        return False
+    w = sent[a].bare
+    partitive = w in _QUANTIFIERS and a + 1 < b and sent[a + 1].f == "من"
+    return partitive or w == "عده" or w in _NUMBERS or sent[a].f.isdigit() or w in _GENERIC
 
 
 def _dual(w: str) -> bool:
@@ -670,6 +790,8 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
         or _is_meeting(w)
     ):
         return False
+    if k + 1 < end and sent[k + 1].f in _CLAUSE_VERBS:
+        return True
     for j in (k + 1, k + 2):
         if j >= end or sent[j].punct:
             return False
@@ -753,7 +875,7 @@ def _count(sent: list[_Tok]) -> int | None:
                 step = 2
         elif _dual(w):
             return 2
-        if value is None or not 2 <= value <= 20:
+        if value is None or not 2 <= value <= 99:
             continue
         if k + step < len(words) and words[k + step].bare in _COUNT_NOUNS:
             return value
@@ -781,6 +903,35 @@ def _meeting(toks: list[_Tok], text: str, suffixed: bool = False) -> str:
     return ""
 
 
+def _list_line(toks: list[_Tok]) -> int | None:
+    """Where the text of a numbered or bulleted line starts («1- …», «(2) …», «- …»,
+    «أولاً: …»), else None."""
+    k = 0
+    if k < len(toks) and toks[k].text == "(":
+        k += 1
+    if k + 1 < len(toks) and toks[k].text.isdigit() and toks[k + 1].punct:
+        k += 2
+    elif k < len(toks) and toks[k].punct and toks[k].text[0] in _BULLETS:
+        k += 1
+    elif k + 1 < len(toks) and toks[k].f in _ORDINALS and toks[k + 1].text in (":", "-", "–"):
+        k += 2
+    else:
+        return None
+    while k < len(toks) and toks[k].punct:
+        k += 1
+    return k
+
+
+def _opens_list(p: Paragraph, toks: list[_Tok], cues: bool) -> bool:
+    """A lead-in ending in «:» that announces agenda lines («وتضمن جدول أعمال الجلسة
+    البنود التالية:»): an agenda cue or agenda word, and nothing past."""
+    if not p.text.rstrip().endswith(":"):
+        return False
+    words = {t.bare for t in toks}
+    named = bool(words & {"جدول", "اجنده", "البنود", "بنود", "المحاور", "محاور"})
+    return (cues or named) and not _past_before(toks, len(toks))
+
+
 def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) -> Agenda:
     """The agenda items of the article, in order, with the meeting and a stated count."""
     by_par: dict[int, list[Span]] = {}
@@ -791,32 +942,62 @@ def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) ->
     heading_context = False
     context = False
     first_item_par: int | None = None
+    listing = False  # under an agenda heading or lead-in: list lines are items
+    loose = False  # after a «:»: short unnumbered lines are items too
+
+    def add(item: str, par: int) -> None:
+        nonlocal first_item_par
+        k = " ".join(fold(item).split())
+        if k not in seen:
+            seen.add(k)
+            agenda.items.append(AgendaEntry(item, par))
+            if first_item_par is None:
+                first_item_par = par
+
     for p in paragraphs:
         toks = _tokens(p.text, by_par.get(p.index, []))
         if p.kind == Kind.HEADING:
             f = fold(p.text)
             heading_context = "جدول" in f or "اجنده" in f
             context = heading_context
+            listing = heading_context
+            loose = heading_context and p.text.rstrip().endswith(":")
             continue
+        if listing:
+            start = _list_line(toks)
+            # an unnumbered line: short, no full stop, no cue of its own
+            short = (
+                _words(toks) <= 12
+                and not p.text.rstrip().endswith((".", "؟", "!"))
+                and not _find_cues(toks, True)
+            )
+            if start is not None:
+                loose = False  # a numbered list ends at its first unnumbered line
+            if start is not None or loose and short:
+                for item in _items(p.text, toks, start or 0, len(toks)):
+                    add(item, p.index)
+                continue
+            listing = loose = False
+        any_cue = False
         for sent in _sentences(toks):
             cues = _find_cues(sent, context or heading_context)
             context = bool(cues)
+            any_cue = any_cue or context
             for n, cue in enumerate(cues):
                 end = cues[n + 1].at if n + 1 < len(cues) else len(sent)
-                stop = _object_end(sent, cue.obj, end)
+                stop = _object_end(sent, cue.obj, cue.end or end)
+                following = cues[n + 1] if n + 1 < len(cues) else None
+                if following and following.header and _quantified(sent, cue.obj, stop):
+                    continue  # «عدداً من طلبات المناقشة، من بينها …»: the list's header
                 found = _items(p.text, sent, cue.obj, stop)
                 if not found and cue.before:
                     found = _items(p.text, sent, *cue.before)
                 for item in found:
-                    k = " ".join(fold(item).split())
-                    if k in seen:
-                        continue
-                    seen.add(k)
-                    agenda.items.append(AgendaEntry(item, p.index))
-                    if first_item_par is None:
-                        first_item_par = p.index
+                    add(item, p.index)
             if cues and agenda.count is None:
                 agenda.count = _count(sent)
+        if _opens_list(p, toks, any_cue):
+            listing = loose = True
     if agenda.items or agenda.count:
         where = [p for p in paragraphs if p.index in (0, first_item_par)]
         for suffixed in (False, True):
