@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 
+from newsreader.news import curation
+from newsreader.news.editing import relabel_mention, remove_mention, snapshot
 from newsreader.news.models import (
+    LABELS,
     AgendaItem,
     Alias,
     Article,
     DroppedLine,
     EditLog,
     Entity,
+    EntityMerge,
     Mention,
+    Origin,
     Paragraph,
     TimelineEvent,
 )
@@ -185,7 +194,7 @@ class MentionInline(admin.TabularInline):
     model = Mention
     fields = ["start", "end", "text", "label", "entity", "value", "origin", "rejected", "edited_by"]
     readonly_fields = ["origin", "edited_by"]
-    raw_id_fields = ["entity"]
+    autocomplete_fields = ["entity"]
     extra = 0
 
 
@@ -203,8 +212,27 @@ class ParagraphAdmin(admin.ModelAdmin):
 
 
 class AliasInline(admin.TabularInline):
+    """Aliases of an entity; a button splits one off into an entity of its own.
+
+    The button submits the entity form to `EntityAdmin.split_alias_view`
+    (formaction), because a form cannot nest inside the change form.
+    """
+
     model = Alias
+    fields = ["name", "key", "split"]
+    readonly_fields = ["split"]
     extra = 0
+
+    @admin.display(description="فصل")
+    def split(self, obj: Alias) -> str:
+        if not obj.pk:
+            return ""
+        url = reverse("admin:news_entity_split_alias", args=[obj.entity_id, obj.pk])
+        return format_html(
+            '<button type="submit" formaction="{}" formmethod="post" name="_split_alias">'
+            "افصله كيانًا مستقلًا</button>",
+            url,
+        )
 
 
 class EntityMentionInline(admin.TabularInline):
@@ -219,15 +247,41 @@ class EntityMentionInline(admin.TabularInline):
         return False
 
 
+NAME_LABELS = [(code, name) for code, name in LABELS if code != "DATE"]
+
+
+class LabelForm(forms.Form):
+    label = forms.ChoiceField(choices=NAME_LABELS, label="التصنيف")
+
+
+class BulkLabelForm(forms.Form):
+    name = forms.CharField(max_length=300, label="الاسم")
+    label = forms.ChoiceField(choices=NAME_LABELS, label="التصنيف")
+
+
+MERGE_PERMS = ["news.change_entity", "news.delete_entity"]
+BULK_PERMS = ["news.add_mention", "news.change_mention"]
+
+
+def can_merge(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perms(MERGE_PERMS)
+
+
+def _selected(request, queryset) -> list[tuple[str, str]]:
+    return [(admin.helpers.ACTION_CHECKBOX_NAME, str(obj.pk)) for obj in queryset]
+
+
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
     list_display = ["name", "label", "n_mentions", "n_articles"]
     list_filter = ["label"]
     search_fields = ["name", "key", "aliases__name"]
     inlines = [AliasInline, EntityMentionInline]
+    actions = ["merge_entities", "change_label", "bulk_label_name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_mention_counts()
+        # GROUP BY drops Meta.ordering, so order explicitly (autocomplete paginates)
+        return super().get_queryset(request).with_mention_counts().order_by("label", "name", "pk")
 
     @admin.display(description="الإشارات", ordering="n_mentions")
     def n_mentions(self, obj: Entity) -> int:
@@ -236,6 +290,293 @@ class EntityAdmin(admin.ModelAdmin):
     @admin.display(description="المقالات", ordering="n_articles")
     def n_articles(self, obj: Entity) -> int:
         return obj.n_articles
+
+    def has_merge_permission(self, request) -> bool:
+        return can_merge(request.user)
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("bulk-label/", wrap(self.bulk_label_view), name="news_entity_bulk_label"),
+            path(
+                "<int:entity_id>/split-alias/<int:alias_id>/",
+                wrap(self.split_alias_view),
+                name="news_entity_split_alias",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _page(self, request, template: str, title: str, **context) -> TemplateResponse:
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": title,
+                **context,
+            },
+        )
+
+    @admin.action(description="ادمج الكيانات المحددة في كيان واحد", permissions=["merge"])
+    def merge_entities(self, request, queryset):
+        entities = list(queryset.order_by("-n_mentions", "pk"))
+        if len(entities) < 2:
+            self.message_user(request, "اختر كيانين على الأقل للدمج.", messages.WARNING)
+            return None
+        if "apply" in request.POST:
+            target = next((e for e in entities if str(e.pk) == request.POST.get("target")), None)
+            if target is None:
+                self.message_user(request, "اختر الكيان الذي يبقى.", messages.WARNING)
+            else:
+                others = [e for e in entities if e.pk != target.pk]
+                try:
+                    merge = curation.merge_entities(target, others, request.user)
+                except curation.CurationError as err:
+                    self.message_user(request, str(err), messages.ERROR)
+                    return None
+                names = "، ".join(e.name for e in others)
+                self.log_change(request, target, f"دمج: {names}")
+                undo = reverse("admin:news_entitymerge_change", args=[merge.pk])
+                self.message_user(
+                    request,
+                    format_html(
+                        "دُمج {} في «{}». <a href='{}'>سجل الدمج (للإلغاء)</a>",
+                        names,
+                        target.name,
+                        undo,
+                    ),
+                    messages.SUCCESS,
+                )
+                return None
+        return self._page(
+            request,
+            "admin/news/entity/merge_confirm.html",
+            "دمج الكيانات",
+            entities=entities,
+            mixed_labels=len({e.label for e in entities}) > 1,
+            selected=_selected(request, entities),
+            action="merge_entities",
+        )
+
+    @admin.action(description="غيّر تصنيف الكيانات المحددة وكل إشاراتها", permissions=["change"])
+    def change_label(self, request, queryset):
+        if not request.user.has_perm("news.change_mention"):
+            raise PermissionDenied
+        form = LabelForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            label = form.cleaned_data["label"]
+            for entity in queryset:
+                try:
+                    curation.change_label(entity, label, request.user)
+                except curation.CurationError as err:
+                    self.message_user(request, f"{entity.name}: {err}", messages.ERROR)
+                else:
+                    self.log_change(request, entity, f"التصنيف: {label}")
+                    self.message_user(
+                        request, f"صار «{entity.name}» {label} مع كل إشاراته.", messages.SUCCESS
+                    )
+            return None
+        return self._page(
+            request,
+            "admin/news/choose_label.html",
+            "تغيير التصنيف",
+            form=form,
+            objects=list(queryset),
+            selected=_selected(request, queryset),
+            action="change_label",
+        )
+
+    @admin.action(description="اوسم كل ورود لاسم هذا الكيان في المدونة")
+    def bulk_label_name(self, request, queryset):
+        entity = queryset.first()
+        label = entity.label if entity.label != "DATE" else "PERSON"
+        query = urlencode({"name": entity.name, "label": label})
+        return redirect(f"{reverse('admin:news_entity_bulk_label')}?{query}")
+
+    def split_alias_view(self, request, entity_id: int, alias_id: int) -> HttpResponse:
+        """POST only, staff who may add and change entities: split one alias off."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        alias = get_object_or_404(Alias, pk=alias_id, entity_id=entity_id)
+        if not (
+            self.has_change_permission(request, alias.entity) and self.has_add_permission(request)
+        ):
+            raise PermissionDenied
+        try:
+            new = curation.split_alias(alias, request.user)
+        except curation.CurationError as err:
+            self.message_user(request, str(err), messages.ERROR)
+            return redirect("admin:news_entity_change", entity_id)
+        self.log_addition(request, new, f"فُصل عن الكيان {entity_id}")
+        self.message_user(
+            request,
+            f"صار «{new.name}» كيانًا مستقلًا مع {new.mentions.count()} إشارة.",
+            messages.SUCCESS,
+        )
+        return redirect("admin:news_entity_change", new.pk)
+
+    def bulk_label_view(self, request) -> HttpResponse:
+        """Name and label → a preview of the paragraphs touched (GET); Apply (POST)."""
+        if not request.user.has_perms(BULK_PERMS):
+            raise PermissionDenied
+        data = request.POST if request.method == "POST" else request.GET
+        form = BulkLabelForm(data if "name" in data else None)
+        preview = None
+        if form.is_valid():
+            name, label = form.cleaned_data["name"], form.cleaned_data["label"]
+            if request.method == "POST":
+                try:
+                    added = curation.bulk_label(
+                        name, label, request.user, expected=request.POST.get("fingerprint")
+                    )
+                except curation.CurationError as err:
+                    self.message_user(request, str(err), messages.ERROR)
+                else:
+                    self.message_user(
+                        request,
+                        f"وُسمت {len(added)} إشارة «{name}» بتصنيف {label}.",
+                        messages.SUCCESS,
+                    )
+                query = urlencode({"name": name, "label": label})
+                return redirect(f"{reverse('admin:news_entity_bulk_label')}?{query}")
+            try:
+                preview = curation.bulk_preview(name, label)
+            except curation.CurationError as err:
+                form.add_error(None, str(err))
+        to_apply = sum(len(pm.to_apply) for pm in preview or [])
+        return self._page(
+            request,
+            "admin/news/entity/bulk_label.html",
+            "وسم كل ورود لاسم",
+            form=form,
+            preview=preview,
+            to_apply=to_apply,
+            skipped=sum(len(pm.occurrences) for pm in preview or []) - to_apply,
+            fingerprint=curation.fingerprint(preview) if preview else "",
+        )
+
+
+@admin.register(EntityMerge)
+class EntityMergeAdmin(admin.ModelAdmin):
+    list_display = ["at", "target_name", "merged_names", "user", "undone_at"]
+    list_filter = ["user"]
+    readonly_fields = [f.name for f in EntityMerge._meta.fields]
+    actions = ["undo"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return can_merge(request.user) or super().has_view_permission(request, obj)
+
+    def has_merge_permission(self, request) -> bool:
+        return can_merge(request.user)
+
+    @admin.display(description="المدمجة")
+    def merged_names(self, obj: EntityMerge) -> str:
+        return "، ".join(e["name"] for e in obj.merged)
+
+    @admin.action(description="ألغِ الدمج (أعد الكيانات وإشاراتها)", permissions=["merge"])
+    def undo(self, request, queryset) -> None:
+        for merge in queryset.order_by("-at", "-pk"):
+            try:
+                restored = curation.undo_merge(merge, request.user)
+            except curation.CurationError as err:
+                self.message_user(request, f"{merge}: {err}", messages.ERROR)
+                continue
+            names = "، ".join(e.name for e in restored)
+            self.message_user(request, f"أُعيد: {names}", messages.SUCCESS)
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    """Mentions across the corpus: find them, then relabel or remove the selected ones."""
+
+    list_display = ["text", "label", "entity", "origin", "rejected", "article"]
+    list_filter = ["label", "origin", "rejected"]
+    search_fields = ["text", "entity__name", "paragraph__article__title"]
+    list_select_related = ["entity", "paragraph__article"]
+    autocomplete_fields = ["entity"]
+    raw_id_fields = ["paragraph"]
+    readonly_fields = ["origin", "edited_by", "edited_at"]
+    actions = ["relabel_selected", "remove_selected"]
+
+    @admin.display(description="المقال")
+    def article(self, obj: Mention) -> str:
+        return obj.paragraph.article.title
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # removal keeps the row; see remove_selected
+        return actions
+
+    def save_model(self, request, obj: Mention, form, change: bool) -> None:
+        """An edit through the form is a human decision: stamped and logged."""
+        with transaction.atomic():
+            before = None
+            if change:
+                before = snapshot(Mention.objects.select_related("entity").get(pk=obj.pk))
+            obj.origin = Origin.HUMAN
+            obj.edited_by = request.user
+            obj.edited_at = timezone.now()
+            super().save_model(request, obj, form, change)
+            EditLog.objects.create(
+                user=request.user,
+                article_id=obj.paragraph.article_id,
+                mention=obj,
+                target="mention",
+                target_id=obj.pk,
+                action="edit" if change else "add",
+                before=before,
+                after=snapshot(obj),
+            )
+
+    @admin.action(description="غيّر تصنيف الإشارات المحددة", permissions=["change"])
+    def relabel_selected(self, request, queryset):
+        form = LabelForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            label = form.cleaned_data["label"]
+            active = list(queryset.filter(rejected=False).select_related("paragraph", "entity"))
+            with transaction.atomic():
+                for mention in active:
+                    relabel_mention(mention, label, request.user)
+            skipped = queryset.filter(rejected=True).count()
+            note = f" (تُركت {skipped} محذوفة)" if skipped else ""
+            self.message_user(request, f"صار تصنيف {len(active)} إشارة {label}{note}.")
+            return None
+        return self._page(request, form, queryset)
+
+    def _page(self, request, form, queryset) -> TemplateResponse:
+        return TemplateResponse(
+            request,
+            "admin/news/choose_label.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "تغيير تصنيف الإشارات",
+                "form": form,
+                "objects": list(queryset),
+                "selected": _selected(request, queryset),
+                "action": "relabel_selected",
+            },
+        )
+
+    @admin.action(
+        description="احذف الإشارات المحددة (تبقى محذوفة عند إعادة المعالجة)", permissions=["change"]
+    )
+    def remove_selected(self, request, queryset) -> None:
+        active = list(queryset.filter(rejected=False).select_related("paragraph", "entity"))
+        with transaction.atomic():
+            for mention in active:
+                remove_mention(mention, request.user)
+        self.message_user(request, f"حُذفت {len(active)} إشارة.")
 
 
 @admin.register(EditLog)
