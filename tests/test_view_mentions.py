@@ -265,3 +265,165 @@ def test_the_htmx_partial_renders_for_a_request_factory_request(article) -> None
     get_token(request)
     response = mention_remove(request, mention.pk)
     assert response.status_code == 200 and "<html" not in response.content.decode()
+
+
+# Stale edits: the version the page saw
+
+
+STALE = "عدّل محرر آخر هذه الفقرة؛ هذه نسختها الحالية"
+
+
+def test_a_stale_add_is_409_with_the_current_paragraph_and_changes_nothing(editor, article):
+    para = paragraph(article, 1)
+    make_mention(para, "بيروت", "LOCATION")  # what the other editor's page now shows
+    para.version = 5
+    para.save(update_fields=["version"])
+    start, end = span(para, "نجيب ميقاتي")
+    url = reverse("mention_add", args=[para.pk])
+    data = {"start": start, "end": end, "label": "PERSON", "version": 4}
+    response = editor.post(url, data, **HX)
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert body.startswith(f'<p id="p-{para.index}"') and 'data-version="5"' in body
+    assert ">بيروت</mark>" in body and "نجيب ميقاتي</mark>" not in body
+    assert STALE in body and 'id="edit-status"' in body and 'hx-swap-oob="true"' in body
+    assert "X-Qari-Edits" not in response
+    assert list(Mention.objects.values_list("text", flat=True)) == ["بيروت"]
+    assert not EditLog.objects.exists()
+    para.refresh_from_db()
+    assert para.version == 5
+    data["version"] = 5  # the version the page now shows: accepted
+    response = editor.post(url, data, **HX)
+    assert response.status_code == 200 and 'data-version="6"' in response.content.decode()
+    log = EditLog.objects.get()
+    assert response["X-Qari-Edits"] == str(log.pk)
+    assert response["X-Qari-Mention"] == str(Mention.objects.get(text="نجيب ميقاتي").pk)
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("mention_relabel", {"label": "PERSON"}),
+        ("mention_remove", {}),
+        ("mention_link", {"name": "بيروت الكبرى"}),
+        ("mention_adjust", {"action": "grow-start"}),
+    ],
+)
+def test_every_mention_edit_refuses_a_stale_version(editor, article, action, data) -> None:
+    para = paragraph(article, 1)
+    mention = make_mention(para, "بيروت", "LOCATION")
+    before = editing.snapshot(mention)
+    response = editor.post(reverse(action, args=[mention.pk]), {**data, "version": 0}, **HX)
+    assert response.status_code == 409 and STALE in response.content.decode()
+    mention.refresh_from_db()
+    assert editing.snapshot(mention) == before and mention.origin == "model"
+    assert not EditLog.objects.exists()
+    para.refresh_from_db()
+    assert para.version == 1
+
+
+def test_a_stale_rollback_also_undoes_the_overlapping_removals(article) -> None:
+    user = make_user("editor", editor=True)
+    para = paragraph(article, 1)
+    old = make_mention(para, "ميقاتي", "PERSON")
+    start, end = span(para, "نجيب ميقاتي")
+    with pytest.raises(editing.StaleEdit):
+        editing.add_mention(para, start, end, "PERSON", user, version=7)
+    old.refresh_from_db()
+    assert not old.rejected and Mention.objects.count() == 1 and not EditLog.objects.exists()
+
+
+# Span adjustment endpoints
+
+
+def adjust(client: Client, mention, action: str):
+    return client.post(reverse("mention_adjust", args=[mention.pk]), {"action": action}, **HX)
+
+
+def test_grow_and_shrink_by_a_word_at_either_end(editor, article) -> None:
+    para = paragraph(article, 1)  # «استقبل رئيس الحكومة نجيب ميقاتي وفد البنك الدولي …»
+    mention = make_mention(para, "ميقاتي", "PERSON")
+    response = adjust(editor, mention, "grow-start")
+    assert response.status_code == 200 and ">نجيب ميقاتي</mark>" in response.content.decode()
+    mention.refresh_from_db()
+    assert (mention.text, mention.entity.name) == ("نجيب ميقاتي", "نجيب ميقاتي")
+    assert mention.origin == "human"
+    assert adjust(editor, mention, "grow-end").status_code == 200
+    mention.refresh_from_db()
+    assert mention.text == "نجيب ميقاتي وفد"
+    assert adjust(editor, mention, "shrink-end").status_code == 200
+    assert adjust(editor, mention, "shrink-start").status_code == 200
+    mention.refresh_from_db()
+    assert (mention.text, mention.start) == ("ميقاتي", para.text.index("ميقاتي"))
+    response = adjust(editor, mention, "shrink-start")
+    assert response.status_code == 400 and "كلمة واحدة" in response.content.decode()
+    logs = EditLog.objects.order_by("pk")
+    assert [log.action for log in logs] == ["adjust"] * 4
+    assert (logs[0].before["text"], logs[0].after["text"]) == ("ميقاتي", "نجيب ميقاتي")
+    para.refresh_from_db()
+    assert para.version == 5
+    assert Mention.objects.count() == 1  # the row moved; its history stays with it
+
+
+def test_growing_over_another_mention_removes_it_and_logs_it(editor, article) -> None:
+    para = paragraph(article, 1)
+    first = make_mention(para, "نجيب", "PERSON")
+    second = make_mention(para, "ميقاتي", "PERSON")
+    assert adjust(editor, second, "grow-start").status_code == 200
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.rejected and second.text == "نجيب ميقاتي"
+    assert sorted(EditLog.objects.values_list("action", flat=True)) == ["adjust", "remove"]
+
+
+def test_grow_at_the_paragraph_edge_is_refused(editor, article) -> None:
+    para = paragraph(article, 2)  # «خطة الكهرباء»
+    mention = make_mention(para, "خطة", "ORGANIZATION")
+    response = adjust(editor, mention, "grow-start")
+    assert response.status_code == 400 and not EditLog.objects.exists()
+    assert adjust(editor, mention, "sideways").status_code == 400
+
+
+def test_clitic_exclude_and_include_in_one_action(editor, article) -> None:
+    para = paragraph(article, 1)  # «… في السراي ببيروت يوم …»
+    mention = make_mention(para, "ببيروت", "LOCATION")
+    response = adjust(editor, mention, "exclude-clitic")
+    assert response.status_code == 200 and "ب<mark" in response.content.decode()
+    mention.refresh_from_db()
+    assert (mention.text, mention.entity.name) == ("بيروت", "بيروت")
+    response = adjust(editor, mention, "exclude-clitic")  # «بيروت» has none left
+    assert response.status_code == 400
+    assert adjust(editor, mention, "toggle-clitic").status_code == 200
+    mention.refresh_from_db()
+    assert mention.text == "ببيروت"
+    assert adjust(editor, mention, "toggle-clitic").status_code == 200
+    mention.refresh_from_db()
+    assert mention.text == "بيروت" and mention.entity.name == "بيروت"
+
+
+def test_clitic_exclude_keeps_al_and_takes_one_clitic_unless_a_known_stem_says_more(article):
+    user = make_user("editor", editor=True)
+    para = article.paragraphs.create(index=9, kind="body", text="زار الوفد وللمجلس ثم ولبنان")
+    council = make_mention(para, "وللمجلس", "ORGANIZATION")
+    editing.adjust_mention(council, "exclude-clitic", user)
+    assert council.text == "للمجلس"  # ل + لمجلس is not literal; «ال» is never cut
+    lebanon = make_mention(para, "ولبنان", "LOCATION")
+    editing.adjust_mention(lebanon, "exclude-clitic", user)
+    assert lebanon.text == "لبنان"  # one clitic, not «بنان»
+    para2 = article.paragraphs.create(index=10, kind="body", text="وصل وببيروت")
+    make_entity("LOCATION", "بيروت")
+    beirut = make_mention(para2, "وببيروت", "LOCATION")
+    editing.adjust_mention(beirut, "exclude-clitic", user)
+    assert beirut.text == "بيروت"  # the known stem wins
+
+
+def test_adjust_onto_a_rejected_row_reuses_it(editor, article) -> None:
+    para = paragraph(article, 1)
+    tomb = make_mention(para, "بيروت", "LOCATION", rejected=True, origin="human")
+    mention = make_mention(para, "ببيروت", "LOCATION")
+    response = adjust(editor, mention, "exclude-clitic")
+    assert response.status_code == 200
+    tomb.refresh_from_db()
+    mention.refresh_from_db()
+    assert not tomb.rejected and mention.rejected
+    assert response["X-Qari-Mention"] == str(tomb.pk)

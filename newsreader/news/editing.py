@@ -7,11 +7,21 @@ writes an EditLog row with the mention's state before and after. A removal
 only sets rejected=True: the row stays so the model cannot bring the span
 back. Offsets here are Python code points; `from_utf16` converts a
 browser's offsets and `snap_to_words` fixes a sloppy selection.
+
+Two editors on one paragraph must not overwrite each other silently: every
+service takes the paragraph `version` the editor saw, and the bump is a
+conditional UPDATE inside the edit's transaction, so a stale edit raises
+StaleEdit and rolls back everything it did. `collect_logs` lets a view learn
+which EditLog rows one request wrote (the page's undo stack holds those ids;
+undo and redo are `revert_edits`, logged like any other edit).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import transaction
@@ -19,8 +29,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from newsreader.news.models import LABELS, EditLog, Entity, Mention, Origin, Paragraph
-from newsreader.news.registry import resolve_entity
-from newsreader.pipeline.normalize import TATWEEL, fold, proclitic_splits
+from newsreader.news.registry import entity_key, resolve_entity
+from newsreader.pipeline.normalize import TATWEEL, fold, fold_key, proclitic_splits
 
 LABEL_CODES = frozenset(code for code, _ in LABELS)
 MAX_MENTION = 500  # Mention.text's max_length
@@ -28,6 +38,28 @@ MAX_MENTION = 500  # Mention.text's max_length
 
 class EditError(ValueError):
     """Input an edit cannot take; the message is shown to the editor."""
+
+
+class StaleEdit(EditError):
+    """The paragraph (or the mention) changed since the editor last saw it."""
+
+
+STALE_MESSAGE = "عدّل محرر آخر هذه الفقرة؛ هذه نسختها الحالية"
+
+_collector: contextvars.ContextVar[list[EditLog] | None] = contextvars.ContextVar(
+    "edit_log_collector", default=None
+)
+
+
+@contextlib.contextmanager
+def collect_logs() -> Iterator[list[EditLog]]:
+    """The EditLog rows written inside the block (in order), for an undo stack."""
+    logs: list[EditLog] = []
+    token = _collector.set(logs)
+    try:
+        yield logs
+    finally:
+        _collector.reset(token)
 
 
 def from_utf16(text: str, offset: int) -> int:
@@ -100,7 +132,14 @@ def snapshot(mention: Mention) -> dict[str, Any]:
 
 @transaction.atomic
 def add_mention(
-    paragraph: Paragraph, start: int, end: int, label: str, user, value: str = ""
+    paragraph: Paragraph,
+    start: int,
+    end: int,
+    label: str,
+    user,
+    value: str = "",
+    *,
+    version: int | None = None,
 ) -> Mention:
     """Mark text[start:end] (exact code-point offsets) as a `label` mention.
 
@@ -130,12 +169,12 @@ def add_mention(
     mention.entity = _entity_for(label, text, value)
     _stamp(mention, user, rejected=False)
     _log(mention, user, "add", before)
-    _bump(paragraph)
+    _bump(paragraph, version)
     return mention
 
 
 @transaction.atomic
-def relabel_mention(mention: Mention, label: str, user) -> Mention:
+def relabel_mention(mention: Mention, label: str, user, *, version: int | None = None) -> Mention:
     """Give a mention another label; its entity becomes the same name under that label."""
     _check_label(label)
     before = snapshot(mention)
@@ -146,22 +185,22 @@ def relabel_mention(mention: Mention, label: str, user) -> Mention:
         mention.entity = _entity_for(label, name, "", surface=mention.text)
     _stamp(mention, user, rejected=False)
     _log(mention, user, "relabel", before)
-    _bump(mention.paragraph)
+    _bump(mention.paragraph, version)
     return mention
 
 
 @transaction.atomic
-def remove_mention(mention: Mention, user) -> Mention:
+def remove_mention(mention: Mention, user, *, version: int | None = None) -> Mention:
     """Reject a mention; the row stays so a pipeline re-run does not bring it back."""
     before = snapshot(mention)
     _stamp(mention, user, rejected=True)
     _log(mention, user, "remove", before)
-    _bump(mention.paragraph)
+    _bump(mention.paragraph, version)
     return mention
 
 
 @transaction.atomic
-def link_mention(mention: Mention, name: str, user) -> Mention:
+def link_mention(mention: Mention, name: str, user, *, version: int | None = None) -> Mention:
     """Link a mention to the entity called `name` (found or created by label and key).
 
     For a DATE, `name` is the ISO value («2026-02-08»), which becomes its value too.
@@ -177,7 +216,223 @@ def link_mention(mention: Mention, name: str, user) -> Mention:
     mention.entity = resolve_entity(mention.label, name, mention.text)
     _stamp(mention, user, rejected=False)
     _log(mention, user, "link", before)
-    _bump(mention.paragraph)
+    _bump(mention.paragraph, version)
+    return mention
+
+
+# History, revert (undo/redo), span adjustment
+
+STATE_FIELDS = ("start", "end", "label", "entity", "value", "rejected")
+ADJUSTMENTS = (
+    "grow-start",
+    "shrink-start",
+    "grow-end",
+    "shrink-end",
+    "include-clitic",
+    "exclude-clitic",
+    "toggle-clitic",
+)
+
+
+def mention_history(mention: Mention):
+    """The mention's EditLog rows, newest first, with their users (one query)."""
+    return EditLog.objects.filter(target="mention", target_id=mention.pk).select_related("user")
+
+
+@transaction.atomic
+def revert_edits(logs: list[EditLog], user, *, version: int | None = None) -> list[EditLog]:
+    """Put each logged mention back as it was before its edit, newest edit first.
+
+    Each revert is an EditLog row of its own (action «revert», before = the
+    state it undid), so reverting a revert is a redo. A mention that changed
+    again since the edit is not reverted (StaleEdit): that would silently
+    drop the later edit. All edits must be on one paragraph.
+    """
+    logs = sorted(logs, key=lambda log: log.pk, reverse=True)
+    if not logs or any(log.target != "mention" or not log.target_id for log in logs):
+        raise EditError("لا يوجد تعديل للتراجع عنه.")
+    mentions = {
+        m.pk: m
+        for m in Mention.objects.select_related("paragraph", "entity").filter(
+            pk__in={log.target_id for log in logs}
+        )
+    }
+    paragraphs = {m.paragraph_id for m in mentions.values()}
+    if len(mentions) != len({log.target_id for log in logs}) or len(paragraphs) != 1:
+        raise EditError("لا يمكن التراجع عن هذا التعديل.")
+    written: list[EditLog] = []
+    with collect_logs() as inner:
+        for log in logs:
+            mention = mentions[log.target_id]
+            if not _same_state(snapshot(mention), log.after):
+                raise StaleEdit("تغيّرت الإشارة بعد هذا التعديل؛ لا يمكن التراجع عنه.")
+            before = snapshot(mention)
+            if log.before is None:  # the edit created the row: reverting rejects it
+                _stamp(mention, user, rejected=True)
+            else:
+                _restore(mention, log.before, user)
+            written.append(_log(mention, user, "revert", before))
+        paragraph = next(iter(mentions.values())).paragraph
+        _bump(paragraph, version)
+    outer = _collector.get()
+    if outer is not None:
+        outer.extend(inner)
+    return written
+
+
+def _same_state(now: dict[str, Any], then: dict[str, Any] | None) -> bool:
+    return then is not None and all(now.get(f) == then.get(f) for f in STATE_FIELDS)
+
+
+def _restore(mention: Mention, state: dict[str, Any], user) -> None:
+    start, end = state["start"], state["end"]
+    paragraph = mention.paragraph
+    if (start, end) != (mention.start, mention.end):
+        _check_offsets(paragraph.text, start, end)
+        if paragraph.mentions.filter(start=start, end=end).exclude(pk=mention.pk).exists():
+            raise StaleEdit("تغيّرت الإشارة بعد هذا التعديل؛ لا يمكن التراجع عنه.")
+    if not state["rejected"]:
+        _reject_overlapping(mention, start, end, user)
+    mention.start, mention.end, mention.text = start, end, paragraph.text[start:end]
+    mention.label = state["label"]
+    mention.value = state["value"]
+    entity = Entity.objects.filter(pk=state["entity"]).first() if state["entity"] else None
+    if state["entity"] and entity is None and state.get("entity_name"):
+        entity = resolve_entity(state["label"], state["entity_name"], mention.text)
+    mention.entity = entity
+    _stamp(mention, user, rejected=state["rejected"])
+
+
+def _reject_overlapping(mention: Mention, start: int, end: int, user) -> None:
+    others = (
+        mention.paragraph.mentions.active()
+        .select_related("entity")
+        .filter(start__lt=end, end__gt=start)
+        .exclude(pk=mention.pk)
+    )
+    for other in others:
+        before = snapshot(other)
+        _stamp(other, user, rejected=True)
+        _log(other, user, "remove", before)
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of word characters."""
+    spans, start = [], None
+    for i, char in enumerate(text):
+        if is_word_char(char):
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _clitic_stem_start(text: str, word_start: int, word_end: int, label: str) -> int | None:
+    """Where the stem starts after the word's proclitics, or None if it has none.
+
+    Only literal splits count («للمجلس» → ل + «لمجلس» is not one) and «ال» stays
+    with the stem. A stem that names a known entity of this label wins;
+    otherwise a single proclitic comes off («ولبنان» → «لبنان», not «بنان»).
+    """
+    word = text[word_start:word_end]
+    literal = [
+        (prefix, rest) for prefix, rest in proclitic_splits(word)[1:] if word[len(prefix) :] == rest
+    ]
+    if not literal:
+        return None
+    for prefix, rest in sorted(literal, key=lambda split: -len(split[0])):
+        if Entity.objects.filter(label=label, key=entity_key(rest)).exists():
+            return word_start + len(prefix)
+    return word_start + len(literal[0][0])
+
+
+def adjusted_span(mention: Mention, action: str) -> tuple[int, int]:
+    """The span `action` gives: a word more or less at either end, or a proclitic in or out.
+
+    «start» is the first letter in logical order, the right-hand edge on screen.
+    """
+    text, start, end = mention.paragraph.text, mention.start, mention.end
+    words = _words(text)
+    word_at = {i: w for w in words for i in range(w[0], w[1])}
+    first, last = word_at.get(start), word_at.get(end - 1)
+    if first is None or last is None:
+        raise EditError("حدود الإشارة ليست على كلمات.")
+    inside = [w for w in words if w[0] < end and w[1] > start]
+    if action == "grow-start":
+        before = [w for w in words if w[1] <= first[0]]
+        if not before:
+            raise EditError("لا كلمة قبل الإشارة.")
+        return before[-1][0], end
+    if action == "grow-end":
+        after = [w for w in words if w[0] >= last[1]]
+        if not after:
+            raise EditError("لا كلمة بعد الإشارة.")
+        return start, after[0][1]
+    if action == "shrink-start":
+        if len(inside) < 2:
+            raise EditError("الإشارة كلمة واحدة.")
+        return inside[1][0], end
+    if action == "shrink-end":
+        if len(inside) < 2:
+            raise EditError("الإشارة كلمة واحدة.")
+        return start, inside[-2][1]
+    if action == "toggle-clitic":
+        action = "include-clitic" if start > first[0] else "exclude-clitic"
+    if action == "include-clitic":
+        if start == first[0]:
+            raise EditError("لا سابقة ملتصقة خارج الإشارة.")
+        return first[0], end
+    if action == "exclude-clitic":
+        stem = _clitic_stem_start(text, first[0], first[1], mention.label)
+        if start != first[0] or stem is None or (first == last and stem >= end):
+            raise EditError("لا سابقة (و ف ب ل ك) في أول الإشارة.")
+        return stem, end
+    raise EditError("تعديل حدود غير معروف.")
+
+
+def _includes_clitic(mention: Mention, start: int, action: str) -> bool:
+    return "clitic" in action and start < mention.start
+
+
+@transaction.atomic
+def adjust_mention(mention: Mention, action: str, user, *, version: int | None = None) -> Mention:
+    """Move a mention's edges (adjusted_span); overlapped mentions are removed and logged.
+
+    The row moves, so its history stays with it. An entity named after the old
+    words follows the new words (so «ببيروت» → «بيروت» names Beirut); one the
+    editor linked is kept, and taking a clitic in keeps the stem's entity.
+    """
+    start, end = adjusted_span(mention, action)
+    paragraph = mention.paragraph
+    text = paragraph.text[start:end]
+    if len(text) > MAX_MENTION:
+        raise EditError("الإشارة أطول من المسموح.")
+    occupied = paragraph.mentions.filter(start=start, end=end).exclude(pk=mention.pk).first()
+    if occupied is not None:  # the span has a row (a tombstone, say): reuse it
+        _bump(paragraph, version)
+        value = mention.value
+        remove_before = snapshot(mention)
+        _stamp(mention, user, rejected=True)
+        _log(mention, user, "remove", remove_before)
+        moved = add_mention(paragraph, start, end, mention.label, user, value=value)
+        return moved
+    before = snapshot(mention)
+    _reject_overlapping(mention, start, end, user)
+    named_after_text = (
+        mention.entity_id
+        and mention.label != "DATE"
+        and fold_key(mention.entity.name) == fold_key(mention.text)
+    )
+    if named_after_text and not _includes_clitic(mention, start, action):
+        mention.entity = resolve_entity(mention.label, text)
+    mention.start, mention.end, mention.text = start, end, text
+    _stamp(mention, user, rejected=False)
+    _log(mention, user, "adjust", before)
+    _bump(paragraph, version)
     return mention
 
 
@@ -206,8 +461,8 @@ def _stamp(mention: Mention, user, *, rejected: bool) -> None:
     mention.save()
 
 
-def _log(mention: Mention, user, action: str, before: dict[str, Any] | None) -> None:
-    EditLog.objects.create(
+def _log(mention: Mention, user, action: str, before: dict[str, Any] | None) -> EditLog:
+    log = EditLog.objects.create(
         user=user if getattr(user, "pk", None) else None,
         article_id=mention.paragraph.article_id,
         mention=mention,
@@ -217,8 +472,21 @@ def _log(mention: Mention, user, action: str, before: dict[str, Any] | None) -> 
         before=before,
         after=snapshot(mention),
     )
+    logs = _collector.get()
+    if logs is not None:
+        logs.append(log)
+    return log
 
 
-def _bump(paragraph: Paragraph) -> None:
-    Paragraph.objects.filter(pk=paragraph.pk).update(version=F("version") + 1)
+def _bump(paragraph: Paragraph, version: int | None = None) -> None:
+    """Bump the version; with `version`, only if it is still the one the editor saw.
+
+    The check and the bump are one UPDATE, so two concurrent edits cannot both
+    pass; the loser raises StaleEdit and its transaction rolls back.
+    """
+    rows = Paragraph.objects.filter(pk=paragraph.pk)
+    if version is not None:
+        rows = rows.filter(version=version)
+    if not rows.update(version=F("version") + 1):
+        raise StaleEdit(STALE_MESSAGE)
     paragraph.refresh_from_db(fields=["version"])
