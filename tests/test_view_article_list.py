@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from newsreader.news.models import Article
+from newsreader.news.search import reindex_article
 from newsreader.news.views.articles import PER_PAGE
 from tests.factories import make_article, make_mention, paragraph
 
@@ -36,32 +38,58 @@ def test_counts_per_label_leave_out_rejected(client: Client) -> None:
     assert 'data-label="PERSON"' in response.content.decode()
 
 
+def indexed(title: str, paragraphs: list[tuple[str, str]]) -> Article:
+    """An article as ingest leaves it: stored, then put in the search index."""
+    article = make_article(title, paragraphs)
+    reindex_article(article)
+    return article
+
+
+def found(client: Client, **params) -> list[str]:
+    return [r.article.title for r in client.get(URL, params).context["results"]]
+
+
 def test_search_with_diacritics_and_tatweel_finds_the_plain_word(client: Client) -> None:
-    make_article("الكهرباء في لبنان", [("title", "أزمة الكهرباء في طرابلس")])
-    make_article("خبر آخر", [("title", "مباراة كرة القدم في القاهرة")])
-    response = client.get(URL, {"q": "طَرَابُلــس"})
-    titles = [a.title for a in response.context["page"]]
-    assert titles == ["الكهرباء في لبنان"]
+    indexed("الكهرباء في لبنان", [("title", "أزمة الكهرباء في طرابلس")])
+    indexed("خبر آخر", [("title", "مباراة كرة القدم في القاهرة")])
+    assert found(client, q="طَرَابُلــس") == ["الكهرباء في لبنان"]
 
 
 def test_search_word_with_proclitic_finds_bare_word_and_all_words_must_match(
     client: Client,
 ) -> None:
-    make_article("أ", [("title", "وصل الوفد إلى بيروت")])
-    make_article("ب", [("title", "وصل الوفد إلى دمشق")])
-    assert [a.title for a in client.get(URL, {"q": "وبيروت"}).context["page"]] == ["أ"]
-    assert [a.title for a in client.get(URL, {"q": "الوفد دمشق"}).context["page"]] == ["ب"]
-    assert list(client.get(URL, {"q": "بيروت دمشق"}).context["page"]) == []
+    indexed("أ", [("title", "وصل الوفد إلى بيروت")])
+    indexed("ب", [("title", "وصل الوفد إلى دمشق")])
+    assert found(client, q="وبيروت") == ["أ"]
+    assert found(client, q="الوفد دمشق") == ["ب"]
+    assert found(client, q="بيروت دمشق") == []
+
+
+def test_search_without_index_rows_finds_nothing(client: Client) -> None:
+    make_article("أ", [("title", "وصل الوفد إلى بيروت")])  # never indexed
+    assert found(client, q="بيروت") == []
+    assert "لا نتائج." in client.get(URL, {"q": "بيروت"}).content.decode()
 
 
 def test_pagination_keeps_the_query(client: Client) -> None:
     for n in range(PER_PAGE + 3):
-        make_article(f"خبر رقم {n}", [("title", f"خبر عن الطاقة {n}")])
+        indexed(f"خبر رقم {n}", [("title", f"خبر عن الطاقة {n}")])
+    assert found(client, q="الطاقة", label="PERSON") == []
     first = client.get(URL, {"q": "الطاقة"})
-    assert len(first.context["page"]) == PER_PAGE
-    assert "page=2" in first.content.decode() and "q=" in first.content.decode()
+    assert len(first.context["results"]) == PER_PAGE
+    body = first.content.decode()
+    assert "?q=%D8%A7%D9%84%D8%B7%D8%A7%D9%82%D8%A9&amp;page=2" in body
     second = client.get(URL, {"q": "الطاقة", "page": 2})
-    assert len(second.context["page"]) == 3
+    assert len(second.context["results"]) == 3
+    assert "?q=%D8%A7%D9%84%D8%B7%D8%A7%D9%82%D8%A9&amp;page=1" in second.content.decode()
+
+
+def test_list_without_query_is_filtered_and_paged(client: Client) -> None:
+    for n in range(PER_PAGE + 2):
+        make_article(f"خبر {n}", [("title", f"خبر {n}")], published=date(2026, 1, 1 + n))
+    response = client.get(URL, {"date_from": "2026-01-03"})
+    assert response.context["page"].paginator.count == PER_PAGE
+    assert "date_from=2026-01-03" not in response.content.decode()  # one page: no links
 
 
 def test_page_is_rtl_arabic(client: Client) -> None:

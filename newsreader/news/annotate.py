@@ -21,6 +21,7 @@ from newsreader.news.models import (
     TimelineEvent,
 )
 from newsreader.news.registry import resolve_entity
+from newsreader.news.search import reindex_article
 from newsreader.pipeline.analyse import analyse
 from newsreader.pipeline.backends import get_recogniser
 from newsreader.pipeline.normalize import fold_key, search_text
@@ -135,6 +136,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
     article.agenda_count = analysis.agenda.count
     article.search_text = search_text("\n".join(row.text for row in rows))
     article.save(update_fields=["agenda_meeting", "agenda_count", "search_text", "updated"])
+    reindex_article(article)
     return AnnotateSummary(before, created + len(human), len(human), agenda, timeline)
 
 

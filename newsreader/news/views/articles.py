@@ -1,55 +1,82 @@
-"""The article list (newest first, searchable) and the reader page."""
+"""The article list (newest first, or ranked Arabic full-text search) and the reader page."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_, or_
 
+from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import escape
 
+from newsreader.news import search
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, Article, Mention
+from newsreader.news.models import LABELS, Article, Entity, Mention
 from newsreader.news.views.highlight import LABEL_NAMES, active_mentions, prepare
-from newsreader.pipeline.normalize import fold, proclitic_splits, strip_article, tokenize
 
 PER_PAGE = 20
 
 
-def search_filter(query: str) -> Q | None:
-    """Every query word must occur in the normalised shadow text (or the title).
+class SearchForm(forms.Form):
+    """The query and filters of the list; an invalid field is ignored, not an error page."""
 
-    The query is folded like the shadow text (diacritics, tatweel, alef
-    forms), and a word with proclitics also matches its bare stem, since the
-    shadow text holds both forms. FTS5 replaces this later.
-    """
-    words = [t.text for t in tokenize(fold(query)) if t.text[0].isalnum()]
-    if not words:
-        return None
-    clauses = []
-    for word in words:
-        forms = {word, strip_article(proclitic_splits(word)[-1][1])}
-        clauses.append(
-            reduce(or_, (Q(search_text__icontains=f) for f in forms)) | Q(title__icontains=word)
+    q = forms.CharField(required=False, max_length=300)
+    label = forms.ChoiceField(required=False, choices=[("", "كل الأنواع"), *LABELS])
+    entity = forms.IntegerField(required=False, min_value=1)
+    source = forms.CharField(required=False, max_length=200)
+    date_from = forms.DateField(required=False)
+    date_to = forms.DateField(required=False)
+
+    def filters(self) -> search.Filters:
+        self.is_valid()
+        data = self.cleaned_data
+        return search.Filters(
+            label=data.get("label") or "",
+            entity=data.get("entity"),
+            source=(data.get("source") or "").strip(),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
         )
-    return reduce(and_, clauses)
 
 
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    articles: QuerySet[Article] = Article.objects.newest_first().with_entity_counts()
-    condition = search_filter(query)
-    if condition is not None:
-        articles = articles.filter(condition)
-    page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+    """Newest first, or ranked search results with snippets; filters and pages keep the query.
+
+    A fixed number of queries whatever the page holds: sources, (entity name),
+    then either count + page, or ranked hits + page articles + snippet paragraphs.
+    """
+    form = SearchForm(request.GET)
+    filters = form.filters()
+    query = (form.cleaned_data.get("q") or "").strip()
+    counted = Article.objects.with_entity_counts()
+    if search.query_groups(query):
+        hits = search.search(query, filters)
+        page = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
+        results = search.results_for(list(page), query, counted)
+    else:
+        articles = filters.apply(counted.newest_first())
+        page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+        results = [search.Result(article, title=escape(article.title)) for article in page]
     labels = [(code, name, f"n_{code.lower()}") for code, name in LABELS]
-    for article in page:
+    for result in results:
+        article = result.article
         article.label_counts = [(code, name, getattr(article, attr)) for code, name, attr in labels]
-    return render(request, "news/article_list.html", {"page": page, "q": query})
+    entity = Entity.objects.filter(pk=filters.entity).first() if filters.entity else None
+    sources = Article.objects.exclude(source_name="").order_by("source_name")
+    context = {
+        "page": page,
+        "results": results,
+        "q": query,
+        "form": form,
+        "filters": filters,
+        "filtered": filters != search.Filters(),
+        "entity": entity,
+        "labels": LABELS,
+        "sources": sources.values_list("source_name", flat=True).distinct(),
+    }
+    return render(request, "news/article_list.html", context)
 
 
 @dataclass

@@ -1,0 +1,22 @@
+"""manage.py rebuild_search : empty and refill the FTS5 search index from the stored articles."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from newsreader.news import search
+
+
+class Command(BaseCommand):
+    help = "Rebuild the full-text search index (SQLite FTS5) from every article and paragraph."
+
+    def handle(self, *args, **options) -> None:
+        if not search.enabled():
+            self.stdout.write(f"{connection.vendor}: no FTS5 index, search reads the shadow text")
+            return
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(search.CREATE_SQL)
+            n = search.rebuild()
+        self.stdout.write(f"indexed {n} articles")

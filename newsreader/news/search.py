@@ -1,0 +1,300 @@
+"""Arabic-aware full-text search: an FTS5 index of normalised shadow text, ranked with bm25.
+
+SQLite's tokenizers do not fold Arabic (diacritics, tatweel, alef forms,
+Eastern digits) nor strip proclitics, so the index never sees the original
+text: each row holds `normalize.search_text()` of one paragraph (or of the
+article title, in the row with paragraph_id 0), and a query goes through the
+same folding. Snippets are cut from the ORIGINAL paragraph: the matched words
+are found again with `fold_with_offsets` and wrapped in <mark>.
+
+Elsewhere than SQLite there is no FTS5 table and search falls back to
+icontains over `Article.search_text` (newest first, same snippets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import reduce
+from operator import and_, or_
+
+from django.db import DatabaseError, connection
+from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from newsreader.news.models import Article, Mention, Paragraph
+from newsreader.pipeline.normalize import (
+    fold,
+    fold_with_offsets,
+    proclitic_splits,
+    search_text,
+    strip_article,
+    tokenize,
+)
+
+TABLE = "news_search"
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    "text, article_id UNINDEXED, paragraph_id UNINDEXED, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+TITLE_WEIGHT = 2.0  # a title row's bm25 counts this many times a paragraph's
+SNIPPET_CHARS = 260
+
+
+def enabled() -> bool:
+    return connection.vendor == "sqlite"
+
+
+# --- query normalisation ---------------------------------------------------------
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """A folded word, its clitic-free stem and that stem without «ال» (as in the shadow text)."""
+    word = word.lower()
+    stem = proclitic_splits(word)[-1][1]
+    return frozenset({word, stem, strip_article(stem)})
+
+
+def query_groups(query: str) -> list[frozenset[str]]:
+    """One set of forms per query word; a document must match one form of every word."""
+    groups: list[frozenset[str]] = []
+    for token in tokenize(fold(query)):
+        if token.text[0].isalnum():
+            forms = word_forms(token.text)
+            if forms not in groups:
+                groups.append(forms)
+    return groups
+
+
+def quote(term: str) -> str:
+    """An FTS5 string literal: operators, quotes and column filters lose their meaning."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_any(forms) -> str:
+    return " OR ".join(quote(f) for f in sorted(forms))
+
+
+# --- index -------------------------------------------------------------------------
+
+
+def _index_rows(cursor, article_id: int, title: str, paragraphs) -> None:
+    cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = %s", [article_id])
+    rows = [(search_text(title), article_id, 0)]
+    rows += [(search_text(text), article_id, pk) for pk, text in paragraphs]
+    cursor.executemany(
+        f"INSERT INTO {TABLE} (text, article_id, paragraph_id) VALUES (%s, %s, %s)", rows
+    )
+
+
+def reindex_article(article: Article) -> None:
+    """Replace the article's rows in the index (title row + one row per paragraph)."""
+    if not enabled():
+        return
+    paragraphs = article.paragraphs.order_by("index").values_list("pk", "text")
+    with connection.cursor() as cursor:
+        _index_rows(cursor, article.pk, article.title, list(paragraphs))
+
+
+def rebuild(article_model=Article, paragraph_model=Paragraph) -> int:
+    """Empty and refill the whole index; returns the number of articles indexed.
+
+    The models are parameters so that a migration can pass its historical ones.
+    """
+    if connection.vendor != "sqlite":
+        return 0
+    texts: dict[int, list[tuple[int, str]]] = {}
+    for pk, article_id, text in paragraph_model.objects.order_by("article_id", "index").values_list(
+        "pk", "article_id", "text"
+    ):
+        texts.setdefault(article_id, []).append((pk, text))
+    n = 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+        for article_id, title in article_model.objects.values_list("pk", "title").iterator():
+            _index_rows(cursor, article_id, title, texts.get(article_id, []))
+            n += 1
+    return n
+
+
+# --- filters -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    label: str = ""
+    entity: int | None = None
+    source: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def apply(self, articles: QuerySet[Article]) -> QuerySet[Article]:
+        """Articles with an active mention of the label / entity, from the source, in the dates."""
+        mentions = Mention.objects.active()
+        if self.label:
+            ids = mentions.filter(label=self.label).values("paragraph__article_id")
+            articles = articles.filter(pk__in=ids)
+        if self.entity is not None:
+            ids = mentions.filter(entity_id=self.entity).values("paragraph__article_id")
+            articles = articles.filter(pk__in=ids)
+        if self.source:
+            articles = articles.filter(source_name=self.source)
+        if self.date_from:
+            articles = articles.filter(published__gte=self.date_from)
+        if self.date_to:
+            articles = articles.filter(published__lte=self.date_to)
+        return articles
+
+
+# --- search ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: int
+    score: float
+    paragraph_id: int | None  # best-matching paragraph; 0: only the title; None: not known
+
+
+def search(query: str, filters: Filters | None = None) -> list[Hit]:
+    """Every article matching all query words (in its title or any paragraph), best first.
+
+    One SQL query on SQLite (the filters become a subquery); the score is the sum
+    of the bm25 scores of the article's matching rows, so an article that uses
+    the words more often ranks higher.
+    """
+    groups = query_groups(query)
+    if not groups:
+        return []
+    articles = (filters or Filters()).apply(Article.objects.all())
+    if not enabled():
+        return _search_fallback(groups, articles)
+    allowed_sql, allowed_params = articles.values("pk").query.sql_with_params()
+    every_word = " AND ".join(
+        f"article_id IN (SELECT article_id FROM {TABLE} WHERE {TABLE} MATCH %s)" for _ in groups
+    )
+    sql = (
+        f"SELECT article_id, "
+        f"SUM(CASE WHEN paragraph_id = 0 THEN rank * {TITLE_WEIGHT} ELSE rank END) AS score, "
+        f"MIN(CASE WHEN paragraph_id > 0 THEN rank END) AS best, paragraph_id "
+        f"FROM {TABLE} WHERE {TABLE} MATCH %s "
+        f"AND article_id IN ({allowed_sql}) AND {every_word} "
+        f"GROUP BY article_id ORDER BY score, article_id DESC"
+    )
+    params = [
+        match_any(set().union(*groups)),
+        *allowed_params,
+        *(match_any(forms) for forms in groups),
+    ]
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+    except DatabaseError:  # a term the FTS5 tokenizer turns into nothing, for one
+        return []
+    return [Hit(a, score, p if best is not None else 0) for a, score, best, p in rows]
+
+
+def _search_fallback(groups: list[frozenset[str]], articles: QuerySet[Article]) -> list[Hit]:
+    """icontains over the shadow text (or the title), newest first."""
+    condition = reduce(
+        and_,
+        (
+            reduce(or_, (Q(search_text__icontains=f) | Q(title__icontains=f) for f in forms))
+            for forms in groups
+        ),
+    )
+    ids = articles.filter(condition).newest_first().values_list("pk", flat=True)
+    return [Hit(pk, 0.0, None) for pk in ids]
+
+
+# --- snippets ---------------------------------------------------------------------------
+
+
+def _match_spans(text: str, forms: frozenset[str]) -> list[tuple[int, int]]:
+    """Original offsets of the whole words of `text` whose shadow forms meet `forms`."""
+    folded = fold_with_offsets(text)
+    spans = []
+    for token in tokenize(folded.text):
+        if not token.text[0].isalnum() or not (word_forms(token.text) & forms):
+            continue
+        start, end = folded.span(token.start, token.end)
+        while end < len(text) and not fold(text[end]):  # keep trailing diacritics inside
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+def highlight(text: str, forms: frozenset[str], limit: int | None = None) -> SafeString:
+    """`text` escaped, with the matched words in <mark>; cut to about `limit` characters."""
+    spans = _match_spans(text, forms)
+    begin, finish = 0, len(text)
+    if limit is not None and len(text) > limit:
+        first = spans[0][0] if spans else 0
+        begin = max(0, first - limit // 3)
+        if begin:
+            space = text.find(" ", begin)
+            begin = space + 1 if 0 <= space < first else begin
+        finish = min(len(text), begin + limit)
+        if finish < len(text):
+            space = text.rfind(" ", begin, finish)
+            finish = space if space > begin else finish
+    out = ["…"] if begin else []
+    cursor = begin
+    for start, end in spans:
+        if start < begin or end > finish:
+            continue
+        out += [escape(text[cursor:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        cursor = end
+    out.append(escape(text[cursor:finish]))
+    if finish < len(text):
+        out.append("…")
+    return mark_safe("".join(out))  # every piece of text above went through escape()
+
+
+@dataclass
+class Result:
+    article: Article
+    title: SafeString
+    snippet: SafeString | None = None
+    score: float = 0.0
+
+
+def results_for(hits: list[Hit], query: str, articles: QuerySet[Article]) -> list[Result]:
+    """The page's articles in hit order with highlighted title and snippet (two queries)."""
+    forms = frozenset().union(*query_groups(query)) if hits else frozenset()
+    by_pk = {a.pk: a for a in articles.filter(pk__in=[h.article_id for h in hits])}
+    wanted = {h.paragraph_id for h in hits if h.paragraph_id}
+    missing = [h.article_id for h in hits if h.paragraph_id is None]
+    best: dict[int, str] = {}
+    if hits:
+        rows = Paragraph.objects.filter(Q(pk__in=wanted) | Q(article_id__in=missing))
+        candidates: dict[int, list[Paragraph]] = {}
+        for row in rows.order_by("index").only("pk", "article_id", "text", "index"):
+            if row.pk in wanted:
+                best[row.article_id] = row.text
+            else:
+                candidates.setdefault(row.article_id, []).append(row)
+        for article_id, paragraphs in candidates.items():
+            scored = [(len(_match_spans(p.text, forms)), -p.index, p.text) for p in paragraphs]
+            count, _, text = max(scored)
+            if count:
+                best[article_id] = text
+    results = []
+    for hit in hits:
+        article = by_pk.get(hit.article_id)
+        if article is None:
+            continue
+        text = best.get(hit.article_id)
+        results.append(
+            Result(
+                article=article,
+                title=highlight(article.title, forms),
+                snippet=highlight(text, forms, SNIPPET_CHARS) if text else None,
+                score=hit.score,
+            )
+        )
+    return results

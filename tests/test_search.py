@@ -1,0 +1,307 @@
+"""Arabic full-text search: FTS5 over the shadow text, bm25 ranking, snippets from the original."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from newsreader.news import search
+from newsreader.news.editing import remove_mention
+from newsreader.news.models import Article
+from newsreader.news.restore import restore_dropped_line
+from newsreader.news.views.articles import PER_PAGE
+from tests.factories import make_article, make_mention, paragraph
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("article_list")
+
+
+def indexed(title: str, *texts: str, **fields) -> Article:
+    article = make_article(title, [("title", title), *(("body", t) for t in texts)], **fields)
+    search.reindex_article(article)
+    return article
+
+
+def found(query: str, **filters) -> list[str]:
+    hits = search.search(query, search.Filters(**filters))
+    titles = dict(Article.objects.values_list("pk", "title"))
+    return [titles[h.article_id] for h in hits]
+
+
+def titles(client: Client, **params) -> list[str]:
+    return [r.article.title for r in client.get(URL, params).context["results"]]
+
+
+# --- Arabic variants ---------------------------------------------------------------
+
+
+def test_muhammad_finds_diacritics_tatweel_and_proclitic() -> None:
+    indexed("أ", "زار مُحَمَّد بيروت")
+    indexed("ب", "زار محـمد دمشق")
+    indexed("ج", "قال لمحمد إن الوفد وصل")
+    indexed("د", "زار أحمد عمان")
+    assert sorted(found("محمد")) == ["أ", "ب", "ج"]
+    assert sorted(found("مُحَمَّد")) == ["أ", "ب", "ج"]  # a diacritised query too
+
+
+def test_latin_digits_find_eastern_digits() -> None:
+    indexed("أ", "اجتماع في ٢٠٢٤")
+    indexed("ب", "اجتماع في ۲۰۲۴")  # extended (Persian) digits
+    indexed("ج", "اجتماع في 2025")
+    assert sorted(found("2024")) == ["أ", "ب"]
+    assert sorted(found("٢٠٢٤")) == ["أ", "ب"]
+
+
+def test_bare_word_finds_word_with_proclitic_and_back() -> None:
+    indexed("أ", "وصل الرئيس إلى وبيروت")
+    indexed("ب", "وصل الرئيس إلى دمشق")
+    assert found("بيروت") == ["أ"]
+    assert found("وبيروت") == ["أ"]
+
+
+def test_every_query_word_must_match_but_may_be_in_different_paragraphs() -> None:
+    indexed("أ", "زار الوفد بيروت", "ثم عاد إلى دمشق")
+    indexed("ب", "زار الوفد بيروت")
+    assert found("بيروت دمشق") == ["أ"]
+    assert sorted(found("بيروت")) == ["أ", "ب"]
+
+
+def test_title_is_indexed() -> None:
+    article = make_article("قمة الرياض", [("body", "اجتمع القادة")])
+    search.reindex_article(article)
+    assert found("الرياض") == ["قمة الرياض"]
+
+
+# --- ranking -----------------------------------------------------------------------
+
+
+def test_article_using_the_word_more_ranks_first() -> None:
+    for n in range(4):  # unrelated rows keep the word rare, so bm25's idf is positive
+        indexed(f"خبر {n}", "مباراة كرة القدم في الملعب")
+    # created first and older, so neither the id nor the date puts it first
+    indexed("مرات", "طرابلس تستقبل الوزير", "طرابلس تودع الوزير", published=date(2026, 1, 1))
+    indexed("مرة", "طرابلس تستقبل الوزير", "دمشق تودع الوزير", published=date(2026, 3, 9))
+    assert found("طرابلس") == ["مرات", "مرة"]
+
+
+def test_title_match_weighs_more_than_a_body_match() -> None:
+    for n in range(4):
+        indexed(f"خبر {n}", "مباراة كرة القدم في الملعب")
+    long_title = "الكهرباء تعود إلى أحياء المدينة بعد انقطاع طويل"
+    make_article(long_title, [("body", "وقال الوزير إن الخطة جاهزة")])
+    make_article("تقرير", [("body", "وقال الوزير إن الكهرباء ستعود")])  # shorter than the title
+    for article in Article.objects.all():
+        search.reindex_article(article)
+    assert found("الكهرباء") == [long_title, "تقرير"]
+
+
+# --- snippets ----------------------------------------------------------------------
+
+
+def test_snippet_marks_the_original_words_and_escapes_the_rest() -> None:
+    text = 'قال مُحَمَّد <script>alert("x")</script> & زار وبيروت'
+    html = search.highlight(text, frozenset().union(*search.query_groups("محمد بيروت")))
+    assert html == (
+        "قال <mark>مُحَمَّد</mark> &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
+        "زار <mark>وبيروت</mark>"
+    )
+
+
+def test_mark_keeps_tatweel_and_a_final_diacritic_inside_the_word() -> None:
+    forms = frozenset().union(*search.query_groups("محمد"))
+    assert search.highlight("زار محـمدٌ اليوم", forms) == "زار <mark>محـمدٌ</mark> اليوم"
+
+
+def test_long_paragraph_is_cut_around_the_first_match() -> None:
+    text = " ".join(["كلمة"] * 100) + " طرابلس " + " ".join(["نص"] * 100)
+    html = search.highlight(text, frozenset({"طرابلس"}), 120)
+    assert html.startswith("…") and html.endswith("…")
+    assert "<mark>طرابلس</mark>" in html and len(html) < 200
+
+
+def test_page_shows_the_best_paragraph_snippet_and_highlighted_title(client: Client) -> None:
+    indexed("زيارة إلى بيروت", "خبر لا علاقة له", "وصل مُحَمَّد إلى بيروت <b>اليوم</b>")
+    page = client.get(URL, {"q": "محمد"}).content.decode()
+    assert "وصل <mark>مُحَمَّد</mark> إلى بيروت &lt;b&gt;اليوم&lt;/b&gt;" in page
+    assert "<b>اليوم</b>" not in page
+    page = client.get(URL, {"q": "بيروت"}).content.decode()
+    assert "زيارة إلى <mark>بيروت</mark>" in page
+
+
+# --- filters -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def three() -> list[Article]:
+    a = indexed("أ", "زار ميقاتي بيروت", published=date(2026, 1, 10))
+    b = indexed("ب", "زار ميقاتي طرابلس", published=date(2026, 2, 10))
+    c = indexed("ج", "ميقاتي في دمشق", published=date(2026, 3, 10))
+    make_mention(paragraph(a, 1), "ميقاتي", "PERSON")
+    make_mention(paragraph(b, 1), "ميقاتي", "PERSON", rejected=True)
+    make_mention(paragraph(b, 1), "طرابلس", "LOCATION")
+    make_mention(paragraph(c, 1), "دمشق", "LOCATION")
+    Article.objects.filter(pk=c.pk).update(source_name="الوكالة الثانية")
+    return [a, b, c]
+
+
+def test_filter_by_label_counts_only_active_mentions(client: Client, three) -> None:
+    assert titles(client, q="ميقاتي", label="PERSON") == ["أ"]
+    assert sorted(titles(client, q="ميقاتي", label="LOCATION")) == ["ب", "ج"]
+    assert titles(client, label="PERSON") == ["أ"]  # without a query too
+
+
+def test_filter_by_entity(client: Client, three) -> None:
+    damascus = three[2].paragraphs.get(index=1).mentions.get().entity
+    assert titles(client, q="ميقاتي", entity=damascus.pk) == ["ج"]
+    page = client.get(URL, {"entity": damascus.pk}).content.decode()
+    assert "<bdi>دمشق</bdi>" in page
+
+
+def test_filter_by_source_and_dates(client: Client, three) -> None:
+    assert titles(client, q="ميقاتي", source="الوكالة الثانية") == ["ج"]
+    assert sorted(titles(client, q="ميقاتي", date_from="2026-02-01")) == ["ب", "ج"]
+    assert sorted(titles(client, q="ميقاتي", date_to="2026-02-10")) == ["أ", "ب"]
+    assert titles(client, q="ميقاتي", date_from="2026-02-01", date_to="2026-02-28") == ["ب"]
+    assert len(titles(client, q="ميقاتي", date_from="not a date")) == 3  # ignored, no error
+
+
+# --- pagination and query counts ------------------------------------------------------
+
+
+def test_pagination_keeps_query_and_filters(client: Client) -> None:
+    for n in range(PER_PAGE + 3):
+        indexed(f"خبر {n}", f"خبر عن الطاقة {n}")
+    first = client.get(URL, {"q": "الطاقة", "source": "وكالة الأنباء"})
+    assert len(first.context["results"]) == PER_PAGE
+    body = first.content.decode()
+    assert "page=2" in body and "q=%D8%A7%D9%84%D8%B7%D8%A7%D9%82%D8%A9" in body
+    assert "source=%D9%88%D9%83%D8%A7%D9%84%D8%A9" in body
+    second = client.get(URL, {"q": "الطاقة", "page": 2})
+    assert len(second.context["results"]) == 3
+    assert not {r.article.pk for r in first.context["results"]} & {
+        r.article.pk for r in second.context["results"]
+    }
+
+
+def count_queries(client: Client, params: dict) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(URL, params).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_query_count_does_not_grow_with_results(client: Client) -> None:
+    indexed("وحيد", "خبر عن النفط")
+    for n in range(PER_PAGE + 5):
+        article = indexed(f"خبر {n}", f"خبر عن الطاقة {n}", "والطاقة مرة أخرى")
+        make_mention(paragraph(article, 1), "الطاقة", "ORGANIZATION")
+    one = count_queries(client, {"q": "النفط"})
+    many = count_queries(client, {"q": "الطاقة"})
+    assert one == many == 4  # sources, hits, page articles, snippet paragraphs
+    assert count_queries(client, {"q": "الطاقة", "label": "ORGANIZATION"}) == 4
+
+
+# --- kept in step with ingest and edits ---------------------------------------------------
+
+
+@pytest.fixture
+def ingested(sample_path: Path) -> Article:
+    call_command("ingest", str(sample_path), "--published", "2026-03-05", stdout=io.StringIO())
+    return Article.objects.get()
+
+
+def test_ingest_indexes_the_article(client: Client, ingested: Article) -> None:
+    assert found("عمان") == [ingested.title]  # «عمّان» in the text
+    assert "<mark>عمّان</mark>" in client.get(URL, {"q": "عمان"}).content.decode()
+
+
+def test_restored_line_becomes_searchable(ingested: Article) -> None:
+    assert found("فيسبوك") == []
+    curator = User.objects.create_superuser("curator", "", "pw-curator-1")
+    restore_dropped_line(ingested.dropped_lines.get(text__contains="فيسبوك"), curator)
+    assert found("فيسبوك") == [ingested.title]
+
+
+def test_removed_mention_leaves_the_label_filter(client: Client) -> None:
+    article = indexed("أ", "زار ميقاتي بيروت")
+    mention = make_mention(paragraph(article, 1), "ميقاتي", "PERSON")
+    assert titles(client, q="بيروت", label="PERSON") == ["أ"]
+    remove_mention(mention, User.objects.create_user("editor"))
+    assert titles(client, q="بيروت", label="PERSON") == []
+
+
+def test_reindex_replaces_old_rows() -> None:
+    article = indexed("أ", "زار ميقاتي بيروت")
+    article.paragraphs.filter(index=1).update(text="زار ميقاتي دمشق")
+    search.reindex_article(article)
+    assert found("بيروت") == []
+    assert found("دمشق") == ["أ"]
+
+
+def test_rebuild_search_command() -> None:
+    indexed("أ", "زار ميقاتي بيروت")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {search.TABLE}")
+    assert found("بيروت") == []
+    out = io.StringIO()
+    call_command("rebuild_search", stdout=out)
+    assert out.getvalue().strip() == "indexed 1 articles"
+    assert found("بيروت") == ["أ"]
+
+
+# --- safety and the fallback ---------------------------------------------------------------
+
+
+def test_terms_are_quoted_for_fts5() -> None:
+    indexed("أ", "زار الوفد بيروت")
+    expression = search.match_any({"OR", 'x"y', "title:z", "NEAR(", "بيروت*"})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {search.TABLE} WHERE {search.TABLE} MATCH %s", [expression]
+        )
+        assert cursor.fetchone() == (1,)  # «بيروت*» is the word, not a prefix query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"بيروت',
+        'بيروت" OR "x',
+        "بيروت OR دمشق",
+        "NEAR(بيروت دمشق)",
+        "title:بيروت",
+        "بيروت*",
+        "-بيروت",
+        "^بيروت",
+        "body : ( بيروت AND NOT",
+        "'; DROP TABLE news_article; --",
+        "٪ _ % \\",
+    ],
+)
+def test_fts_syntax_in_a_query_is_plain_text(client: Client, query: str) -> None:
+    indexed("أ", "زار الوفد بيروت")
+    response = client.get(URL, {"q": query})
+    assert response.status_code == 200
+    assert Article.objects.count() == 1
+    if query.startswith(('"', "-", "^")) or query == "بيروت*":
+        assert [r.article.title for r in response.context["results"]] == ["أ"]
+    if query == "بيروت OR دمشق":  # words, not an operator: «or» is a word to find
+        assert response.context["results"] == []
+
+
+def test_fallback_without_fts5(monkeypatch: pytest.MonkeyPatch, client: Client) -> None:
+    make_article("أ", [("title", "أ"), ("body", "قال لمحمد إن الوفد وصل")])
+    make_article("ب", [("title", "ب"), ("body", "زار أحمد عمان")])
+    monkeypatch.setattr(search, "enabled", lambda: False)
+    results = client.get(URL, {"q": "مُحَمَّد"}).context["results"]
+    assert [r.article.title for r in results] == ["أ"]
+    assert "<mark>لمحمد</mark>" in results[0].snippet
