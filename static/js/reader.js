@@ -1,9 +1,16 @@
 /* Qari reader: highlight toggles for everyone; for editors, a toolbar on a
    text selection (add a mention) and a popover on a mark (relabel, link,
-   remove). Offsets are counted in the paragraph's textContent, in UTF-16
-   units as JavaScript counts; the server converts them and snaps to words.
-   The forms are cloned from <template>s and handed to htmx, which swaps
-   the re-rendered paragraph in place. */
+   adjust, remove, history). Offsets are counted in the paragraph's
+   textContent, in UTF-16 units as JavaScript counts; the server converts
+   them and snaps to words. The forms are cloned from <template>s and handed
+   to htmx, which swaps the re-rendered paragraph in place.
+
+   Every edit carries the paragraph version the page shows (data-version);
+   a stale one comes back as 409 with the current paragraph, which is
+   swapped in like a success. Keyboard: marks are focusable; label keys,
+   next/previous (RTL: next is leftwards), Delete, span adjustment, and
+   Ctrl+Z / Ctrl+Shift+Z, which revert through the server (logged), using
+   the EditLog ids each edit response names in X-Qari-Edits. */
 (function () {
   "use strict";
 
@@ -28,7 +35,31 @@
 
   if (!article.classList.contains("editable")) return;
 
+  const LABEL_KEYS = {
+    Digit1: "PERSON", Digit2: "LOCATION", Digit3: "ORGANIZATION", Digit4: "DATE",
+    Numpad1: "PERSON", Numpad2: "LOCATION", Numpad3: "ORGANIZATION", Numpad4: "DATE",
+    KeyP: "PERSON", KeyL: "LOCATION", KeyO: "ORGANIZATION", KeyD: "DATE",
+  };
+  const undoStack = [];
+  const redoStack = [];
   let floating = null;
+  let busy = false;
+  let pending = null; // {op: "edit" | "undo" | "redo", focus: mention id, index: mark index}
+  let focusAfter = null;
+
+  function marks() {
+    return Array.from(article.querySelectorAll("mark.ent[data-mention]"));
+  }
+
+  function focusable(root) {
+    const found = root.matches && root.matches("mark.ent[data-mention]") ? [root] : [];
+    for (const mark of found.concat(Array.from(root.querySelectorAll ? root.querySelectorAll("mark.ent[data-mention]") : []))) {
+      mark.tabIndex = 0;
+      mark.setAttribute("aria-label", mark.textContent + " — " + mark.dataset.label);
+    }
+  }
+  htmx.onLoad(focusable);
+  focusable(article);
 
   function close() {
     if (floating) floating.remove();
@@ -49,6 +80,7 @@
     form.setAttribute("action", url);
     form.setAttribute("hx-post", url);
     form.setAttribute("hx-target", "#" + paragraph.id);
+    if (form.elements.version) form.elements.version.value = paragraph.dataset.version;
   }
 
   function offsetIn(paragraph, node, offset) {
@@ -68,17 +100,29 @@
     return document.getElementById(id).content.firstElementChild.cloneNode(true);
   }
 
-  function showToolbar(paragraph, range) {
+  function selectionOffsets() {
+    const selection = window.getSelection();
+    if (!selection || !selection.rangeCount || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const paragraph = paragraphOf(range.commonAncestorContainer);
+    if (!paragraph) return null;
     const start = offsetIn(paragraph, range.startContainer, range.startOffset);
     const end = offsetIn(paragraph, range.endContainer, range.endOffset);
-    if (end <= start) return close();
+    return end > start ? {paragraph: paragraph, range: range, start: start, end: end} : null;
+  }
+
+  function showToolbar(chosen) {
     close();
     const form = clone("add-toolbar");
-    aim(form, paragraph.dataset.addUrl, paragraph);
-    form.elements.start.value = start;
-    form.elements.end.value = end;
-    place(form, range.getBoundingClientRect());
+    aim(form, chosen.paragraph.dataset.addUrl, chosen.paragraph);
+    form.elements.start.value = chosen.start;
+    form.elements.end.value = chosen.end;
+    place(form, chosen.range.getBoundingClientRect());
     htmx.process(form);
+  }
+
+  function mentionUrl(template, mark) {
+    return template.replace("/0/", "/" + mark.dataset.mention + "/");
   }
 
   function showPopover(mark) {
@@ -88,22 +132,21 @@
     const popover = clone("mention-popover");
     popover.querySelector(".popover-title").textContent = mark.textContent;
     for (const form of popover.querySelectorAll("form")) {
-      aim(form, form.dataset.url.replace("/0/", "/" + mark.dataset.mention + "/"), paragraph);
+      aim(form, mentionUrl(form.dataset.url, mark), paragraph);
     }
+    const slot = popover.querySelector(".history-slot");
+    slot.setAttribute("hx-get", mentionUrl(slot.dataset.url, mark));
     popover.querySelector("select[name=label]").value = mark.dataset.label;
     popover.querySelector("input[name=name]").value = mark.title || mark.textContent;
     place(popover, mark.getBoundingClientRect());
     htmx.process(popover);
+    pending = null;
   }
 
   function onRelease(event) {
     if (floating && floating.contains(event.target)) return;
-    const selection = window.getSelection();
-    if (selection && selection.rangeCount && !selection.isCollapsed) {
-      const range = selection.getRangeAt(0);
-      const paragraph = paragraphOf(range.commonAncestorContainer);
-      if (paragraph) return showToolbar(paragraph, range);
-    }
+    const chosen = selectionOffsets();
+    if (chosen) return showToolbar(chosen);
     const mark = event.target.closest && event.target.closest("mark.ent[data-mention]");
     if (mark && article.contains(mark)) return showPopover(mark);
     close();
@@ -111,20 +154,176 @@
 
   document.addEventListener("mouseup", onRelease);
   document.addEventListener("keyup", function (event) {
-    if (event.key === "Escape") close();
-    else if (event.shiftKey) onRelease(event);
+    if (event.key === "Shift" && selectionOffsets()) onRelease(event);
   });
 
-  const status = document.getElementById("edit-status");
-  document.body.addEventListener("htmx:afterSwap", function () {
+  // One edit at a time through the server; the answer replaces the paragraph.
+  function send(url, paragraph, values, op, mark) {
+    if (busy) return;
+    busy = true;
+    const all = marks();
+    pending = {op: op || "edit", focus: mark ? mark.dataset.mention : null, index: mark ? all.indexOf(mark) : -1};
+    values.version = paragraph.dataset.version;
+    htmx.ajax("POST", url, {source: paragraph, target: "#" + paragraph.id, swap: "outerHTML", values: values})
+      .finally(function () { busy = false; });
+  }
+
+  function template(name) {
+    return document.getElementById("mention-popover").content.querySelector('form[data-url*="/' + name + '/"]').dataset.url;
+  }
+
+  function revert(stack, op) {
+    const group = stack.pop();
+    if (!group) return say(op === "undo" ? "لا شيء للتراجع عنه." : "لا شيء لإعادته.");
+    const paragraph = document.querySelector('[data-paragraph="' + group.paragraph + '"]');
+    if (!paragraph) return;
+    const url = dialog.dataset.revertUrl;
+    send(url, paragraph, {edits: group.edits.join(",")}, op, null);
+  }
+
+  function say(text) {
+    const status = document.getElementById("edit-status");
+    if (!status) return;
+    status.textContent = text;
+    status.hidden = false;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () {
+      const current = document.getElementById("edit-status");
+      if (current) current.hidden = true;
+    }, 6000);
+  }
+
+  function move(step) {
+    const all = marks().filter(function (m) { return m.getClientRects().length; });
+    if (!all.length) return;
+    const at = all.indexOf(document.activeElement);
+    const next = at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.max(0, Math.min(all.length - 1, at + step));
+    all[next].focus();
+    close();
+  }
+
+  const dialog = document.getElementById("shortcuts");
+  function toggleShortcuts() {
+    if (!dialog) return;
+    if (dialog.open) dialog.close();
+    else { close(); dialog.showModal(); }
+  }
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-shortcuts]")) toggleShortcuts();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    const target = event.target;
+    if (target.closest && target.closest("input, select, textarea, [contenteditable], dialog")) return;
+    const command = event.ctrlKey || event.metaKey;
+    if (event.key === "?" || event.key === "؟") {
+      event.preventDefault();
+      return toggleShortcuts();
+    }
+    if (event.key === "Escape") return close();
+    if (command && (event.code === "KeyZ" || event.code === "KeyY")) {
+      event.preventDefault();
+      if (event.shiftKey || event.code === "KeyY") revert(redoStack, "redo");
+      else revert(undoStack, "undo");
+      return;
+    }
+    if (command) return;
+    const label = !event.altKey && !event.shiftKey ? LABEL_KEYS[event.code] : null;
+    const chosen = selectionOffsets();
+    if (label && chosen) {
+      event.preventDefault();
+      return send(chosen.paragraph.dataset.addUrl, chosen.paragraph, {start: chosen.start, end: chosen.end, label: label}, "edit", null);
+    }
+    // RTL: the next mention lies to the left.
+    if ((event.code === "KeyJ" && !event.altKey) || (event.altKey && !event.shiftKey && event.key === "ArrowLeft")) {
+      event.preventDefault();
+      return move(1);
+    }
+    if ((event.code === "KeyK" && !event.altKey) || (event.altKey && !event.shiftKey && event.key === "ArrowRight")) {
+      event.preventDefault();
+      return move(-1);
+    }
+    const mark = target.closest && target.closest("mark.ent[data-mention]");
+    if (!mark || !article.contains(mark)) return;
+    const paragraph = paragraphOf(mark);
+    let url = null;
+    let values = null;
+    if (label) {
+      if (label === mark.dataset.label) return;
+      url = template("relabel"); values = {label: label};
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      url = template("remove"); values = {};
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      return showPopover(mark);
+    } else if (event.shiftKey && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
+      // start = the right-hand edge in RTL text; end = the left-hand one.
+      const right = event.key === "ArrowRight";
+      const action = event.altKey ? (right ? "shrink-start" : "shrink-end") : (right ? "grow-start" : "grow-end");
+      url = template("adjust"); values = {action: action};
+    } else if (event.code === "KeyC" && !event.altKey && !event.shiftKey) {
+      url = template("adjust"); values = {action: "toggle-clitic"};
+    }
+    if (!url) return;
+    event.preventDefault();
+    close();
+    send(mentionUrl(url, mark), paragraph, values, "edit", mark);
+  });
+
+  // Forms in the toolbar and popover are edits too: remember what to focus.
+  document.body.addEventListener("htmx:beforeRequest", function (event) {
+    const elt = event.detail.elt;
+    if (!pending && floating && floating.contains(elt) && elt.tagName === "FORM") {
+      const mark = document.activeElement && document.activeElement.closest && document.activeElement.closest("mark.ent[data-mention]");
+      pending = {op: "edit", focus: mark ? mark.dataset.mention : null, index: mark ? marks().indexOf(mark) : -1};
+    }
+  });
+
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    const xhr = event.detail.xhr;
+    if (xhr.status === 409) {
+      // A stale edit: the answer is the paragraph as it is now, plus a message.
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+    const edits = xhr.getResponseHeader("X-Qari-Edits");
+    const paragraph = event.detail.target && event.detail.target.dataset ? event.detail.target.dataset.paragraph : null;
+    if (edits && paragraph) {
+      const group = {paragraph: paragraph, edits: edits.split(",")};
+      const op = pending ? pending.op : "edit";
+      if (op === "undo") redoStack.push(group);
+      else {
+        undoStack.push(group);
+        if (op === "edit") redoStack.length = 0;
+      }
+    }
+    if (event.detail.target && event.detail.target.dataset && event.detail.target.dataset.paragraph) {
+      focusAfter = {mention: xhr.getResponseHeader("X-Qari-Mention") || (pending && pending.focus), index: pending ? pending.index : -1};
+      pending = null;
+    }
+  });
+
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target && event.detail.target.classList && event.detail.target.classList.contains("history-slot")) return;
     close();
     const selection = window.getSelection();
     if (selection) selection.removeAllRanges();
+    if (event.detail.xhr && event.detail.xhr.status === 409) {
+      const status = document.getElementById("edit-status");
+      if (status) say(status.textContent);
+    }
+    const wanted = focusAfter;
+    focusAfter = null;
+    if (!wanted) return;
+    focusable(article); // the new marks get their tabindex before htmx's load event
+    const all = marks();
+    const mark = (wanted.mention && article.querySelector('mark.ent[data-mention="' + wanted.mention + '"]')) ||
+      (wanted.index >= 0 && all.length ? all[Math.min(wanted.index, all.length - 1)] : null);
+    if (mark) mark.focus();
   });
+
   document.body.addEventListener("htmx:responseError", function (event) {
-    if (!status) return;
-    status.textContent = event.detail.xhr.responseText || "تعذّر الحفظ.";
-    status.hidden = false;
-    setTimeout(function () { status.hidden = true; }, 5000);
+    if (event.detail.xhr.status === 409) return;
+    say(event.detail.xhr.responseText || "تعذّر الحفظ.");
   });
 })();
