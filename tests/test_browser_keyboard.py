@@ -161,5 +161,23 @@ def test_keyboard_editing_undo_clitic_and_a_stale_conflict(live_server) -> None:
             )
             mikati.refresh_from_db()
             assert mikati.label == "LOCATION"
+
+            # The mention card shows its history and reverts the last change.
+            page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]').click()
+            page.click(".popover .history-box summary")
+            history = page.locator(".popover .history")
+            expect(history).to_contain_text("تغيير التصنيف")
+            expect(history).to_contain_text("editor")
+            expect(history.locator("li")).to_have_count(
+                EditLog.objects.filter(target="mention", target_id=mikati.pk).count()
+            )
+            page.screenshot(path=str(ARTIFACTS / "editor-history.png"))
+            page.click(".popover button.revert")
+            expect(page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]')).to_have_attribute(
+                "data-label", "PERSON"
+            )
+            mikati.refresh_from_db()
+            assert mikati.label == "PERSON"
+            assert EditLog.objects.order_by("pk").last().action == "revert"
         finally:
             browser.close()

@@ -304,7 +304,9 @@
   });
 
   document.body.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.classList && event.detail.target.classList.contains("history-slot")) return;
+    // Only a paragraph swap ends the edit (not the sidebar refresh or the card's history).
+    const swapped = event.detail.target;
+    if (!(swapped && swapped.dataset && swapped.dataset.paragraph)) return;
     close();
     const selection = window.getSelection();
     if (selection) selection.removeAllRanges();
