@@ -65,3 +65,15 @@ def _canonical(mention: Mention) -> str:
     if mention.label == "DATE":
         return mention.value or mention.text
     return mention.entity.name if mention.entity else mention.text
+
+
+def export_dicts(ids: list[int] | None = None) -> list[dict]:
+    """The contract dicts of the given articles (all when no ids), by id."""
+    return [article_to_dict(article) for article in export_queryset(ids)]
+
+
+def export_jsonl(ids: list[int] | None = None) -> str:
+    """JSON Lines: one contract dict per line (see newsreader.news.formats.jsonl)."""
+    from newsreader.news.formats import jsonl
+
+    return jsonl.dumps(export_dicts(ids))
