@@ -231,3 +231,34 @@ def test_export_conll_variants_and_brat_needs_a_folder(articles: list[Article]) 
         run("export", "--format", "brat")
     with pytest.raises(CommandError, match="only for --format brat"):
         run("export", "--format", "jsonl", "--output", "/tmp")
+
+
+@pytest.mark.django_db
+def test_admin_action_exports_the_selected_articles_as_jsonl(
+    client, articles: list[Article], tmp_path: Path
+) -> None:
+    from django.contrib.auth.models import User
+    from django.urls import reverse
+
+    from newsreader.news.export import article_to_dict, export_queryset
+
+    url = reverse("admin:news_article_changelist")
+    form = {"action": "export_jsonl", "_selected_action": [articles[1].pk]}
+    User.objects.create_user("reader", password="pw-reader-1")
+    client.login(username="reader", password="pw-reader-1")
+    assert client.post(url, form).status_code == 302  # not staff: sent to the login page
+    User.objects.create_superuser("curator", "", "pw-curator-1")
+    client.login(username="curator", password="pw-curator-1")
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="articles.jsonl"'
+    lines = response.content.decode().splitlines()
+    assert [json.loads(line) for line in lines] == [
+        json.loads(json.dumps(article_to_dict(a))) for a in export_queryset([articles[1].pk])
+    ]
+    path = tmp_path / "admin.jsonl"
+    path.write_bytes(response.content)
+    before = annotations()
+    Mention.objects.filter(paragraph__article=articles[1]).delete()
+    run("import_annotations", str(path))
+    assert annotations() == before

@@ -135,7 +135,7 @@ class ArticleAdmin(admin.ModelAdmin):
     exclude = ["raw"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ParagraphInline, AgendaItemInline, TimelineEventInline, DroppedLineInline]
-    actions = ["rerun_pipeline"]
+    actions = ["rerun_pipeline", "export_jsonl"]
 
     def get_queryset(self, request):
         return (
@@ -188,6 +188,17 @@ class ArticleAdmin(admin.ModelAdmin):
         for article in queryset:
             summary = annotate_article(article)
             self.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+
+    @admin.action(description="صدّر المحدد بصيغة JSONL")
+    def export_jsonl(self, request, queryset) -> HttpResponse:
+        from newsreader.news.export import export_jsonl
+
+        response = HttpResponse(
+            export_jsonl(list(queryset.values_list("pk", flat=True))),
+            content_type="application/x-ndjson; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="articles.jsonl"'
+        return response
 
 
 class MentionInline(admin.TabularInline):

@@ -68,7 +68,9 @@ def _canonical(mention: Mention) -> str:
 
 
 def export_dicts(ids: list[int] | None = None) -> list[dict]:
-    """The contract dicts of the given articles (all when no ids), by id."""
+    """The contract dicts of the given articles (all when ids is None), by id."""
+    if ids is not None and not ids:
+        return []
     return [article_to_dict(article) for article in export_queryset(ids)]
 
 
