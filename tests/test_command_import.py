@@ -262,3 +262,23 @@ def test_admin_action_exports_the_selected_articles_as_jsonl(
     Mention.objects.filter(paragraph__article=articles[1]).delete()
     run("import_annotations", str(path))
     assert annotations() == before
+
+
+@pytest.mark.django_db
+def test_brat_pair_under_another_name_is_matched_by_its_text(
+    articles: list[Article], tmp_path: Path
+) -> None:
+    folder = export_brat(tmp_path)
+    pk = articles[0].pk
+    for suffix in (".txt", ".ann"):
+        (folder / f"{pk}{suffix}").rename(folder / f"renamed{suffix}")
+    before = annotations()
+    Mention.objects.all().delete()
+    run("import_annotations", str(folder / "renamed.txt"))
+    assert annotations() == {a for a in before if a[0] == pk}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "1", "entities": []}\n')
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_annotations", str(bad), stdout=io.StringIO(), stderr=err)
+    assert "line 1: id must be an integer" in err.getvalue()

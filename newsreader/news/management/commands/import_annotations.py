@@ -153,6 +153,8 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
 def import_jsonl(path: Path, counts: Counts) -> None:
     for number, record in jsonl.parse(path.read_text(encoding="utf-8")):
         paragraphs = record.get("paragraphs")
+        if record.get("id") is not None and type(record["id"]) is not int:
+            raise FormatError(f"line {number}: id must be an integer, not {record['id']!r}")
         try:
             article = match_article(
                 record.get("id"),
