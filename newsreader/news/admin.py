@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -109,6 +109,16 @@ class TimelineEventInline(admin.TabularInline):
     extra = 0
 
 
+def human_edits() -> Q:
+    """An article has a mention, agenda item or timeline event an editor decided."""
+    human = {"article": OuterRef("pk"), "origin": Origin.HUMAN}
+    return (
+        Q(Exists(Mention.objects.filter(paragraph__article=OuterRef("pk"), origin=Origin.HUMAN)))
+        | Q(Exists(AgendaItem.objects.filter(**human)))
+        | Q(Exists(TimelineEvent.objects.filter(**human)))
+    )
+
+
 class HumanEditFilter(admin.SimpleListFilter):
     title = "تعديلات بشرية"
     parameter_name = "human"
@@ -117,25 +127,66 @@ class HumanEditFilter(admin.SimpleListFilter):
         return [("yes", "فيها تعديلات"), ("no", "بلا تعديلات")]
 
     def queryset(self, request, queryset):
-        human = Q(paragraphs__mentions__origin="human")
         if self.value() == "yes":
-            return queryset.filter(human).distinct()
+            return queryset.filter(human_edits())
         if self.value() == "no":
-            return queryset.exclude(human)
+            return queryset.exclude(human_edits())
         return queryset
+
+
+class LabelFilter(admin.SimpleListFilter):
+    """Articles with at least one active (not removed) mention of the label."""
+
+    title = "التصنيف"
+    parameter_name = "label"
+
+    def lookups(self, request, model_admin):
+        return LABELS
+
+    def queryset(self, request, queryset):
+        if self.value() not in dict(LABELS):
+            return queryset
+        mentions = Mention.objects.active().filter(
+            paragraph__article=OuterRef("pk"), label=self.value()
+        )
+        return queryset.filter(Exists(mentions))
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source_name", "published", "status", "n_mentions", "created"]
-    list_filter = ["status", "source_name", "published", HumanEditFilter]
+    list_display = [
+        "title",
+        "source_name",
+        "published",
+        "status",
+        "reviewed_by",
+        "has_human_edits",
+        "n_mentions",
+        "created",
+    ]
+    list_filter = [
+        "status",
+        "reviewed_by",
+        "source_name",
+        "published",
+        HumanEditFilter,
+        LabelFilter,
+    ]
+    list_select_related = ["reviewed_by"]
     search_fields = ["title", "search_text", "source_url"]
     date_hierarchy = "published"
-    readonly_fields = ["content_hash", "raw_encoding", "created", "updated", "search_text"]
+    readonly_fields = [
+        "content_hash",
+        "raw_encoding",
+        "created",
+        "updated",
+        "search_text",
+        "edit_log",
+    ]
     exclude = ["raw"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ParagraphInline, AgendaItemInline, TimelineEventInline, DroppedLineInline]
-    actions = ["rerun_pipeline", "export_jsonl"]
+    actions = ["mark_in_review", "mark_reviewed", "rerun_pipeline", "export_jsonl"]
 
     def get_queryset(self, request):
         return (
@@ -144,13 +195,50 @@ class ArticleAdmin(admin.ModelAdmin):
             .annotate(
                 mention_count=Count(
                     "paragraphs__mentions", filter=Q(paragraphs__mentions__rejected=False)
-                )
+                ),
+                has_human=ExpressionWrapper(human_edits(), output_field=BooleanField()),
             )
         )
 
     @admin.display(description="الكيانات", ordering="mention_count")
     def n_mentions(self, obj: Article) -> int:
         return obj.mention_count
+
+    @admin.display(description="تعديلات بشرية", boolean=True, ordering="has_human")
+    def has_human_edits(self, obj: Article) -> bool:
+        return obj.has_human
+
+    @admin.display(description="سجل التعديلات")
+    def edit_log(self, obj: Article) -> str:
+        if not obj.pk:
+            return "—"
+        url = reverse("admin:news_editlog_changelist")
+        return format_html(
+            '<a href="{}?{}">سجل تعديلات هذا المقال ({})</a>',
+            url,
+            urlencode({"article__id__exact": obj.pk}),
+            obj.edits.count(),
+        )
+
+    def _review_step(self, request, queryset, step, done: str) -> None:
+        from newsreader.news import review
+
+        articles = list(queryset.select_related("reviewed_by"))
+        moved = getattr(review, step)(articles, request.user)
+        for article in moved:
+            self.log_change(request, article, done)
+        skipped = len(articles) - len(moved)
+        note = f" (تُرك {skipped} لأن حالته لا تسمح)" if skipped else ""
+        level = messages.SUCCESS if moved else messages.WARNING
+        self.message_user(request, f"{done}: {len(moved)} مقال{note}.", level)
+
+    @admin.action(description="ضع المقالات المحددة قيد المراجعة", permissions=["change"])
+    def mark_in_review(self, request, queryset) -> None:
+        self._review_step(request, queryset, "mark_in_review", "قيد المراجعة")
+
+    @admin.action(description="علّم المقالات المحددة مراجَعة", permissions=["change"])
+    def mark_reviewed(self, request, queryset) -> None:
+        self._review_step(request, queryset, "mark_reviewed", "تمت المراجعة")
 
     def get_urls(self):
         restore = path(
@@ -181,7 +269,9 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         return redirect("admin:news_article_change", article_id)
 
-    @admin.action(description="أعد تشغيل المعالجة (مع حفظ التعديلات البشرية)")
+    @admin.action(
+        description="أعد تشغيل المعالجة (مع حفظ التعديلات البشرية)", permissions=["change"]
+    )
     def rerun_pipeline(self, request, queryset) -> None:
         from newsreader.news.annotate import annotate_article  # loads the language models
 
@@ -592,10 +682,23 @@ class MentionAdmin(admin.ModelAdmin):
 
 @admin.register(EditLog)
 class EditLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "action", "target", "target_id", "article"]
-    list_filter = ["action", "target", "user"]
+    list_display = ["at", "user", "action", "target", "target_id", "article_link"]
+    list_filter = [
+        "action",
+        "target",
+        ("user", admin.RelatedOnlyFieldListFilter),
+        ("article", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["user", "article"]
     search_fields = ["article__title"]
     readonly_fields = [f.name for f in EditLog._meta.fields]
+
+    @admin.display(description="المقال", ordering="article__title")
+    def article_link(self, obj: EditLog) -> str:
+        """The article's title, linking to this log filtered by that article."""
+        url = reverse("admin:news_editlog_changelist")
+        query = urlencode({"article__id__exact": obj.article_id})
+        return format_html('<a href="{}?{}">{}</a>', url, query, obj.article.title)
 
     def has_add_permission(self, request) -> bool:
         return False

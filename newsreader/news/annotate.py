@@ -8,7 +8,8 @@ removed stay too, and the model does not bring a removed one back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
@@ -27,21 +28,86 @@ from newsreader.pipeline.backends import get_recogniser
 from newsreader.pipeline.normalize import fold_key, search_text
 from newsreader.pipeline.types import Kind, Label, Paragraph
 
+MINUS = "\u2212"  # a real minus sign, as in «+3 −1»
+
 
 @dataclass(frozen=True)
 class AnnotateSummary:
+    """What a run did. `added`/`removed` are the model's mentions that the re-run
+    put in or took out compared with the model's previous run (label → count),
+    with a few of them (`added_examples`, `removed_examples`: "text (LABEL)")."""
+
     mentions_before: int
     mentions_after: int
     human_kept: int
     agenda: int
     timeline: int
+    added: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+    added_examples: tuple[str, ...] = ()
+    removed_examples: tuple[str, ...] = ()
+
+    @property
+    def n_added(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def n_removed(self) -> int:
+        return sum(self.removed.values())
+
+    def changes(self) -> str:
+        """«+3 −1 mentions (PERSON +2, DATE +1, LOCATION −1)», or «no mention changed»."""
+        if not self.added and not self.removed:
+            return "no mention changed"
+        net: dict[str, tuple[int, int]] = {}
+        for label in sorted(set(self.added) | set(self.removed)):
+            net[label] = (self.added.get(label, 0), self.removed.get(label, 0))
+        parts = []
+        for label, (plus, minus) in sorted(net.items(), key=lambda x: (-x[1][0], x[1][1], x[0])):
+            if plus:
+                parts.append(f"{label} +{plus}")
+            if minus:
+                parts.append(f"{label} {MINUS}{minus}")
+        return f"+{self.n_added} {MINUS}{self.n_removed} mentions ({', '.join(parts)})"
+
+    def examples(self) -> str:
+        out = []
+        if self.added_examples:
+            out.append("added: " + ", ".join(self.added_examples))
+        if self.removed_examples:
+            out.append("removed: " + ", ".join(self.removed_examples))
+        return "; ".join(out)
 
     def __str__(self) -> str:
+        head = f"{self.changes()}; {self.human_kept} human decisions kept"
+        examples = self.examples()
         return (
+            f"{head}{'; ' + examples if examples else ''}; "
             f"{self.mentions_after} mentions (model before {self.mentions_before}), "
-            f"{self.human_kept} human decisions kept, {self.agenda} agenda items, "
-            f"{self.timeline} timeline events"
+            f"{self.agenda} agenda items, {self.timeline} timeline events"
         )
+
+
+EXAMPLES = 5
+
+
+def _diff(
+    before: list[tuple[int, int, int, str, str]], after: list[tuple[int, int, int, str, str]]
+) -> tuple[dict[str, int], dict[str, int], tuple[str, ...], tuple[str, ...]]:
+    """Per-label counts and a few examples of mentions in one list and not the other.
+
+    A mention is (paragraph id, start, end, label, text); the same span with
+    another label counts as one removed and one added.
+    """
+    old, new = set(before), set(after)
+    gone = sorted(old - new)
+    came = sorted(new - old)
+    return (
+        dict(Counter(m[3] for m in came)),
+        dict(Counter(m[3] for m in gone)),
+        tuple(f"{m[4]} ({m[3]})" for m in came[:EXAMPLES]),
+        tuple(f"{m[4]} ({m[3]})" for m in gone[:EXAMPLES]),
+    )
 
 
 def recogniser():
@@ -85,14 +151,15 @@ def annotate_article(article: Article) -> AnnotateSummary:
     analysis = analyse(paragraphs, article.published, curated_names(), backend=recogniser()[0])
 
     model_mentions = Mention.objects.filter(paragraph__article=article, origin=Origin.MODEL)
-    before = model_mentions.count()
+    previous = list(model_mentions.values_list("paragraph_id", "start", "end", "label", "text"))
+    before = len(previous)
     model_mentions.delete()
     human = list(Mention.objects.filter(paragraph__article=article, origin=Origin.HUMAN))
     decided: dict[int, list[tuple[int, int]]] = {}
     for mention in human:
         decided.setdefault(mention.paragraph_id, []).append((mention.start, mention.end))
 
-    created = 0
+    created: list[tuple[int, int, int, str, str]] = []
     for span in analysis.spans:
         row = by_index[span.paragraph]
         if any(span.start < end and start < span.end for start, end in decided.get(row.pk, [])):
@@ -108,7 +175,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
             entity=resolve_entity(span.label.value, canonical, span.text),
             origin=Origin.MODEL,
         )
-        created += 1
+        created.append((row.pk, span.start, span.end, span.label.value, span.text))
 
     agenda = _replace_model_items(
         AgendaItem,
@@ -137,7 +204,18 @@ def annotate_article(article: Article) -> AnnotateSummary:
     article.search_text = search_text("\n".join(row.text for row in rows))
     article.save(update_fields=["agenda_meeting", "agenda_count", "search_text", "updated"])
     reindex_article(article)
-    return AnnotateSummary(before, created + len(human), len(human), agenda, timeline)
+    added, removed, added_examples, removed_examples = _diff(previous, created)
+    return AnnotateSummary(
+        before,
+        len(created) + len(human),
+        len(human),
+        agenda,
+        timeline,
+        added=added,
+        removed=removed,
+        added_examples=added_examples,
+        removed_examples=removed_examples,
+    )
 
 
 def _replace_model_items(model, article: Article, items: list[dict], key=None) -> int:
