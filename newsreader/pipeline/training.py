@@ -337,15 +337,21 @@ def train_model(
     max_iterations: int = DEFAULTS["max_iterations"],
     seed: int = 0,
     min_freq: int = DEFAULTS["min_freq"],
+    extra: Sequence[Sentence] = (),
+    extra_weight: int = 1,
 ) -> tuple[TrainResult, int]:
     """Word classes then CRF from the training data; returns the result and class count.
 
     The classes are written beside the model (`clusters_path`), where the
-    tagger looks for them.
+    tagger looks for them. `extra` sentences (curated articles) join the
+    data: once for the word classes and name-word counts, `extra_weight`
+    times for the CRF (see `with_extra`).
     """
-    sentences = train_sentences(Path(data), with_aqmar)
-    clusters = build_clusters([[w for w, _ in s] for s in sentences], seed=seed)
-    names = name_words(sentences)
+    base = train_sentences(Path(data), with_aqmar)
+    plain = [*base, *extra]
+    sentences = with_extra(base, extra, extra_weight)
+    clusters = build_clusters([[w for w, _ in s] for s in plain], seed=seed)
+    names = name_words(plain)
     write_clusters(clusters, clusters_path(Path(model_path)), names)
     resources_for.cache_clear()
     resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names)
@@ -360,6 +366,32 @@ def train_model(
         min_freq=min_freq,
     )
     return result, len(clusters)
+
+
+def with_extra(
+    sentences: Sequence[Sentence], extra: Sequence[Sentence], weight: int = 1
+) -> list[Sentence]:
+    """The training sentences followed by `extra` repeated `weight` times.
+
+    Repetition is how the CRF weighs sentences (crfsuite has no per-instance
+    weight): a curated sentence seen three times counts three times in the loss.
+    """
+    if weight < 1:
+        raise ValueError("the weight of the extra sentences is at least 1")
+    return [*sentences, *(list(extra) * weight)]
+
+
+def hold_out(items: Sequence, every: int = 5) -> tuple[list, list]:
+    """(kept, held out): every `every`-th item (the 5th, 10th, …) is held out.
+
+    In a stable order (reviewed articles by id) an item stays on its side as
+    more are added after it.
+    """
+    if every < 2:
+        raise ValueError("hold out at most every second item")
+    kept = [x for i, x in enumerate(items) if i % every != every - 1]
+    held = [x for i, x in enumerate(items) if i % every == every - 1]
+    return kept, held
 
 
 # --- whole-pipeline evaluation on held-out text --------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from newsreader.news.management.commands.train_ner import default_data
+from newsreader.news.management.commands.train_ner import default_data, write_curated_report
 from newsreader.pipeline import training
 from newsreader.pipeline.features import MODEL_PATH
 
@@ -30,6 +30,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--article-size", type=int, default=20, help="sentences per pseudo-article"
+        )
+        parser.add_argument(
+            "--curated",
+            action="store_true",
+            help="also score the reviewed articles held out from train_ner --with-curated",
         )
 
     def handle(self, *args, **options) -> None:
@@ -51,6 +56,10 @@ class Command(BaseCommand):
         for name, report in reports.items():
             self.stdout.write(f"ANERcorp CAMeL Lab test, {notes[name]}; PER/LOC/ORG, MISC as O")
             self.stdout.write("\n".join(report.lines()) + "\n")
+        if options["curated"]:
+            from newsreader.news.curated_corpus import curated_split
+
+            write_curated_report(self.stdout, model, curated_split())
 
     def pipeline(self, data: Path, size: int) -> None:
         try:

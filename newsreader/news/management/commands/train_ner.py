@@ -33,18 +33,43 @@ class Command(BaseCommand):
         parser.add_argument("--min-freq", type=int, default=training.DEFAULTS["min_freq"])
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--no-evaluate", action="store_true")
+        parser.add_argument(
+            "--with-curated",
+            action="store_true",
+            help="add the human-reviewed articles (every 5th held out for evaluate_ner --curated)",
+        )
+        parser.add_argument(
+            "--curated-weight",
+            type=int,
+            default=3,
+            help="how many times each curated sentence is repeated in the training data",
+        )
 
     def handle(self, *args, **options) -> None:
         data: Path = options["data"] or default_data()
         output: Path = options["output"]
         started = time.perf_counter()
+        weight = options["curated_weight"]
+        if weight < 1:
+            raise CommandError("--curated-weight is at least 1")
+        curated = None
+        if options["with_curated"]:
+            from newsreader.news.curated_corpus import curated_split
+
+            curated = curated_split()
+            self.stdout.write(f"curated: {curated.describe()}; training sentences x{weight}")
+        extra = curated.train if curated else []
         try:
-            sentences = training.train_sentences(data, options["with_aqmar"])
+            sentences = training.with_extra(
+                training.train_sentences(data, options["with_aqmar"]), extra, weight
+            )
             counts = entity_counts(sentences)
+            corpora = "ANERcorp + AQMAR" if options["with_aqmar"] else "ANERcorp only"
+            if curated:
+                corpora += f" + curated x{weight}"
             self.stdout.write(
                 f"training on {len(sentences)} sentences, {sum(map(len, sentences))} tokens "
-                f"({'ANERcorp + AQMAR' if options['with_aqmar'] else 'ANERcorp only'}); "
-                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+                f"({corpora}); " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
             )
             result, n_classes = training.train_model(
                 data,
@@ -55,6 +80,8 @@ class Command(BaseCommand):
                 max_iterations=options["max_iterations"],
                 seed=options["seed"],
                 min_freq=options["min_freq"],
+                extra=extra,
+                extra_weight=weight,
             )
         except training.DataError as exc:
             raise CommandError(str(exc)) from exc
@@ -72,3 +99,21 @@ class Command(BaseCommand):
         for name, report in reports.items():
             self.stdout.write(f"\nANERcorp CAMeL Lab test, {name} file (exact match)")
             self.stdout.write("\n".join(report.lines()))
+        if curated is not None:
+            write_curated_report(self.stdout, output, curated)
+
+
+def write_curated_report(stdout, model: Path, curated) -> None:
+    """Exact-match scores on the held-out reviewed articles (or why there are none)."""
+    if not curated.test:
+        stdout.write(
+            f"\nheld-out reviewed articles: none yet ({curated.describe()}; "
+            "every 5th reviewed article is held out)"
+        )
+        return
+    report = training.evaluate(model, curated.test)
+    stdout.write(
+        f"\nheld-out reviewed articles ({len(curated.test_articles)} articles, "
+        f"{len(curated.test)} paragraphs; exact match, PER/LOC/ORG)"
+    )
+    stdout.write("\n".join(report.lines()))
