@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from newsreader.news import curation
+from newsreader.news import curation, review
 from newsreader.news.editing import relabel_mention, remove_mention, snapshot
 from newsreader.news.models import (
     LABELS,
@@ -221,10 +221,8 @@ class ArticleAdmin(admin.ModelAdmin):
         )
 
     def _review_step(self, request, queryset, step, done: str) -> None:
-        from newsreader.news import review
-
         articles = list(queryset.select_related("reviewed_by"))
-        moved = getattr(review, step)(articles, request.user)
+        moved = step(articles, request.user)
         for article in moved:
             self.log_change(request, article, done)
         skipped = len(articles) - len(moved)
@@ -234,11 +232,11 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="ضع المقالات المحددة قيد المراجعة", permissions=["change"])
     def mark_in_review(self, request, queryset) -> None:
-        self._review_step(request, queryset, "mark_in_review", "قيد المراجعة")
+        self._review_step(request, queryset, review.mark_in_review, "قيد المراجعة")
 
     @admin.action(description="علّم المقالات المحددة مراجَعة", permissions=["change"])
     def mark_reviewed(self, request, queryset) -> None:
-        self._review_step(request, queryset, "mark_reviewed", "تمت المراجعة")
+        self._review_step(request, queryset, review.mark_reviewed, "تمت المراجعة")
 
     def get_urls(self):
         restore = path(
