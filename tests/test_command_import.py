@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -282,3 +283,30 @@ def test_brat_pair_under_another_name_is_matched_by_its_text(
     with pytest.raises(CommandError):
         call_command("import_annotations", str(bad), stdout=io.StringIO(), stderr=err)
     assert "line 1: id must be an integer" in err.getvalue()
+
+
+@pytest.mark.django_db
+def test_admin_exports_every_format_the_command_does(
+    admin_client, articles: list[Article], tmp_path: Path
+) -> None:
+    from django.urls import reverse
+
+    url = reverse("admin:news_article_changelist")
+    ids = [str(a.pk) for a in articles]
+
+    def action(name: str):
+        response = admin_client.post(url, {"action": name, "_selected_action": ids})
+        assert response.status_code == 200, name
+        return response
+
+    assert json.loads(action("export_json").content) == json.loads(run("export", *ids)[0])
+    for name, fmt in (("export_conll", "conll"), ("export_conll_clitic", "conll-clitic")):
+        assert action(name).content.decode() == run("export", "--format", fmt, *ids)[0]
+    archive = zipfile.ZipFile(io.BytesIO(action("export_brat").content))
+    assert {"annotation.conf", f"{ids[0]}.txt", f"{ids[0]}.ann"} <= set(archive.namelist())
+    folder = tmp_path / "from-admin"
+    archive.extractall(folder)
+    before = annotations()
+    Mention.objects.all().delete()
+    run("import_annotations", str(folder))
+    assert annotations() == before

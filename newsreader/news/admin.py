@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -17,6 +21,8 @@ from django.utils.http import urlencode
 
 from newsreader.news import curation, review
 from newsreader.news.editing import relabel_mention, remove_mention, snapshot
+from newsreader.news.export import export_dicts, export_jsonl
+from newsreader.news.formats import brat, conll
 from newsreader.news.models import (
     LABELS,
     AgendaItem,
@@ -186,7 +192,16 @@ class ArticleAdmin(admin.ModelAdmin):
     exclude = ["raw"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [ParagraphInline, AgendaItemInline, TimelineEventInline, DroppedLineInline]
-    actions = ["mark_in_review", "mark_reviewed", "rerun_pipeline", "export_jsonl"]
+    actions = [
+        "mark_in_review",
+        "mark_reviewed",
+        "rerun_pipeline",
+        "export_json",
+        "export_jsonl",
+        "export_conll",
+        "export_conll_clitic",
+        "export_brat",
+    ]
 
     def get_queryset(self, request):
         return (
@@ -277,16 +292,46 @@ class ArticleAdmin(admin.ModelAdmin):
             summary = annotate_article(article)
             self.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
 
+    @admin.action(description="صدّر المحدد بصيغة JSON (العقد)")
+    def export_json(self, request, queryset) -> HttpResponse:
+        data = json.dumps(export_dicts(_ids(queryset)), ensure_ascii=False, indent=1)
+        return _download(data, "articles.json", "application/json")
+
     @admin.action(description="صدّر المحدد بصيغة JSONL")
     def export_jsonl(self, request, queryset) -> HttpResponse:
-        from newsreader.news.export import export_jsonl
+        return _download(export_jsonl(_ids(queryset)), "articles.jsonl", "application/x-ndjson")
 
-        response = HttpResponse(
-            export_jsonl(list(queryset.values_list("pk", flat=True))),
-            content_type="application/x-ndjson; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'attachment; filename="articles.jsonl"'
-        return response
+    @admin.action(description="صدّر المحدد بصيغة CoNLL/BIO (كلمات)")
+    def export_conll(self, request, queryset) -> HttpResponse:
+        return _download(conll.dumps(export_dicts(_ids(queryset))), "articles.conll", "text/plain")
+
+    @admin.action(description="صدّر المحدد بصيغة CoNLL/BIO (مع فصل السوابق)")
+    def export_conll_clitic(self, request, queryset) -> HttpResponse:
+        text = conll.dumps(export_dicts(_ids(queryset)), clitic_split=True)
+        return _download(text, "articles.clitic.conll", "text/plain")
+
+    @admin.action(description="صدّر المحدد بصيغة brat (ملف zip)")
+    def export_brat(self, request, queryset) -> HttpResponse:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("annotation.conf", brat.ANNOTATION_CONF)
+            for article in export_dicts(_ids(queryset)):
+                txt, ann = brat.dumps(article)
+                archive.writestr(f"{article['id']}.txt", txt)
+                archive.writestr(f"{article['id']}.ann", ann)
+        return _download(buffer.getvalue(), "articles-brat.zip", "application/zip")
+
+
+def _ids(queryset) -> list[int]:
+    return list(queryset.values_list("pk", flat=True))
+
+
+def _download(content: str | bytes, filename: str, content_type: str) -> HttpResponse:
+    if isinstance(content, str):
+        content_type += "; charset=utf-8"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class MentionInline(admin.TabularInline):
