@@ -13,8 +13,13 @@ from django.utils.html import escape
 
 from newsreader.news import search
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, Article, Entity, Mention
-from newsreader.news.views.highlight import LABEL_NAMES, active_mentions, prepare
+from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
+from newsreader.news.views.highlight import (
+    LABEL_NAMES,
+    active_mentions,
+    corpus_counts,
+    prepare,
+)
 
 PER_PAGE = 20
 
@@ -104,11 +109,13 @@ def article_entities(mentions: list[Mention]) -> dict[str, list[SidebarEntity]]:
 
 def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug)
-    paragraphs = [
-        prepare(p) for p in article.paragraphs.order_by("index").prefetch_related(active_mentions())
-    ]
-    index_of = {p.pk: p.index for p in paragraphs}
+    paragraphs = list(article.paragraphs.order_by("index").prefetch_related(active_mentions()))
     mentions = [m for p in paragraphs for m in p.active_mentions]
+    # The hover card's corpus count: one aggregate query for every entity on the page.
+    counts = corpus_counts(m.entity_id for m in mentions)
+    for p in paragraphs:
+        prepare(p, counts)
+    index_of = {p.pk: p.index for p in paragraphs}
     agenda = list(article.agenda_items.active())
     for item in agenda:
         item.anchor = index_of.get(item.paragraph_id)
@@ -127,5 +134,6 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
         "labels": LABELS,
         "can_edit": request.user.has_perm("news.change_mention"),
+        "origins": Origin.choices,
     }
     return render(request, "news/article.html", context)
