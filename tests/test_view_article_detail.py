@@ -49,7 +49,7 @@ def test_rtl_document_and_paragraph_structure(client: Client, article) -> None:
 
 def test_one_mark_per_active_mention_with_exact_text(client: Client, article) -> None:
     page = client.get(article.get_absolute_url()).content.decode()
-    marks = MARK.findall(page)
+    marks = MARK.findall(re.sub(r"</?bdi[^>]*>", "", page))
     assert marks == [
         ("PERSON", "نجيب ميقاتي"),
         ("ORGANIZATION", "البنك الدولي"),
@@ -71,8 +71,8 @@ def test_highlight_escapes_each_piece_and_keeps_text_exact() -> None:
     text = "قال <b>زيد</b> & عمرو"
     html = highlight(text, [M(7, 10), M(8, 9)])  # the overlapping second one is skipped
     assert html.count("<mark") == 1
-    assert unescape(re.sub(r"</?mark[^>]*>", "", html)) == text
-    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert unescape(re.sub(r"</?(mark|bdi)[^>]*>", "", html)) == text
+    assert '&lt;<bdi dir="ltr">b</bdi>&gt;' in html and "<b>" not in html
     assert re.search(r">زيد</mark>", unescape(html))
 
 
@@ -131,13 +131,27 @@ def test_query_count_does_not_grow_with_mentions(client: Client, django_assert_n
                 made += 1
     make_agenda(many, "بند", 2)
     make_event(many, "2026-03-15", date(2026, 3, 15), "زيارة")
-    # article, paragraphs, their mentions + entities, agenda, timeline
-    with django_assert_num_queries(5):
+    # article, paragraphs, their mentions + entities, corpus counts, agenda, timeline
+    with django_assert_num_queries(6):
         client.get(one.get_absolute_url())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(many.get_absolute_url())
     assert made >= 6 and response.content.decode().count("<mark") == made
 
 
 def test_unknown_slug_is_404(client: Client) -> None:
     assert client.get("/articles/nope/").status_code == 404
+
+
+def test_marks_carry_the_entity_corpus_count_for_the_card(client: Client, article) -> None:
+    other = make_article()
+    person = article.paragraphs.get(index=1).mentions.get(text="نجيب ميقاتي").entity
+    make_mention(paragraph(other, 1), "ميقاتي", entity=person)
+    make_mention(paragraph(other, 3), "ميقاتي", entity=person, rejected=True)  # not counted
+    page = client.get(article.get_absolute_url()).content.decode()
+    counts = re.findall(rf'data-entity="{person.pk}"[^>]* data-count="(\d+)"', page)
+    assert counts == ["3", "3"]  # twice here, once in the other article
+    assert f'data-count="3" data-href="/entities/{person.pk}/"' in page
+    assert 'data-origin="model"' in page
+    assert 'id="mention-card"' in page  # the card exists for anonymous readers too
+    assert "data-theme-toggle" in page

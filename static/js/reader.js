@@ -14,6 +14,27 @@
 (function () {
   "use strict";
 
+  // Theme: the system's preference until the reader picks one with the
+  // header toggle; the choice is kept in localStorage (base.html applies it
+  // before the first paint) and shown as data-theme on <html>.
+  const root = document.documentElement;
+  const darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function theme() {
+    return root.dataset.theme || (darkQuery && darkQuery.matches ? "dark" : "light");
+  }
+  function showTheme() {
+    for (const button of document.querySelectorAll("[data-theme-toggle]")) {
+      button.setAttribute("aria-pressed", theme() === "dark" ? "true" : "false");
+    }
+  }
+  document.addEventListener("click", function (event) {
+    if (!(event.target.closest && event.target.closest("[data-theme-toggle]"))) return;
+    root.dataset.theme = theme() === "dark" ? "light" : "dark";
+    try { localStorage.setItem("qari-theme", root.dataset.theme); } catch (e) { /* private mode */ }
+    showTheme();
+  });
+  showTheme();
+
   const article = document.getElementById("article");
   if (!article) return;
 
@@ -33,7 +54,116 @@
     paragraph.classList.add("flash");
   });
 
-  if (!article.classList.contains("editable")) return;
+  // The mention card, for every reader: hover or focus a mark to see its
+  // label, canonical name, origin and how often the corpus mentions it. The
+  // mark's title moves to data-name so the browser's tooltip does not cover it.
+  const card = document.getElementById("mention-card");
+  let cardFor = null;
+  let hideTimer = null;
+
+  function prime(rootNode) {
+    const found = rootNode.matches && rootNode.matches("mark.ent[data-mention]") ? [rootNode] : [];
+    const inside = rootNode.querySelectorAll ? Array.from(rootNode.querySelectorAll("mark.ent[data-mention]")) : [];
+    for (const mark of found.concat(inside)) {
+      if (!article.contains(mark)) continue;
+      if (mark.title) { mark.dataset.name = mark.title; mark.removeAttribute("title"); }
+      mark.tabIndex = 0;
+    }
+  }
+  if (window.htmx) htmx.onLoad(prime);
+  prime(article);
+
+  function labelName(code) {
+    const box = document.querySelector('[data-toggle-label="' + code + '"]');
+    return box ? box.parentElement.textContent.trim() : code;
+  }
+
+  function fillCard(container, mark) {
+    const template = document.getElementById("mention-card-template");
+    if (!template) return;
+    const info = template.content.firstElementChild.cloneNode(true);
+    const label = info.querySelector(".card-label");
+    label.textContent = labelName(mark.dataset.label);
+    label.classList.add("ent-" + mark.dataset.label);
+    const name = mark.dataset.name || mark.textContent;
+    const link = info.querySelector(".card-name");
+    const plain = info.querySelector(".card-plain");
+    if (mark.dataset.href) { link.href = mark.dataset.href; link.textContent = name; plain.remove(); }
+    else { plain.textContent = name; link.remove(); }
+    const origin = info.querySelector(".card-origin");
+    origin.textContent = origin.dataset[mark.dataset.origin] || mark.dataset.origin || "";
+    const count = info.querySelector(".card-count");
+    if (mark.dataset.count) count.textContent = mark.dataset.count;
+    else { count.remove(); info.querySelector(".card-count-term").remove(); }
+    container.replaceChildren(info);
+  }
+
+  function hideCard() {
+    clearTimeout(hideTimer);
+    if (!card || card.hidden) return;
+    card.hidden = true;
+    if (cardFor) cardFor.removeAttribute("aria-describedby");
+    cardFor = null;
+  }
+
+  function showCard(mark) {
+    clearTimeout(hideTimer);
+    if (!card || document.querySelector("body > .popover")) return; // an editor's card is open
+    if (cardFor === mark && !card.hidden) return;
+    fillCard(card, mark);
+    card.hidden = false;
+    const rect = mark.getBoundingClientRect();
+    const width = card.offsetWidth;
+    // Right-to-left: line the card up with the mark's right edge.
+    const left = Math.max(4, Math.min(rect.right - width, document.documentElement.clientWidth - width - 4));
+    card.style.top = window.scrollY + rect.bottom + 4 + "px";
+    card.style.left = window.scrollX + left + "px";
+    if (cardFor) cardFor.removeAttribute("aria-describedby");
+    cardFor = mark;
+    mark.setAttribute("aria-describedby", "mention-card");
+  }
+
+  function laterHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideCard, 250);
+  }
+
+  function markOf(node) {
+    const mark = node && node.closest && node.closest("mark.ent[data-mention]");
+    return mark && article.contains(mark) ? mark : null;
+  }
+  if (card) {
+    document.body.appendChild(card); // out of the reader grid; positioned on the page
+    document.addEventListener("mouseover", function (event) {
+      const mark = markOf(event.target);
+      if (mark) return showCard(mark);
+      if (card.contains(event.target)) return clearTimeout(hideTimer);
+      if (cardFor && cardFor !== document.activeElement) laterHide();
+    });
+    article.addEventListener("focusin", function (event) {
+      const mark = markOf(event.target);
+      if (mark) showCard(mark);
+    });
+    article.addEventListener("focusout", function (event) {
+      if (!card.contains(event.relatedTarget)) laterHide();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") hideCard();
+    });
+    // After an edit the old mark is gone: so is its card.
+    document.body.addEventListener("htmx:afterSwap", function () {
+      if (cardFor && !document.contains(cardFor)) hideCard();
+    });
+  }
+
+  if (!article.classList.contains("editable")) {
+    // A reader's Enter on a focused mark opens the entity's page.
+    article.addEventListener("keydown", function (event) {
+      const mark = markOf(event.target);
+      if (mark && event.key === "Enter" && mark.dataset.href) window.location.href = mark.dataset.href;
+    });
+    return;
+  }
 
   const LABEL_KEYS = {
     Digit1: "PERSON", Digit2: "LOCATION", Digit3: "ORGANIZATION", Digit4: "DATE",
@@ -130,14 +260,16 @@
     const paragraph = paragraphOf(mark);
     if (!paragraph) return;
     const popover = clone("mention-popover");
+    hideCard();
     popover.querySelector(".popover-title").textContent = mark.textContent;
+    fillCard(popover.querySelector(".popover-card"), mark);
     for (const form of popover.querySelectorAll("form")) {
       aim(form, mentionUrl(form.dataset.url, mark), paragraph);
     }
     const slot = popover.querySelector(".history-slot");
     slot.setAttribute("hx-get", mentionUrl(slot.dataset.url, mark));
     popover.querySelector("select[name=label]").value = mark.dataset.label;
-    popover.querySelector("input[name=name]").value = mark.title || mark.textContent;
+    popover.querySelector("input[name=name]").value = mark.dataset.name || mark.title || mark.textContent;
     place(popover, mark.getBoundingClientRect());
     htmx.process(popover);
     pending = null;
