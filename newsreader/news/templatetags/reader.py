@@ -1,0 +1,16 @@
+"""Template filters of the reader."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.safestring import SafeString
+
+from newsreader.news.views.highlight import highlight
+
+register = template.Library()
+
+
+@register.filter
+def isolated(text: str) -> SafeString:
+    """Escaped text with Latin runs and numbers in <bdi>, so «2025-2030» keeps its order."""
+    return highlight(text or "", [])
