@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from newsreader.news.models import AgendaItem, EditLog, Origin
+from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
 from tests.factories import make_agenda, make_article, make_user
-from tests.test_browser_editing import ARGS, ARTIFACTS, CHROMIUM
 from tests.test_view_agenda import grant
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
+pytestmark = MARKS
 
 
 def test_editor_edits_an_agenda_item_in_the_sidebar(live_server) -> None:

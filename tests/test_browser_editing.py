@@ -7,11 +7,9 @@ browser, the floating toolbar, the htmx swap, and how Arabic renders.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from newsreader.news.models import EditLog, Mention, Origin
+from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
 from tests.factories import (
     make_agenda,
     make_article,
@@ -21,22 +19,7 @@ from tests.factories import (
     paragraph,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
+pytestmark = MARKS
 
 SELECT_WORD = """([id, word]) => {
   const para = document.getElementById(id);

@@ -6,24 +6,15 @@ Each step is checked on the page and in the database.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from django.db.models import F
 
 from newsreader.news.models import EditLog, Mention, Paragraph
+from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
 from tests.factories import make_article, make_mention, make_user, paragraph
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 STALE = "عدّل محرر آخر هذه الفقرة؛ هذه نسختها الحالية"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
+pytestmark = MARKS
 
 SELECT_WORD = """([id, word]) => {
   const para = document.getElementById(id);

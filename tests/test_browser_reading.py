@@ -7,29 +7,12 @@ reader-dark.png); docs/reader.png in the README is a copy of a light one.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from newsreader.news import search
+from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
 from tests.factories import make_agenda, make_article, make_event, make_mention, paragraph
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
-]
+pytestmark = MARKS
 
 TEXT = [
     ("title", "ميقاتي يستقبل وفد البنك الدولي في بيروت"),
