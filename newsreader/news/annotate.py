@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.db import transaction
@@ -129,8 +130,6 @@ def curated_names() -> list[tuple[str, Label]]:
 
 def first_day(value: str):
     """The first day of an ISO value (2026-02-08, 2026-02, 1999, 2024/2026), to sort."""
-    from datetime import date
-
     head = value.split("/")[0]
     parts = head.split("-")
     try:

@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from newsreader.news.models import Alias, Entity
-from newsreader.pipeline.normalize import fold_key
-
-
-def entity_key(name: str) -> str:
-    """Matching key of a name; the linking stage's key once it exists."""
-    try:
-        from newsreader.pipeline.linking import entity_key as pipeline_key
-    except ImportError:  # pragma: no cover - only while the stage is being written
-        return fold_key(name)
-    return pipeline_key(name)
+from newsreader.pipeline.linking import entity_key
 
 
 def resolve_entity(label: str, canonical: str, surface: str = "") -> Entity:
