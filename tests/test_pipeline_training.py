@@ -6,14 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.pipeline.features import Resources
+from newsreader.pipeline.features import Resources, sentence_features
+from newsreader.pipeline.tagger import first_pass_path, tag_document
 from newsreader.pipeline.training import (
     DataError,
     entities,
     evaluate,
+    folds_of,
+    jackknife_tags,
     score,
     train,
     train_sentences,
+    train_two_pass,
 )
 
 
@@ -69,3 +73,59 @@ def test_train_is_reproducible_and_learns_a_toy_corpus(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     report = evaluate(first, sentences, Resources())
     assert report.micro.f1 == 1.0
+
+
+TOY = [
+    [("زار", "O"), ("الرئيس", "O"), ("سمير", "B-PERSON"), ("دمشق", "B-LOCATION")],
+    [("وصل", "O"), ("الوزير", "O"), ("كريم", "B-PERSON"), ("إلى", "O"), ("حلب", "B-LOCATION")],
+    [("قال", "O"), ("الرئيس", "O"), ("كريم", "B-PERSON"), ("في", "O"), ("دمشق", "B-LOCATION")],
+]
+TOY_PARAMS = {"c1": 0.0, "c2": 0.01, "max_iterations": 50}
+
+
+def test_folds_are_contiguous_blocks_covering_every_sentence() -> None:
+    blocks = folds_of(12, 5)
+    assert [list(b) for b in blocks] == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9, 10, 11]]
+    assert sum(len(b) for b in folds_of(7, 5)) == 7
+
+
+def test_jackknife_tags_come_from_models_that_did_not_see_the_sentence(tmp_path: Path) -> None:
+    # one block only ever shows «سمير» as a person, the other «دمشق» as a place
+    people = [[("قال", "O"), ("سمير", "B-PERSON")]] * 3
+    places = [[("قال", "O"), ("دمشق", "B-LOCATION")]] * 3
+    sentences = people + places
+    items = [sentence_features([w for w, _ in s], Resources()) for s in sentences]
+    tags = jackknife_tags(sentences, items, TOY_PARAMS, folds=2, processes=1)
+    assert len(tags) == 6 and all(len(t) == 2 for t in tags)
+    assert all(t[1] != "B-PERSON" for t in tags[:3])  # its model never saw a person
+    assert all(t[1] != "B-LOCATION" for t in tags[3:])
+    # a model that saw everything tags them right, so the difference is the held-out fold
+    train(sentences, tmp_path / "all.crfsuite", resources=Resources(), **TOY_PARAMS)
+    assert evaluate(tmp_path / "all.crfsuite", sentences, Resources()).micro.f1 == 1.0
+
+
+def test_two_pass_training_writes_both_models_and_tags_documents(tmp_path: Path) -> None:
+    model = tmp_path / "ner.crfsuite"
+    result = train_two_pass(TOY * 4, model, Resources(), TOY_PARAMS, folds=2, processes=1)
+    assert model.exists() and first_pass_path(model).exists()
+    assert result.sentences == 12
+    words = [[w for w, _ in s] for s in TOY]
+    tags = tag_document(words, model, resources=Resources())
+    assert tags == [[t for _, t in s] for s in TOY]
+    assert evaluate(model, TOY * 2, Resources()).micro.f1 == 1.0
+
+
+def test_two_pass_weights_repeat_sentences_after_the_first_pass(tmp_path: Path) -> None:
+    model = tmp_path / "ner.crfsuite"
+    result = train_two_pass(
+        TOY * 2, model, Resources(), TOY_PARAMS, weights=[1, 1, 1, 1, 1, 3], folds=2, processes=1
+    )
+    assert result.sentences == 8
+
+
+def test_a_single_pass_model_tags_without_a_first_pass_file(tmp_path: Path) -> None:
+    model = tmp_path / "one.crfsuite"
+    train(TOY * 3, model, resources=Resources(), **TOY_PARAMS)
+    assert not first_pass_path(model).exists()
+    words = [[w for w, _ in s] for s in TOY]
+    assert tag_document(words, model, resources=Resources()) == [[t for _, t in s] for s in TOY]

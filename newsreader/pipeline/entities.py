@@ -45,7 +45,13 @@ from dataclasses import dataclass, field
 from newsreader.pipeline.features import resources_for
 from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsreader.pipeline.normalize import fold_key, fold_with_offsets, proclitic_splits, tokenize
-from newsreader.pipeline.tagger import ModelMissingError, bio_spans, load_model, tag_tokens
+from newsreader.pipeline.tagger import (
+    ModelMissingError,
+    bio_spans,
+    load_model,
+    tag_document,
+    tag_tokens,
+)
 from newsreader.pipeline.types import Label, NameMatch
 
 # A statistical tagger: words in, one BIO tag per word out («B-PERSON», «I-LOCATION», «O»).
@@ -701,19 +707,28 @@ def crf_tagger() -> WordTagger | None:
     return tag_tokens
 
 
-def _run(finder: _Finder, mode: str, tagger: WordTagger | None) -> list[_Candidate]:
+def _tags(finders: list[_Finder], mode: str, tagger: WordTagger | None) -> list[list[str] | None]:
+    """The tagger's BIO tags per paragraph; the embedded CRF reads the paragraphs as one
+    document, so its second pass sees a name's other occurrences in the article."""
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}; expected one of {', '.join(MODES)}")
+    if mode == "rules" or tagger is None:
+        return [None] * len(finders)
+    words = [[w.text for w in f.words] for f in finders]
+    if tagger is tag_tokens:
+        return list(tag_document(words))
+    return [list(tagger(ws)) if ws else [] for ws in words]
+
+
+def _run(finder: _Finder, mode: str, tags: list[str] | None) -> list[_Candidate]:
     finder.find_extra()  # curated names count in every mode
     if mode != "tagger":
         finder.find_gazetteer()
         finder.find_organizations()
         finder.find_people()
         finder.find_places()
-    if mode != "rules" and tagger is not None and finder.words:
-        tags = list(tagger([w.text for w in finder.words]))
-        if len(tags) == len(finder.words):
-            finder.add_tagged(tags, priority=2 if mode in ("tagger", "tagger-first") else 0)
+    if tags is not None and finder.words and len(tags) == len(finder.words):
+        finder.add_tagged(tags, priority=2 if mode in ("tagger", "tagger-first") else 0)
     return finder.resolve()
 
 
@@ -733,7 +748,7 @@ def find_names(
     if mode != "rules" and tagger is None:
         tagger = crf_tagger()
     finder = _Finder(text, load_gazetteer(), _prepare_extra(extra))
-    return _to_matches(text, _run(finder, mode, tagger))
+    return _to_matches(text, _run(finder, mode, _tags([finder], mode, tagger)[0]))
 
 
 def _name_key(finder: _Finder, c: _Candidate) -> tuple[str, ...]:
@@ -814,7 +829,8 @@ def find_names_in_article(
     gaz = load_gazetteer()
     prepared = _prepare_extra(extra)
     finders = [_Finder(text, gaz, prepared) for text in texts]
-    results = [_run(f, mode, tagger) for f in finders]
+    tags = _tags(finders, mode, tagger)
+    results = [_run(f, mode, t) for f, t in zip(finders, tags, strict=True)]
     if mode != "rules":
         _repeat_names(finders, results, gaz)
     short: set[str] = set()

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from newsreader.pipeline.bio import bio_spans
+from newsreader.pipeline.document import document_features
 from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_features
 from newsreader.pipeline.normalize import fold_with_offsets, proclitic_splits, tokenize
 from newsreader.pipeline.types import Label, NameMatch, Token
@@ -37,31 +39,45 @@ def load_model(path: Path = MODEL_PATH):
     return tagger
 
 
+def first_pass_path(model_path: Path) -> Path:
+    """The first-pass model trained with a two-pass model sits beside it: ner.first.crfsuite."""
+    return Path(model_path).with_suffix(".first.crfsuite")
+
+
+def tag_document(
+    sentences: Sequence[Sequence[str]],
+    model_path: Path = MODEL_PATH,
+    window: int | None = None,
+    resources: Resources | None = None,
+) -> list[list[str]]:
+    """BIO labels for every sentence of one document (an article's paragraphs).
+
+    A model trained in two passes has its first-pass model beside it: the
+    first pass tags each sentence on its own, the second sees, for each
+    word, what the first found at the word's other places in the document
+    (`document.document_features`; `window` sentences either side, or all).
+    """
+    path = Path(model_path)
+    resources = resources_for(path) if resources is None else resources
+    items = [sentence_features(list(s), resources) if s else [] for s in sentences]
+    model = load_model(path)
+    first = first_pass_path(path)
+    if not first.exists():
+        return [list(model.tag(x)) if x else [] for x in items]
+    first_model = load_model(first)
+    first_tags = [list(first_model.tag(x)) if x else [] for x in items]
+    evidence = document_features(sentences, first_tags, window)
+    return [
+        list(model.tag([a + b for a, b in zip(x, d, strict=True)])) if x else []
+        for x, d in zip(items, evidence, strict=True)
+    ]
+
+
 def tag_tokens(words: list[str], model_path: Path = MODEL_PATH) -> list[str]:
-    """BIO labels (B-PERSON, I-LOCATION, O, …) for each word."""
+    """BIO labels (B-PERSON, I-LOCATION, O, …) for each word of a text on its own."""
     if not words:
         return []
-    features = sentence_features(words, resources_for(Path(model_path)))
-    return list(load_model(Path(model_path)).tag(features))
-
-
-def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
-    """(label, first token, last token + 1) of each entity, conlleval style.
-
-    An I- tag that does not continue an entity of its type starts one.
-    """
-    spans: list[tuple[str, int, int]] = []
-    label: str | None = None
-    start = 0
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        continues = prefix == "I" and kind == label
-        if label is not None and not continues:
-            spans.append((label, start, i))
-            label = None
-        if prefix in ("B", "I") and kind and not continues:
-            label, start = kind, i
-    return spans
+    return tag_document([words], model_path)[0]
 
 
 def proclitic_length(word: str, resources: Resources) -> int:

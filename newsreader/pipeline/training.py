@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsreader.pipeline.bio import bio_spans
 from newsreader.pipeline.corpus import Sentence, read_anercorp, read_aqmar
+from newsreader.pipeline.document import WINDOW, document_features
 from newsreader.pipeline.features import (
     Resources,
     clusters_path,
@@ -25,7 +27,7 @@ from newsreader.pipeline.features import (
     sentence_features,
 )
 from newsreader.pipeline.normalize import fold
-from newsreader.pipeline.tagger import bio_spans
+from newsreader.pipeline.tagger import first_pass_path, load_model, tag_document
 from newsreader.pipeline.types import NameMatch
 
 ANERCORP = "anercorp-camellab"
@@ -188,20 +190,24 @@ def train(
     seed: int = 0,
     resources: Resources | None = None,
     min_freq: int = DEFAULTS["min_freq"],
+    items: Sequence[list[list[str]]] | None = None,
 ) -> TrainResult:
     """Fit the CRF and write it to `model_path`.
 
-    L-BFGS is deterministic for a given input, so the same sentences, options
-    and resources give the same model; `seed` fixes the randomised parts that
-    feed it (word clusters are built by the caller with it) and is recorded.
+    `items` are the sentences' CRF features when the caller has them already
+    (the second pass adds document evidence to them). L-BFGS is deterministic
+    for a given input, so the same sentences, options and resources give the
+    same model; `seed` fixes the randomised parts that feed it (word clusters
+    are built by the caller with it) and is recorded.
     """
     import pycrfsuite
 
     started = time.perf_counter()
+    if items is None:
+        items = [sentence_features([w for w, _ in s], resources) for s in sentences]
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for sentence in sentences:
-        words = [w for w, _ in sentence]
-        trainer.append(sentence_features(words, resources), [t for _, t in sentence])
+    for sentence, x in zip(sentences, items, strict=True):
+        trainer.append(x, [t for _, t in sentence])
     trainer.set_params(
         {
             "c1": c1,
@@ -215,6 +221,7 @@ def train(
     model_path = Path(model_path)
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
+    load_model.cache_clear()  # a tagger opened on an older file at this path is stale
     del seed  # nothing random is left inside crfsuite's L-BFGS
     iterations = len(trainer.logparser.iterations) if trainer.logparser else 0
     return TrainResult(
@@ -224,6 +231,111 @@ def train(
         model_bytes=model_path.stat().st_size,
         iterations=iterations,
     )
+
+
+# --- two passes ---------------------------------------------------------------------
+
+FOLDS = 5
+_JOBS: dict = {}  # what forked fold workers read (features hold unpicklable lookups)
+
+
+def folds_of(n: int, folds: int = FOLDS) -> list[range]:
+    """Contiguous blocks of sentence indexes, so a held-out block keeps its articles whole."""
+    size = -(-n // folds)
+    return [range(i, min(i + size, n)) for i in range(0, n, size)]
+
+
+def _fold_job(k: int) -> list[list[str]]:
+    """Train on every block but the k-th, tag the k-th with what it learnt."""
+    import pycrfsuite
+
+    job = _JOBS
+    held = job["folds"][k]
+    keep = [i for i in range(len(job["sentences"])) if i not in held]
+    path = Path(job["workdir"]) / f"fold{k}.crfsuite"
+    train(
+        [job["sentences"][i] for i in keep],
+        path,
+        items=[job["items"][i] for i in keep],
+        **job["params"],
+    )
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    try:
+        return [list(tagger.tag(job["items"][i])) if job["items"][i] else [] for i in held]
+    finally:
+        tagger.close()
+
+
+def jackknife_tags(
+    sentences: Sequence[Sentence],
+    items: Sequence[list[list[str]]],
+    params: dict,
+    folds: int = FOLDS,
+    processes: int = 2,
+) -> list[list[str]]:
+    """First-pass tags for every training sentence from a model that never saw it.
+
+    The second pass must learn from first-pass mistakes as they happen on new
+    text; tags of a model trained on the same sentences would be too good.
+    """
+    import multiprocessing
+    import tempfile
+
+    blocks = folds_of(len(sentences), folds)
+    with tempfile.TemporaryDirectory() as workdir:
+        _JOBS.update(sentences=sentences, items=items, params=params, folds=blocks, workdir=workdir)
+        try:
+            if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+                with multiprocessing.get_context("fork").Pool(processes) as pool:
+                    parts = pool.map(_fold_job, range(len(blocks)))
+            else:
+                parts = [_fold_job(k) for k in range(len(blocks))]
+        finally:
+            _JOBS.clear()
+    return [tags for part in parts for tags in part]
+
+
+def train_two_pass(
+    sentences: Sequence[Sentence],
+    model_path: str | Path,
+    resources: Resources | None,
+    params: dict,
+    weights: Sequence[int] | None = None,
+    folds: int = FOLDS,
+    window: int | None = WINDOW,
+    processes: int = 2,
+) -> TrainResult:
+    """First-pass model beside `model_path`, then the second pass over document evidence.
+
+    The sentences are read as running text (`window` sentences either side
+    make the document), as `predict` reads the test files. `weights` repeat
+    sentences in the CRF's loss (curated ones) after the first-pass tags are
+    found, so no copy of a sentence helps tag another.
+    """
+    started = time.perf_counter()
+    items = [sentence_features([w for w, _ in s], resources) for s in sentences]
+    first_tags = jackknife_tags(sentences, items, params, folds, processes)
+    evidence = document_features([[w for w, _ in s] for s in sentences], first_tags, window)
+    stacked = [
+        [a + b for a, b in zip(x, d, strict=True)] for x, d in zip(items, evidence, strict=True)
+    ]
+    weights = [1] * len(sentences) if weights is None else list(weights)
+    repeated = [i for i, w in enumerate(weights) for _ in range(w)]
+    train(
+        [sentences[i] for i in repeated],
+        first_pass_path(Path(model_path)),
+        items=[items[i] for i in repeated],
+        **params,
+    )
+    result = train(
+        [sentences[i] for i in repeated],
+        model_path,
+        items=[stacked[i] for i in repeated],
+        **params,
+    )
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 # --- evaluation ---------------------------------------------------------------------
@@ -296,23 +408,17 @@ def score(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Repor
 
 
 def predict(
-    model_path: str | Path, sentences: Sequence[Sentence], resources: Resources | None = None
+    model_path: str | Path,
+    sentences: Sequence[Sentence],
+    resources: Resources | None = None,
+    window: int | None = WINDOW,
 ) -> list[list[str]]:
-    """Tags for the sentences' words (the resources default to the model's own)."""
-    import pycrfsuite
+    """Tags for the sentences' words (the resources default to the model's own).
 
-    if resources is None:
-        resources = resources_for(Path(model_path))
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    try:
-        return [
-            tagger.tag(sentence_features([w for w, _ in s], resources)) if s else []
-            for s in sentences
-        ]
-    finally:
-        tagger.close()
+    The sentences are read as one running text: a two-pass model's second
+    pass sees `window` sentences either side (ANERcorp has no article marks).
+    """
+    return tag_document([[w for w, _ in s] for s in sentences], Path(model_path), window, resources)
 
 
 def evaluate(
@@ -339,32 +445,33 @@ def train_model(
     min_freq: int = DEFAULTS["min_freq"],
     extra: Sequence[Sentence] = (),
     extra_weight: int = 1,
+    two_pass: bool = True,
 ) -> tuple[TrainResult, int]:
     """Word classes then CRF from the training data; returns the result and class count.
 
     The classes are written beside the model (`clusters_path`), where the
     tagger looks for them. `extra` sentences (curated articles) join the
     data: once for the word classes and name-word counts, `extra_weight`
-    times for the CRF (see `with_extra`).
+    times for the CRF (see `with_extra`). `two_pass` trains the first-pass
+    model and the second pass over document evidence (`train_two_pass`).
     """
+    if extra_weight < 1:
+        raise ValueError("the weight of the extra sentences is at least 1")
     base = train_sentences(Path(data), with_aqmar)
     plain = [*base, *extra]
-    sentences = with_extra(base, extra, extra_weight)
     clusters = build_clusters([[w for w, _ in s] for s in plain], seed=seed)
     names = name_words(plain)
     write_clusters(clusters, clusters_path(Path(model_path)), names)
     resources_for.cache_clear()
     resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names)
-    result = train(
-        sentences,
-        model_path,
-        c1=c1,
-        c2=c2,
-        max_iterations=max_iterations,
-        seed=seed,
-        resources=resources,
-        min_freq=min_freq,
-    )
+    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq}
+    if two_pass:
+        weights = [1] * len(base) + [extra_weight] * len(extra)
+        result = train_two_pass(plain, model_path, resources, params, weights)
+    else:
+        first_pass_path(Path(model_path)).unlink(missing_ok=True)
+        sentences = with_extra(base, extra, extra_weight)
+        result = train(sentences, model_path, seed=seed, resources=resources, **params)
     return result, len(clusters)
 
 
