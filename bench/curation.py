@@ -13,8 +13,8 @@ unseen (the committed model learnt from AQMAR and cannot be the baseline).
 "after" adds the training side of the split, repeated W times (default
 train_ner's --curated-weight). Both are scored exact-match on the official
 and the repaired ANERcorp CAMeL Lab test files and on the held-out reviewed
-articles. Models go to the temporary directory only. Two trainings: about
-5-12 minutes on two cores. Not a test.
+articles. Models go to the temporary directory only. Two trainings: 16
+minutes on this two-core machine (train_model's two-pass default). Not a test.
 
 AQMAR is Wikipedia (history, science, sport), not news, and a curator would
 review pipeline output rather than annotate from scratch; the figures say
