@@ -1,0 +1,108 @@
+"""Choosing the CRF's regularisation on held-out training text, never on the test file.
+
+ANERcorp's CAMeL Lab split puts the last sixth of the corpus in test, so the
+same cut is made inside the training file: the last sixth of its sentences is
+the development set, the rest trains each candidate (c1, c2). Word classes
+and name-word counts come from the training part only, as in a real run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsreader.pipeline.corpus import Sentence, read_aqmar
+from newsreader.pipeline.features import Resources, default_gazetteer
+from newsreader.pipeline.training import (
+    AQMAR,
+    DEFAULTS,
+    Report,
+    build_clusters,
+    evaluate,
+    name_words,
+    train,
+    train_sentences,
+    train_two_pass,
+    write_clusters,
+)
+
+GRID = tuple((c1, c2) for c1 in (0.02, 0.05, 0.1, 0.2) for c2 in (0.01, 0.05, 0.1))
+DEV_SHARE = 6  # the last sixth, as the official split cuts test off
+
+
+@dataclass(slots=True)
+class Trial:
+    c1: float
+    c2: float
+    report: Report
+
+
+def dev_split(
+    data: Path, with_aqmar: bool = False, share: int = DEV_SHARE
+) -> tuple[list[Sentence], list[Sentence]]:
+    """(training part, development part) of the training data."""
+    anercorp = train_sentences(Path(data), with_aqmar=False)
+    cut = len(anercorp) - len(anercorp) // share
+    train_part = anercorp[:cut]
+    if with_aqmar:
+        train_part += read_aqmar(Path(data) / AQMAR)
+    return train_part, anercorp[cut:]
+
+
+_JOB: dict = {}  # read by forked workers (resources hold unpicklable lookups)
+
+
+def _trial(c: tuple[float, float]) -> Trial:
+    job = _JOB
+    c1, c2 = c
+    params = {
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": job["max_iterations"],
+        "min_freq": DEFAULTS["min_freq"],
+    }
+    model = Path(job["workdir"]) / f"c1-{c1}-c2-{c2}" / "ner.crfsuite"
+    write_clusters(job["clusters"], model.with_suffix(".clusters.json"), job["names"])
+    if job["two_pass"]:
+        train_two_pass(job["train"], model, job["resources"], params, processes=1)
+    else:
+        train(job["train"], model, resources=job["resources"], **params)
+    return Trial(c1, c2, evaluate(model, job["dev"], job["resources"]))
+
+
+def tune(
+    data: Path,
+    grid: Sequence[tuple[float, float]] = GRID,
+    with_aqmar: bool = False,
+    two_pass: bool = False,
+    max_iterations: int = DEFAULTS["max_iterations"],
+    processes: int = 2,
+) -> list[Trial]:
+    """Dev-set scores of a model trained with each (c1, c2), best micro F1 first."""
+    train_part, dev = dev_split(data, with_aqmar)
+    clusters = build_clusters([[w for w, _ in s] for s in train_part])
+    names = name_words(train_part)
+    resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names)
+    with tempfile.TemporaryDirectory() as workdir:
+        _JOB.update(
+            train=train_part,
+            dev=dev,
+            clusters=clusters,
+            names=names,
+            resources=resources,
+            two_pass=two_pass,
+            max_iterations=max_iterations,
+            workdir=workdir,
+        )
+        try:
+            if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+                with multiprocessing.get_context("fork").Pool(processes) as pool:
+                    trials = pool.map(_trial, list(grid))
+            else:
+                trials = [_trial(c) for c in grid]
+        finally:
+            _JOB.clear()
+    return sorted(trials, key=lambda t: -t.report.micro.f1)
