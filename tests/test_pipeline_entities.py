@@ -163,6 +163,15 @@ def test_tagger_span_split_at_punctuation() -> None:
     assert tagged(text, tags, "tagger") == [("زيلينوغراد", L), ("كاسيموفكا", L)]
 
 
+def test_tagger_person_span_split_at_and_plus_a_second_name() -> None:
+    text = "عقد الزعيمان بيريغوف وكازيمنكو لقاء مطولا."
+    tags = {"بيريغوف": "PERSON", "وكازيمنكو": "PERSON"}
+    assert tagged(text, tags, "tagger") == [("بيريغوف", P), ("كازيمنكو", P)]
+    # a first name that starts with «و» is no conjunction
+    text = "استقبل الوزير وليد الحسيني الوفد."
+    assert tagged(text, {"وليد": "PERSON", "الحسيني": "PERSON"}, "tagger") == [("وليد الحسيني", P)]
+
+
 def test_tagger_organisation_extended_to_its_adjectives() -> None:
     text = "أعلنت وزارة الخارجية المصرية أمس."
     assert tagged(text, {"وزارة": "ORGANIZATION", "الخارجية": "ORGANIZATION"}, "tagger") == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsreader.pipeline.features import (
     Resources,
     gazetteer_features,
+    latin_case,
     nisba,
     sentence_features,
     shape,
@@ -107,3 +108,15 @@ def test_multiword_gazetteer_names_mark_each_token() -> None:
     assert "gm=B-location" in items[1] and "gm=I-location" in items[2]
     assert "gm=B-city" in items[3] and "gm=I-city" in items[5]
     assert not any(f.startswith("gm=") for f in items[0])
+
+
+def test_latin_words_get_their_case_and_a_lone_latin_word_is_marked() -> None:
+    assert latin_case("CNN") == "upper"
+    assert latin_case("وDell") == "title"
+    assert latin_case("leads") == "lower"
+    assert latin_case("سوني") == "" and latin_case("2006") == ""
+    items = sentence_features(["قالت", "شبكة", "CNN", "إن"], Resources())
+    assert "latin=upper" in items[2] and "latin.alone" in items[2]
+    quote = sentence_features(["عنوان", "Lost", "in", "Translation"], Resources())
+    assert "latin=title" in quote[1] and "latin.alone" not in quote[1]
+    assert not [f for f in items[1] if f.startswith("latin")]

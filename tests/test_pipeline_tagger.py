@@ -12,6 +12,8 @@ from newsreader.pipeline.tagger import (
     ModelMissingError,
     bio_spans,
     find_names_crf,
+    find_names_crf_document,
+    first_pass_path,
     load_model,
     proclitic_length,
     spans_to_matches,
@@ -98,6 +100,20 @@ def test_find_names_crf_gives_offsets_into_the_text() -> None:
     places = [m.text for m in matches if m.label is Label.LOCATION]
     assert "باريس" in places
     assert load_model() is load_model()  # opened once
+
+
+@needs_model
+def test_committed_model_reads_an_article_as_one_document() -> None:
+    assert first_pass_path(MODEL_PATH).exists()  # the committed model is two-pass
+    texts = [
+        "قال وزير الدفاع الأمريكي دونالد رامسفيلد إن القوات ستبقى في العراق .",
+        "وأضاف رامسفيلد أن الوضع يتحسن .",
+    ]
+    alone = find_names_crf(texts[1])
+    together = find_names_crf_document(texts)
+    assert not [m for m in alone if m.label is Label.PERSON]
+    assert [(m.text, m.label) for m in together[1]] == [("رامسفيلد", Label.PERSON)]
+    assert ("دونالد رامسفيلد", Label.PERSON) in [(m.text, m.label) for m in together[0]]
 
 
 # --- whole-article evaluation on held-out sentences -------------------------------------

@@ -520,19 +520,30 @@ class _Finder:
                 continue
             if kind is Label.DATE:
                 continue
-            # a name does not run over punctuation: «سمولينسك – أورشا» is two places
-            piece = first
+            # a name does not run over punctuation: «سمولينسك – أورشا» is two places;
+            # nor does a person's over «و» + another name: «بوتين ولوكاشينكو» is two people
+            piece, after_and = first, False
             for k in range(first, end + 1):
-                if k < end and any(ch.isalnum() for ch in self.words[k].text):
+                joined = kind is Label.PERSON and piece < k < end and self.joins_people(k)
+                if k < end and any(ch.isalnum() for ch in self.words[k].text) and not joined:
                     continue
                 if k > piece:
                     span = self.conventional(piece, k - 1, kind)
                     if span is not None:
                         start, i, j = span
+                        if after_and and i == piece and start == self.words[i].start:
+                            start += self.words[i].offsets[1]  # the «و» stays outside
                         self.add(
                             start, self.words[j].end, kind, i, j, priority=priority, tagged=True
                         )
-                piece = k + 1
+                piece, after_and = (k, True) if joined else (k + 1, False)
+
+    def joins_people(self, k: int) -> bool:
+        """Word `k` is «و» + a name, not a name that starts with «و» («وليد», «وائل»)."""
+        w = self.words[k]
+        if not w.is_word or len(w.key) < 4 or not w.key.startswith("و"):
+            return False
+        return not (self.person_known(w.key) or self.gaz.is_first_name(w.key))
 
     def is_title(self, w: _Word) -> bool:
         stems = w.stems()

@@ -14,6 +14,7 @@ Everything that depends on resources (clusters, gazetteer) goes through
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -171,6 +172,27 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*")
+
+
+def latin_case(word: str) -> str:
+    """Case class of a Latin-script word, after any Arabic proclitic («وDell» → title).
+
+    Brand and agency names (CNN, IBM, Sony) stand in Latin letters inside
+    Arabic news; ordinary Latin words there are mostly lower case.
+    """
+    i = 0
+    while i < len(word) and i < 3 and "\u0600" <= word[i] <= "\u06ff":
+        i += 1
+    m = _LATIN.fullmatch(word[i:])
+    if not m:
+        return ""
+    letters = [c for c in m.group() if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "upper"
+    return "title" if letters[0].isupper() else "lower"
+
+
 def stem(folded: str) -> str:
     """The folded word without proclitics and article («وبالمدينة» → «مدينه»)."""
     return strip_article(proclitic_splits(folded)[-1][1])
@@ -266,6 +288,9 @@ def token_features(word: str, resources: Resources) -> list[str]:
     n = nisba(f)
     if n:
         feats.append(f"nisba={n}")
+    case = latin_case(clean)
+    if case:
+        feats.append(f"latin={case}")
     feats.extend(f"trig={t}" for t in triggers(f))
     feats.extend(gazetteer_features(f, resources))
     feats.extend(cluster_features(f, resources))
@@ -320,6 +345,7 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
     n = len(words)
     own = [token_features(w, resources) for w in words]
     multi = multiword_features(words, resources)
+    latin = [bool(latin_case(w)) for w in words]
     items: list[list[str]] = []
     for i in range(n):
         feats = list(own[i])
@@ -334,6 +360,8 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
             else:
                 feats.append(f"{offset}:pad")
         feats.extend(multi[i])
+        if latin[i] and not any(latin[j] for j in (i - 1, i + 1) if 0 <= j < n):
+            feats.append("latin.alone")  # one Latin word amid Arabic: a name, not a quote
         # a title two words back («الرئيس الأمريكي جورج») still points at a person
         if i >= 2 and "per" in triggers(fold(words[i - 2])):
             feats.append("trig2=per")

@@ -1,6 +1,9 @@
-"""The statistical name tagger: the committed CRF model over our token features.
+"""The statistical name tagger: the committed CRF models over our token features.
 
-`tag_tokens` gives BIO labels for a list of words; `find_names_crf` tokenises a
+Two passes (`tag_document`): the first CRF tags each sentence on its own; the
+second sees the same features plus what the first found at each word's other
+places in the document (`document.py`), so «رامسفيلد» alone is a person once
+«دونالد رامسفيلد» was. `tag_tokens` tags one text; `find_names_crf` tokenises a
 text with offsets, tags it and turns the BIO labels into `NameMatch` spans.
 ANERcorp labels whole words, so «وبغداد» is tagged as a place including its
 «و»; our spans keep clitics outside, so a leading proclitic of the span's first
@@ -124,8 +127,19 @@ def spans_to_matches(
     return matches
 
 
+def find_names_crf_document(
+    texts: Sequence[str], model_path: Path = MODEL_PATH
+) -> list[list[NameMatch]]:
+    """PERSON, LOCATION and ORGANIZATION names per text, the texts read as one document."""
+    tokens = [tokenize(text) for text in texts]
+    tags = tag_document([[t.text for t in ts] for ts in tokens], model_path)
+    resources = resources_for(Path(model_path))
+    return [
+        spans_to_matches(text, ts, tg, resources)
+        for text, ts, tg in zip(texts, tokens, tags, strict=True)
+    ]
+
+
 def find_names_crf(text: str, model_path: Path = MODEL_PATH) -> list[NameMatch]:
-    """PERSON, LOCATION and ORGANIZATION names in `text`, found by the CRF."""
-    tokens = tokenize(text)
-    tags = tag_tokens([t.text for t in tokens], model_path)
-    return spans_to_matches(text, tokens, tags, resources_for(Path(model_path)))
+    """PERSON, LOCATION and ORGANIZATION names in `text` on its own, found by the CRF."""
+    return find_names_crf_document([text], model_path)[0]
