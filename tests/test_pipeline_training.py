@@ -129,3 +129,17 @@ def test_a_single_pass_model_tags_without_a_first_pass_file(tmp_path: Path) -> N
     assert not first_pass_path(model).exists()
     words = [[w for w, _ in s] for s in TOY]
     assert tag_document(words, model, resources=Resources()) == [[t for _, t in s] for s in TOY]
+
+
+def _scaled(x: int) -> int:
+    from newsreader.pipeline.training import SHARED
+
+    return x * SHARED["factor"]
+
+
+def test_map_forked_gives_workers_the_shared_values_in_order() -> None:
+    from newsreader.pipeline.training import SHARED, map_forked
+
+    assert map_forked(_scaled, [1, 2, 3], {"factor": 10}, processes=2) == [10, 20, 30]
+    assert map_forked(_scaled, [4], {"factor": 2}, processes=1) == [8]
+    assert SHARED == {}  # cleared after each run

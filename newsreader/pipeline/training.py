@@ -238,7 +238,22 @@ def train(
 # --- two passes ---------------------------------------------------------------------
 
 FOLDS = 5
-_JOBS: dict = {}  # what forked fold workers read (features hold unpicklable lookups)
+SHARED: dict = {}  # what forked workers read (features hold unpicklable lookups)
+
+
+def map_forked(fn: Callable, items: Sequence, shared: dict, processes: int = 2) -> list:
+    """`fn` over `items` in forked processes that read `shared` from `SHARED` (serially
+    when one process is asked or fork is unavailable)."""
+    import multiprocessing
+
+    SHARED.update(shared)
+    try:
+        if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                return pool.map(fn, list(items))
+        return [fn(x) for x in items]
+    finally:
+        SHARED.clear()
 
 
 def folds_of(n: int, folds: int = FOLDS) -> list[range]:
@@ -251,7 +266,7 @@ def _fold_job(k: int) -> list[list[str]]:
     """Train on every block but the k-th, tag the k-th with what it learnt."""
     import pycrfsuite
 
-    job = _JOBS
+    job = SHARED
     held = job["folds"][k]
     keep = [i for i in range(len(job["sentences"])) if i not in held]
     path = Path(job["workdir"]) / f"fold{k}.crfsuite"
@@ -281,20 +296,18 @@ def jackknife_tags(
     The second pass must learn from first-pass mistakes as they happen on new
     text; tags of a model trained on the same sentences would be too good.
     """
-    import multiprocessing
     import tempfile
 
     blocks = folds_of(len(sentences), folds)
     with tempfile.TemporaryDirectory() as workdir:
-        _JOBS.update(sentences=sentences, items=items, params=params, folds=blocks, workdir=workdir)
-        try:
-            if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(processes) as pool:
-                    parts = pool.map(_fold_job, range(len(blocks)))
-            else:
-                parts = [_fold_job(k) for k in range(len(blocks))]
-        finally:
-            _JOBS.clear()
+        shared = {
+            "sentences": sentences,
+            "items": items,
+            "params": params,
+            "folds": blocks,
+            "workdir": workdir,
+        }
+        parts = map_forked(_fold_job, range(len(blocks)), shared, processes)
     return [tags for part in parts for tags in part]
 
 

@@ -8,7 +8,6 @@ and name-word counts come from the training part only, as in a real run.
 
 from __future__ import annotations
 
-import multiprocessing
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,9 +18,11 @@ from newsreader.pipeline.features import Resources, default_gazetteer
 from newsreader.pipeline.training import (
     AQMAR,
     DEFAULTS,
+    SHARED,
     Report,
     build_clusters,
     evaluate,
+    map_forked,
     name_words,
     train,
     train_sentences,
@@ -52,11 +53,8 @@ def dev_split(
     return train_part, anercorp[cut:]
 
 
-_JOB: dict = {}  # read by forked workers (resources hold unpicklable lookups)
-
-
 def _trial(c: tuple[float, float]) -> Trial:
-    job = _JOB
+    job = SHARED
     c1, c2 = c
     params = {
         "c1": c1,
@@ -87,22 +85,15 @@ def tune(
     names = name_words(train_part)
     resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names)
     with tempfile.TemporaryDirectory() as workdir:
-        _JOB.update(
-            train=train_part,
-            dev=dev,
-            clusters=clusters,
-            names=names,
-            resources=resources,
-            two_pass=two_pass,
-            max_iterations=max_iterations,
-            workdir=workdir,
-        )
-        try:
-            if processes > 1 and "fork" in multiprocessing.get_all_start_methods():
-                with multiprocessing.get_context("fork").Pool(processes) as pool:
-                    trials = pool.map(_trial, list(grid))
-            else:
-                trials = [_trial(c) for c in grid]
-        finally:
-            _JOB.clear()
+        shared = {
+            "train": train_part,
+            "dev": dev,
+            "clusters": clusters,
+            "names": names,
+            "resources": resources,
+            "two_pass": two_pass,
+            "max_iterations": max_iterations,
+            "workdir": workdir,
+        }
+        trials = map_forked(_trial, list(grid), shared, processes)
     return sorted(trials, key=lambda t: -t.report.micro.f1)
