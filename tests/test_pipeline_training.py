@@ -143,3 +143,16 @@ def test_map_forked_gives_workers_the_shared_values_in_order() -> None:
     assert map_forked(_scaled, [1, 2, 3], {"factor": 10}, processes=2) == [10, 20, 30]
     assert map_forked(_scaled, [4], {"factor": 2}, processes=1) == [8]
     assert SHARED == {}  # cleared after each run
+
+
+def test_plain_words_are_kept_beside_the_model_and_loaded_with_it(tmp_path: Path) -> None:
+    from newsreader.pipeline.features import load_plain_words
+    from newsreader.pipeline.training import plain_words, write_clusters
+
+    sentences = [[("وقال", "O"), ("الاعرجي", "B-PERSON"), ("إن", "O")]]
+    plain = plain_words(sentences)
+    assert "قال" in plain and "اعرجي" not in plain
+    path = tmp_path / "ner.clusters.json"
+    write_clusters({}, path, {}, plain)
+    assert load_plain_words(path) == frozenset(plain)
+    assert load_plain_words(tmp_path / "missing.json") == frozenset()

@@ -121,6 +121,13 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     return {word: tuple(ids) for word, ids in data["clusters"].items()}
 
 
+def load_plain_words(path: Path) -> frozenset[str]:
+    """Word keys (`document.token_key`) the training data showed outside any name (same file)."""
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("plain_words", ()))
+
+
 def load_name_words(path: Path) -> dict[str, int]:
     """Folded word → times it stood inside a name in the training data (same file)."""
     if not path.exists():
@@ -136,6 +143,7 @@ class Resources:
     gazetteer: GazetteerLookup | None = None
 
     name_words: dict[str, int] = field(default_factory=dict)
+    plain_words: frozenset[str] = frozenset()
 
     def name_weight(self, key: str) -> int:
         """How well the folded word is known as (part of) a name: gazetteer or training."""
@@ -152,7 +160,9 @@ def default_gazetteer() -> GazetteerLookup | None:
 def resources_for(model_path: Path = MODEL_PATH) -> Resources:
     """The resources a model was trained with: its cluster file and the gazetteer."""
     path = clusters_path(model_path)
-    return Resources(load_clusters(path), default_gazetteer(), load_name_words(path))
+    return Resources(
+        load_clusters(path), default_gazetteer(), load_name_words(path), load_plain_words(path)
+    )
 
 
 def shape(word: str) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.bio import bio_spans
+from newsreader.pipeline.consistency import propagate
 from newsreader.pipeline.document import document_features
 from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_features
 from newsreader.pipeline.normalize import fold_with_offsets, proclitic_splits, tokenize
@@ -59,21 +60,25 @@ def tag_document(
     first pass tags each sentence on its own, the second sees, for each
     word, what the first found at the word's other places in the document
     (`document.document_features`; `window` sentences either side, or all).
+    Last, a name found at one place is copied onto its untagged repetitions
+    (`consistency.propagate`, for models that keep their plain words).
     """
     path = Path(model_path)
     resources = resources_for(path) if resources is None else resources
     items = [sentence_features(list(s), resources) if s else [] for s in sentences]
     model = load_model(path)
     first = first_pass_path(path)
-    if not first.exists():
-        return [list(model.tag(x)) if x else [] for x in items]
-    first_model = load_model(first)
-    first_tags = [list(first_model.tag(x)) if x else [] for x in items]
-    evidence = document_features(sentences, first_tags, window)
-    return [
-        list(model.tag([a + b for a, b in zip(x, d, strict=True)])) if x else []
-        for x, d in zip(items, evidence, strict=True)
-    ]
+    if first.exists():
+        first_model = load_model(first)
+        first_tags = [list(first_model.tag(x)) if x else [] for x in items]
+        evidence = document_features(sentences, first_tags, window)
+        items = [
+            [a + b for a, b in zip(x, d, strict=True)] for x, d in zip(items, evidence, strict=True)
+        ]
+    tags = [list(model.tag(x)) if x else [] for x in items]
+    if not resources.plain_words:  # a model trained before the list was kept
+        return tags
+    return propagate(sentences, tags, resources.plain_words, window)
 
 
 def tag_tokens(words: list[str], model_path: Path = MODEL_PATH) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from newsreader.pipeline.bio import bio_spans
 from newsreader.pipeline.corpus import Sentence, read_anercorp, read_aqmar
-from newsreader.pipeline.document import WINDOW, document_features
+from newsreader.pipeline.document import WINDOW, document_features, token_key
 from newsreader.pipeline.features import (
     Resources,
     clusters_path,
@@ -160,14 +160,24 @@ def name_words(sentences: Iterable[Sentence]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+def plain_words(sentences: Iterable[Sentence]) -> list[str]:
+    """Word keys (`document.token_key`) seen outside any name: they never spread as names."""
+    keys = {token_key(word) for sentence in sentences for word, tag in sentence if tag == "O"}
+    return sorted(keys - {""})
+
+
 def write_clusters(
-    clusters: dict[str, list[str]], path: Path, names: dict[str, int] | None = None
+    clusters: dict[str, list[str]],
+    path: Path,
+    names: dict[str, int] | None = None,
+    plain: Sequence[str] = (),
 ) -> None:
-    """The word classes and the name-word counts, beside the model."""
+    """The word classes, the name-word counts and the plain words, beside the model."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data: dict = {"about": "word classes from ANERcorp train + AQMAR text (see training.py)"}
+    data: dict = {"about": "word classes and word counts from the training text (training.py)"}
     data["clusters"] = clusters
     data["name_words"] = names or {}
+    data["plain_words"] = list(plain)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
@@ -476,9 +486,12 @@ def train_model(
     plain = [*base, *extra]
     clusters = build_clusters([[w for w, _ in s] for s in plain], seed=seed)
     names = name_words(plain)
-    write_clusters(clusters, clusters_path(Path(model_path)), names)
+    outside = plain_words(plain)
+    write_clusters(clusters, clusters_path(Path(model_path)), names, outside)
     resources_for.cache_clear()
-    resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names)
+    resources = Resources(
+        {w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names, frozenset(outside)
+    )
     params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq}
     if two_pass:
         weights = [1] * len(base) + [extra_weight] * len(extra)
