@@ -180,17 +180,17 @@ def test_train_with_curated_learns_names_only_curators_saw(
 
     out = run("train_ner", *common, "--output", str(before))
     assert "+ curated" not in out and "held-out reviewed" not in out
-    base_sentences = len(BASE) * 3  # ANERcorp only: AQMAR joins with --with-aqmar
-    assert f"training on {base_sentences} sentences" in out
-    wiki = run("train_ner", *common, "--output", str(tmp_path / "w.crfsuite"), "--with-aqmar")
-    assert f"training on {base_sentences + 2} sentences" in wiki and "ANERcorp + AQMAR" in wiki
+    base_sentences = len(BASE) * 3 + 2  # ANERcorp + AQMAR unless --without-aqmar
+    assert f"training on {base_sentences} sentences" in out and "ANERcorp + AQMAR" in out
+    news = run("train_ner", *common, "--output", str(tmp_path / "n.crfsuite"), "--without-aqmar")
+    assert f"training on {base_sentences - 2} sentences" in news and "ANERcorp only" in news
 
     out = run(
         "train_ner", *common, "--output", str(after), "--with-curated", "--curated-weight", "2"
     )
     assert "6 reviewed articles: 5 for training (5 sentences), 1 held out (1 sentences)" in out
     assert f"training on {base_sentences + 2 * 5} sentences" in out
-    assert "ANERcorp only + curated x2" in out
+    assert "ANERcorp + AQMAR + curated x2" in out
     assert "held-out reviewed articles (1 articles" in out
     assert before.exists() and after.exists()
     assert digest(MODEL_PATH) == committed  # the committed model is untouched

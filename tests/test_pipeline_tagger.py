@@ -106,14 +106,14 @@ def test_find_names_crf_gives_offsets_into_the_text() -> None:
 def test_committed_model_reads_an_article_as_one_document() -> None:
     assert first_pass_path(MODEL_PATH).exists()  # the committed model is two-pass
     texts = [
-        "قال وزير الدفاع الأمريكي دونالد رامسفيلد إن القوات ستبقى في العراق .",
-        "وأضاف رامسفيلد أن الوضع يتحسن .",
+        "قال المتحدث باسم الحكومة العراقية علي الدباغ إن الحكومة ستبقى .",
+        "وأضاف الدباغ أن الوضع يتحسن .",
     ]
     alone = find_names_crf(texts[1])
     together = find_names_crf_document(texts)
     assert not [m for m in alone if m.label is Label.PERSON]
-    assert [(m.text, m.label) for m in together[1]] == [("رامسفيلد", Label.PERSON)]
-    assert ("دونالد رامسفيلد", Label.PERSON) in [(m.text, m.label) for m in together[0]]
+    assert [(m.text, m.label) for m in together[1]] == [("الدباغ", Label.PERSON)]
+    assert ("علي الدباغ", Label.PERSON) in [(m.text, m.label) for m in together[0]]
 
 
 # --- whole-article evaluation on held-out sentences -------------------------------------

@@ -156,3 +156,24 @@ def test_plain_words_are_kept_beside_the_model_and_loaded_with_it(tmp_path: Path
     write_clusters({}, path, {}, plain)
     assert load_plain_words(path) == frozenset(plain)
     assert load_plain_words(tmp_path / "missing.json") == frozenset()
+
+
+def test_out_of_domain_sentences_carry_their_own_feature_copies(tmp_path: Path) -> None:
+    import pycrfsuite
+
+    from newsreader.pipeline.training import domain_items
+
+    items = domain_items(TOY, Resources(), [None, "wiki", None])
+    assert not any(f.startswith("wiki:") for x in items[0] for f in x)
+    assert {"bias", "wiki:bias", "f=كريم", "wiki:f=كريم"} <= set(items[1][2])
+    plain = domain_items(TOY, Resources())[1][0]
+    assert items[1][0] == plain + [f"wiki:{f}" for f in plain]
+
+    model = tmp_path / "ner.crfsuite"
+    train_two_pass(
+        TOY * 4, model, Resources(), TOY_PARAMS, folds=2, processes=1, domains=["wiki"] * 12
+    )
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    learnt = {attr for attr, _ in tagger.info().state_features}
+    assert any(a.startswith("wiki:") for a in learnt) and "f=كريم" in learnt

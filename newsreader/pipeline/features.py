@@ -3,7 +3,8 @@
 Each token gets binary string features (python-crfsuite's item format): the
 word and its folded form, affixes, the stem without proclitics and article,
 shape, length, digits, nisba endings, trigger words before it, word clusters
-learnt from the training text, and gazetteer membership. Neighbours within ±2
+learnt from the training text, gazetteer membership, and how foreign its
+letters look (`foreign.py`). Neighbours within ±2
 add their folded word and stem, so the tagger sees «الرئيس» before a name
 however the name is spelt.
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from newsreader.pipeline.foreign import foreign_buckets
 from newsreader.pipeline.normalize import fold, proclitic_splits, strip_article
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -144,6 +146,7 @@ class Resources:
 
     name_words: dict[str, int] = field(default_factory=dict)
     plain_words: frozenset[str] = frozenset()
+    foreign: Callable[[str], int] | None = None  # `foreign.foreign_buckets`
 
     def name_weight(self, key: str) -> int:
         """How well the folded word is known as (part of) a name: gazetteer or training."""
@@ -161,7 +164,11 @@ def resources_for(model_path: Path = MODEL_PATH) -> Resources:
     """The resources a model was trained with: its cluster file and the gazetteer."""
     path = clusters_path(model_path)
     return Resources(
-        load_clusters(path), default_gazetteer(), load_name_words(path), load_plain_words(path)
+        load_clusters(path),
+        default_gazetteer(),
+        load_name_words(path),
+        load_plain_words(path),
+        foreign_buckets(),
     )
 
 
@@ -302,6 +309,8 @@ def token_features(word: str, resources: Resources) -> list[str]:
     if case:
         feats.append(f"latin={case}")
     feats.extend(f"trig={t}" for t in triggers(f))
+    if resources.foreign is not None:
+        feats.append(f"foreign={resources.foreign(clean)}")
     feats.extend(gazetteer_features(f, resources))
     feats.extend(cluster_features(f, resources))
     return feats
@@ -377,3 +386,17 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
             feats.append("trig2=per")
         items.append(feats)
     return items
+
+
+def domain_copies(items: list[list[str]], domain: str | None) -> list[list[str]]:
+    """A sentence's CRF items with every feature also under its corpus's name.
+
+    Training text from another domain (Wikipedia beside news) keeps its own
+    copy of each feature («wiki:f=…»): the shared copy learns what holds in
+    both, the domain copy absorbs what that corpus marks differently (its
+    organisations), and news text, tagged without copies, gets the shared
+    weights only (Daumé's "frustratingly easy" domain adaptation, one-sided).
+    """
+    if not domain:
+        return items
+    return [x + [f"{domain}:{f}" for f in x] for x in items]

@@ -23,9 +23,11 @@ from newsreader.pipeline.features import (
     Resources,
     clusters_path,
     default_gazetteer,
+    domain_copies,
     resources_for,
     sentence_features,
 )
+from newsreader.pipeline.foreign import foreign_buckets
 from newsreader.pipeline.normalize import fold
 from newsreader.pipeline.tagger import first_pass_path, load_model, tag_document
 from newsreader.pipeline.types import NameMatch
@@ -38,6 +40,7 @@ TRAIN_FILES = (
 TEST_OFFICIAL = f"{ANERCORP}/ANERCorp_CamelLab_test.txt"
 TEST_FIXED = f"{ANERCORP}/derived/ANERCorp_CamelLab_test.fixed.txt"
 AQMAR = "aqmar"
+WIKI = "wiki"  # AQMAR's domain: its sentences' feature copies start «wiki:»
 
 
 # c1/c2: best of a 4x3 grid on the last sixth of the training file (`manage.py tune_ner`);
@@ -61,8 +64,9 @@ def _need(path: Path) -> Path:
 def train_sentences(data: Path, with_aqmar: bool = False) -> list[Sentence]:
     """ANERcorp CAMeL Lab train (the restored file when present), + AQMAR articles if asked.
 
-    AQMAR (Wikipedia) is off by default: with it the news test loses about two
-    points, most of them organisations, which Wikipedia marks differently.
+    AQMAR (Wikipedia) read as plain extra news costs the news test about two
+    points, most of them organisations, which Wikipedia marks differently;
+    `train_model` therefore gives it its own feature copies (`WIKI`).
     NewsFANE is never read: it re-annotates ANERcorp's text, test part included.
     """
     data = _need(Path(data))
@@ -245,6 +249,19 @@ def train(
     )
 
 
+def domain_items(
+    sentences: Sequence[Sentence],
+    resources: Resources | None,
+    domains: Sequence[str | None] | None = None,
+) -> list[list[list[str]]]:
+    """CRF items of the sentences, out-of-domain ones with their domain's copies."""
+    domains = [None] * len(sentences) if domains is None else domains
+    return [
+        domain_copies(sentence_features([w for w, _ in s], resources), d)
+        for s, d in zip(sentences, domains, strict=True)
+    ]
+
+
 # --- two passes ---------------------------------------------------------------------
 
 FOLDS = 5
@@ -330,16 +347,18 @@ def train_two_pass(
     folds: int = FOLDS,
     window: int | None = WINDOW,
     processes: int = 2,
+    domains: Sequence[str | None] | None = None,
 ) -> TrainResult:
     """First-pass model beside `model_path`, then the second pass over document evidence.
 
     The sentences are read as running text (`window` sentences either side
     make the document), as `predict` reads the test files. `weights` repeat
     sentences in the CRF's loss (curated ones) after the first-pass tags are
-    found, so no copy of a sentence helps tag another.
+    found, so no copy of a sentence helps tag another. `domains` names the
+    corpus of each out-of-domain sentence (`features.domain_copies`).
     """
     started = time.perf_counter()
-    items = [sentence_features([w for w, _ in s], resources) for s in sentences]
+    items = domain_items(sentences, resources, domains)
     first_tags = jackknife_tags(sentences, items, params, folds, processes)
     evidence = document_features([[w for w, _ in s] for s in sentences], first_tags, window)
     stacked = [
@@ -462,7 +481,7 @@ def evaluate_all(data: Path, model_path: Path) -> dict[str, Report]:
 def train_model(
     data: Path,
     model_path: Path,
-    with_aqmar: bool = False,
+    with_aqmar: bool = True,
     c1: float = DEFAULTS["c1"],
     c2: float = DEFAULTS["c2"],
     max_iterations: int = DEFAULTS["max_iterations"],
@@ -475,31 +494,45 @@ def train_model(
     """Word classes then CRF from the training data; returns the result and class count.
 
     The classes are written beside the model (`clusters_path`), where the
-    tagger looks for them. `extra` sentences (curated articles) join the
+    tagger looks for them. AQMAR joins unless `with_aqmar` is False, its
+    features copied under `WIKI`. `extra` sentences (curated articles) join the
     data: once for the word classes and name-word counts, `extra_weight`
     times for the CRF (see `with_extra`). `two_pass` trains the first-pass
     model and the second pass over document evidence (`train_two_pass`).
     """
     if extra_weight < 1:
         raise ValueError("the weight of the extra sentences is at least 1")
-    base = train_sentences(Path(data), with_aqmar)
-    plain = [*base, *extra]
+    news = train_sentences(Path(data))
+    wiki = read_aqmar(_need(Path(data) / AQMAR)) if with_aqmar else []
+    plain = [*news, *wiki, *extra]
+    domains = [None] * len(news) + [WIKI] * len(wiki) + [None] * len(extra)
+    weights = [1] * (len(news) + len(wiki)) + [extra_weight] * len(extra)
     clusters = build_clusters([[w for w, _ in s] for s in plain], seed=seed)
     names = name_words(plain)
     outside = plain_words(plain)
     write_clusters(clusters, clusters_path(Path(model_path)), names, outside)
     resources_for.cache_clear()
     resources = Resources(
-        {w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names, frozenset(outside)
+        {w: tuple(v) for w, v in clusters.items()},
+        default_gazetteer(),
+        names,
+        frozenset(outside),
+        foreign_buckets(),
     )
     params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq}
     if two_pass:
-        weights = [1] * len(base) + [extra_weight] * len(extra)
-        result = train_two_pass(plain, model_path, resources, params, weights)
+        result = train_two_pass(plain, model_path, resources, params, weights, domains=domains)
     else:
         first_pass_path(Path(model_path)).unlink(missing_ok=True)
-        sentences = with_extra(base, extra, extra_weight)
-        result = train(sentences, model_path, seed=seed, resources=resources, **params)
+        items = domain_items(plain, resources, domains)
+        repeated = [i for i, w in enumerate(weights) for _ in range(w)]
+        result = train(
+            [plain[i] for i in repeated],
+            model_path,
+            seed=seed,
+            items=[items[i] for i in repeated],
+            **params,
+        )
     return result, len(clusters)
 
 

@@ -15,12 +15,15 @@ from pathlib import Path
 
 from newsreader.pipeline.corpus import Sentence, read_aqmar
 from newsreader.pipeline.features import Resources, default_gazetteer
+from newsreader.pipeline.foreign import foreign_buckets
 from newsreader.pipeline.training import (
     AQMAR,
     DEFAULTS,
     SHARED,
+    WIKI,
     Report,
     build_clusters,
+    domain_items,
     evaluate,
     map_forked,
     name_words,
@@ -65,9 +68,12 @@ def _trial(c: tuple[float, float]) -> Trial:
     model = Path(job["workdir"]) / f"c1-{c1}-c2-{c2}" / "ner.crfsuite"
     write_clusters(job["clusters"], model.with_suffix(".clusters.json"), job["names"])
     if job["two_pass"]:
-        train_two_pass(job["train"], model, job["resources"], params, processes=1)
+        train_two_pass(
+            job["train"], model, job["resources"], params, processes=1, domains=job["domains"]
+        )
     else:
-        train(job["train"], model, resources=job["resources"], **params)
+        items = domain_items(job["train"], job["resources"], job["domains"])
+        train(job["train"], model, items=items, **params)
     return Trial(c1, c2, evaluate(model, job["dev"], job["resources"]))
 
 
@@ -81,9 +87,16 @@ def tune(
 ) -> list[Trial]:
     """Dev-set scores of a model trained with each (c1, c2), best micro F1 first."""
     train_part, dev = dev_split(data, with_aqmar)
+    news = len(train_sentences(Path(data))) - len(dev)  # AQMAR follows the news part
+    domains = [None] * news + [WIKI] * (len(train_part) - news)
     clusters = build_clusters([[w for w, _ in s] for s in train_part])
     names = name_words(train_part)
-    resources = Resources({w: tuple(v) for w, v in clusters.items()}, default_gazetteer(), names)
+    resources = Resources(
+        {w: tuple(v) for w, v in clusters.items()},
+        default_gazetteer(),
+        names,
+        foreign=foreign_buckets(),
+    )
     with tempfile.TemporaryDirectory() as workdir:
         shared = {
             "train": train_part,
@@ -91,6 +104,7 @@ def tune(
             "clusters": clusters,
             "names": names,
             "resources": resources,
+            "domains": domains,
             "two_pass": two_pass,
             "max_iterations": max_iterations,
             "workdir": workdir,
