@@ -60,3 +60,10 @@ def test_a_window_limits_the_document_to_nearby_sentences() -> None:
 def test_empty_sentences_are_kept_in_place() -> None:
     feats = document_features([[], SHORT], [[], SHORT_TAGS])
     assert feats[0] == [] and len(feats[1]) == 3
+
+
+def test_an_unsure_first_pass_tag_is_evidence_of_its_own_kind() -> None:
+    unsure = ["O", "O", "B-PERSON?", "I-PERSON?", "O"]
+    surname = document_features([FULL, SHORT], [unsure, SHORT_TAGS])[1][1]
+    assert "d:PERSON?" in surname and "d:PERSON?.L" in surname
+    assert "d:PERSON" not in surname

@@ -123,7 +123,10 @@ def _features(
     return out
 
 
-_LABELS = ("PERSON", "LOCATION", "ORGANIZATION")
+# A first-pass tag the first pass was unsure of keeps a «?» (`tagger.first_pass_tags`).
+_LABELS = tuple(
+    f"{label}{sure}" for sure in ("", "?") for label in ("PERSON", "LOCATION", "ORGANIZATION")
+)
 _ROLES = (
     "O",
     *_LABELS,

@@ -29,7 +29,7 @@ from newsreader.pipeline.features import (
 )
 from newsreader.pipeline.foreign import foreign_buckets
 from newsreader.pipeline.normalize import fold
-from newsreader.pipeline.tagger import first_pass_path, load_model, tag_document
+from newsreader.pipeline.tagger import first_pass_path, first_pass_tags, load_model, tag_document
 from newsreader.pipeline.types import NameMatch
 
 ANERCORP = "anercorp-camellab"
@@ -306,7 +306,7 @@ def _fold_job(k: int) -> list[list[str]]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     try:
-        return [list(tagger.tag(job["items"][i])) if job["items"][i] else [] for i in held]
+        return [first_pass_tags(tagger, job["items"][i]) for i in held]
     finally:
         tagger.close()
 
