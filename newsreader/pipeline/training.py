@@ -507,18 +507,9 @@ def train_model(
     plain = [*news, *wiki, *extra]
     domains = [None] * len(news) + [WIKI] * len(wiki) + [None] * len(extra)
     weights = [1] * (len(news) + len(wiki)) + [extra_weight] * len(extra)
-    clusters = build_clusters([[w for w, _ in s] for s in plain], seed=seed)
-    names = name_words(plain)
-    outside = plain_words(plain)
-    write_clusters(clusters, clusters_path(Path(model_path)), names, outside)
+    resources, counts = training_resources(plain, seed)
+    write_clusters(path=clusters_path(Path(model_path)), **counts)
     resources_for.cache_clear()
-    resources = Resources(
-        {w: tuple(v) for w, v in clusters.items()},
-        default_gazetteer(),
-        names,
-        frozenset(outside),
-        foreign_buckets(),
-    )
     params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq}
     if two_pass:
         result = train_two_pass(plain, model_path, resources, params, weights, domains=domains)
@@ -533,7 +524,26 @@ def train_model(
             items=[items[i] for i in repeated],
             **params,
         )
-    return result, len(clusters)
+    return result, len(counts["clusters"])
+
+
+def training_resources(sentences: Sequence[Sentence], seed: int = 0) -> tuple[Resources, dict]:
+    """What the features read, learnt from the training text, and it as `write_clusters` keeps it.
+
+    Word classes, name-word counts and plain words come from `sentences`; the
+    gazetteer and the foreign-letter models are the committed ones.
+    """
+    clusters = build_clusters([[w for w, _ in s] for s in sentences], seed=seed)
+    names = name_words(sentences)
+    plain = plain_words(sentences)
+    resources = Resources(
+        {w: tuple(v) for w, v in clusters.items()},
+        default_gazetteer(),
+        names,
+        frozenset(plain),
+        foreign_buckets(),
+    )
+    return resources, {"clusters": clusters, "names": names, "plain": plain}
 
 
 def with_extra(

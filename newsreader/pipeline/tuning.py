@@ -14,22 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.pipeline.corpus import Sentence, read_aqmar
-from newsreader.pipeline.features import Resources, default_gazetteer
-from newsreader.pipeline.foreign import foreign_buckets
 from newsreader.pipeline.training import (
     AQMAR,
     DEFAULTS,
     SHARED,
     WIKI,
     Report,
-    build_clusters,
     domain_items,
     evaluate,
     map_forked,
-    name_words,
     train,
     train_sentences,
     train_two_pass,
+    training_resources,
     write_clusters,
 )
 
@@ -66,7 +63,7 @@ def _trial(c: tuple[float, float]) -> Trial:
         "min_freq": DEFAULTS["min_freq"],
     }
     model = Path(job["workdir"]) / f"c1-{c1}-c2-{c2}" / "ner.crfsuite"
-    write_clusters(job["clusters"], model.with_suffix(".clusters.json"), job["names"])
+    write_clusters(path=model.with_suffix(".clusters.json"), **job["counts"])
     if job["two_pass"]:
         train_two_pass(
             job["train"], model, job["resources"], params, processes=1, domains=job["domains"]
@@ -89,20 +86,12 @@ def tune(
     train_part, dev = dev_split(data, with_aqmar)
     news = len(train_sentences(Path(data))) - len(dev)  # AQMAR follows the news part
     domains = [None] * news + [WIKI] * (len(train_part) - news)
-    clusters = build_clusters([[w for w, _ in s] for s in train_part])
-    names = name_words(train_part)
-    resources = Resources(
-        {w: tuple(v) for w, v in clusters.items()},
-        default_gazetteer(),
-        names,
-        foreign=foreign_buckets(),
-    )
+    resources, counts = training_resources(train_part)
     with tempfile.TemporaryDirectory() as workdir:
         shared = {
             "train": train_part,
             "dev": dev,
-            "clusters": clusters,
-            "names": names,
+            "counts": counts,
             "resources": resources,
             "domains": domains,
             "two_pass": two_pass,
