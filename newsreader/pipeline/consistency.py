@@ -59,18 +59,26 @@ def propagate(
     found = [_evidence(k, t) for k, t in zip(keys, tags, strict=True)]
     out = [list(t) for t in tags]
     n = len(sentences)
+    whole = _merged(found) if window is None else None  # one article: merge once
     for k in range(n):
-        lo, hi = (0, n) if window is None else (max(0, k - window), min(n, k + window + 1))
-        words: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        names: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-        for m in range(lo, hi):
-            for key, c in found[m][0].items():
-                words[key].update(c)
-            for seq, c in found[m][1].items():
-                names[seq].update(c)
+        if whole is not None:
+            words, names = whole
+        else:
+            words, names = _merged(found[max(0, k - window) : k + window + 1])
         _copy_names(keys[k], out[k], names)
         _copy_words(keys[k], out[k], words, plain_words)
     return out
+
+
+def _merged(found: Sequence[Evidence]) -> Evidence:
+    words: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    names: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for sentence_words, sentence_names in found:
+        for key, c in sentence_words.items():
+            words[key].update(c)
+        for seq, c in sentence_names.items():
+            names[seq].update(c)
+    return words, names
 
 
 def _copy_names(
