@@ -221,7 +221,7 @@ def train(
 
     started = time.perf_counter()
     if items is None:
-        items = [sentence_features([w for w, _ in s], resources) for s in sentences]
+        items = domain_items(sentences, resources)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for sentence, x in zip(sentences, items, strict=True):
         trainer.append(x, [t for _, t in sentence])
