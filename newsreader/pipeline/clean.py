@@ -148,16 +148,22 @@ class _Line:
 
 
 def clean(
-    text: str, title: str | None = None, headings: Collection[str] | None = None
+    text: str,
+    title: str | None = None,
+    headings: Collection[str] | None = None,
+    furniture: Collection[str] = (),
 ) -> CleanedArticle:
     """Title, paragraphs in reading order, dropped lines with reasons, and a stated date.
 
     `headings` are the lines an HTML page marks up as headings; given, they decide
     the heading kind instead of the short-line rule (list items stay body).
+    `furniture` holds the `near_key`s of lines known to recur across the source's
+    other pages (menus, mastheads, tickers): they are dropped before anything else.
     """
     if not text or not text.strip():
         raise InputError("the input holds no text")
     lines = [_Line(pos, raw.strip()) for pos, raw in enumerate(text.splitlines()) if raw.strip()]
+    _mark_furniture(lines, furniture)
     _mark_related(lines)
     for line in lines:
         if line.kept:
@@ -304,7 +310,16 @@ def _strip_dates(folded: str) -> str:
     return " ".join(words)
 
 
-# --- structure: related blocks, title, bylines ------------------------------------
+# --- structure: site furniture, related blocks, title, bylines ----------------------
+
+
+def _mark_furniture(lines: list[_Line], furniture: Collection[str]) -> None:
+    """Lines the source repeats on its other pages are the site's, not the story's."""
+    if not furniture:
+        return
+    for line in lines:
+        if near_key(line.text) in furniture:
+            line.reason = "furniture"
 
 
 def _mark_related(lines: list[_Line]) -> None:

@@ -59,6 +59,9 @@ class CleanedArticle:
     paragraphs: list[Paragraph]
     dropped: list[DroppedLine] = field(default_factory=list)
     published: date | None = None  # found in the text itself (dateline, "date" line)
+    # False when no line was clearly the headline (the cleaner took its best guess);
+    # the admin lists such articles under «العنوان غير مؤكد».
+    title_certain: bool = True
 
     @property
     def title(self) -> str:
