@@ -35,8 +35,13 @@ from newsreader.news.models import (
     Mention,
     Origin,
     Paragraph,
+    SourceLine,
     TimelineEvent,
 )
+from newsreader.news.reclean import articles_of_source, reclean_article
+from newsreader.news.vocabulary import drop_reason_name
+from newsreader.pipeline.furniture import needed_articles
+from newsreader.pipeline.types import InputError
 
 RTL = {"dir": "rtl", "lang": "ar"}
 
@@ -74,7 +79,7 @@ class DroppedLineInline(admin.TabularInline):
     """
 
     model = DroppedLine
-    fields = ["position", "reason", "text_rtl", "restore"]
+    fields = ["position", "reason_name", "text_rtl", "restore"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -82,6 +87,10 @@ class DroppedLineInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description="السبب")
+    def reason_name(self, obj: DroppedLine) -> str:
+        return drop_reason_name(obj.reason)
 
     @admin.display(description="النص")
     def text_rtl(self, obj: DroppedLine) -> str:
@@ -175,6 +184,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "reviewed_by",
         "source_name",
         "published",
+        "title_uncertain",
         HumanEditFilter,
         LabelFilter,
     ]
@@ -196,6 +206,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "mark_in_review",
         "mark_reviewed",
         "rerun_pipeline",
+        "reclean_selected",
         "export_json",
         "export_jsonl",
         "export_conll",
@@ -291,6 +302,13 @@ class ArticleAdmin(admin.ModelAdmin):
         for article in queryset:
             summary = annotate_article(article)
             self.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+
+    @admin.action(
+        description="أعد تنظيف المحدد من نصه الخام (مع حفظ القرارات البشرية)",
+        permissions=["change"],
+    )
+    def reclean_selected(self, request, queryset) -> None:
+        _reclean(self, request, [a.pk for a in queryset])
 
     @admin.action(description="صدّر المحدد بصيغة JSON (العقد)")
     def export_json(self, request, queryset) -> HttpResponse:
@@ -751,3 +769,59 @@ class EditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+def _reclean(model_admin: admin.ModelAdmin, request, ids: list[int]) -> None:
+    """Re-clean articles one transaction each; say what each got, or why not."""
+    for article in Article.objects.filter(pk__in=ids):
+        try:
+            summary = reclean_article(article)
+        except InputError as err:
+            model_admin.message_user(request, f"{article.title}: {err}", messages.WARNING)
+        else:
+            model_admin.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+
+
+@admin.register(SourceLine)
+class SourceLineAdmin(admin.ModelAdmin):
+    """What Qari learnt of each source's pages; a curator's verdict wins over the count."""
+
+    list_display = ["source", "line_rtl", "articles", "verdict", "is_furniture", "last_seen"]
+    list_filter = ["verdict", "source"]
+    search_fields = ["text", "source"]
+    readonly_fields = ["source", "key_hash", "text", "articles", "first_seen", "last_seen"]
+    actions = ["mark_furniture", "mark_story", "mark_auto", "reclean_sources"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description="السطر")
+    def line_rtl(self, obj: SourceLine) -> str:
+        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+
+    @admin.display(description="يُحذف من الصفحات", boolean=True)
+    def is_furniture(self, obj: SourceLine) -> bool:
+        if obj.verdict != SourceLine.Verdict.AUTO:
+            return obj.verdict == SourceLine.Verdict.FURNITURE
+        return obj.articles >= needed_articles(obj.text)
+
+    def _verdict(self, request, queryset, verdict: str) -> None:
+        count = queryset.update(verdict=verdict)
+        self.message_user(request, f"تغيّر قرار {count} من الأسطر.")
+
+    @admin.action(description="هذه الأسطر من أثاث الموقع: احذفها دائماً", permissions=["change"])
+    def mark_furniture(self, request, queryset) -> None:
+        self._verdict(request, queryset, SourceLine.Verdict.FURNITURE)
+
+    @admin.action(description="هذه الأسطر من نص المقالات: أبقها دائماً", permissions=["change"])
+    def mark_story(self, request, queryset) -> None:
+        self._verdict(request, queryset, SourceLine.Verdict.KEEP)
+
+    @admin.action(description="اترك القرار للتكرار", permissions=["change"])
+    def mark_auto(self, request, queryset) -> None:
+        self._verdict(request, queryset, SourceLine.Verdict.AUTO)
+
+    @admin.action(description="أعد تنظيف كل مقالات مصادر المحدد", permissions=["change"])
+    def reclean_sources(self, request, queryset) -> None:
+        sources = sorted(set(queryset.values_list("source", flat=True)))
+        _reclean(self, request, [pk for s in sources for pk in articles_of_source(s)])

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
 from newsreader.news.fetch import fetch
+from newsreader.news.furniture import known_furniture, record_lines, source_key
 from newsreader.news.models import Article, DroppedLine, Paragraph
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import cleaner_text
@@ -61,8 +62,13 @@ def ingest_bytes(
         return IngestResult(existing, created=False)
     url = source_url or page_url or None
     source = cleaner_text(data, declared_charset, name=name, url=url)
-    cleaned = clean(source.text, title=title, headings=source.headings)
     page = source.page
+    site = source_key(
+        source_url or (page.url if page else "") or page_url,
+        source_name or (page.sitename if page else ""),
+    )
+    furniture = known_furniture(site, source.text)
+    cleaned = clean(source.text, title=title, headings=source.headings, furniture=furniture)
     if page is not None:
         if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):
             raise InputError("the page holds no article text after cleaning")
@@ -79,6 +85,7 @@ def ingest_bytes(
             raw=data,
             raw_encoding=source.encoding,
             content_hash=content_hash,
+            title_uncertain=title is None and not cleaned.title_certain,
         )
         Paragraph.objects.bulk_create(
             Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
@@ -88,6 +95,7 @@ def ingest_bytes(
             DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
             for d in cleaned.dropped
         )
+        record_lines(site, source.text)
         annotate_article(article)
     return IngestResult(article, created=True, kind="html" if page else "text")
 

@@ -56,6 +56,11 @@ class Article(models.Model):
     raw_encoding = models.CharField(max_length=40, blank=True)
     content_hash = models.CharField(max_length=64, unique=True)
     search_text = models.TextField(blank=True, help_text="Normalised shadow text for search.")
+    title_uncertain = models.BooleanField(
+        "العنوان غير مؤكد",
+        default=False,
+        help_text="No line of the page was clearly the headline: the cleaner took its best guess.",
+    )
     agenda_meeting = models.CharField(max_length=500, blank=True)
     agenda_count = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.NEW)
@@ -113,6 +118,46 @@ class DroppedLine(models.Model):
 
     class Meta:
         ordering = ["article", "position"]
+
+
+class SourceLineQuerySet(models.QuerySet):
+    def of_source(self, source: str):
+        return self.filter(source=source)
+
+
+class SourceLine(models.Model):
+    """A line seen on a source's pages, and on how many of its articles.
+
+    Seen on enough different articles it is the site's furniture (a menu, a
+    masthead, a ticker) and the cleaner drops it from the source's next pages.
+    A curator's verdict overrides the count either way and is never reset.
+    """
+
+    class Verdict(models.TextChoices):
+        AUTO = "auto", "حسب التكرار"
+        FURNITURE = "furniture", "من أثاث الموقع"
+        KEEP = "keep", "من نص المقال"
+
+    source = models.CharField("المصدر", max_length=200)
+    key_hash = models.CharField(max_length=40, help_text="sha1 of the line's near_key.")
+    text = models.TextField("السطر")
+    articles = models.PositiveIntegerField("عدد المقالات", default=0)
+    verdict = models.CharField("القرار", max_length=10, choices=Verdict, default=Verdict.AUTO)
+    first_seen = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+
+    objects = SourceLineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "سطر متكرر في مصدر"
+        verbose_name_plural = "أسطر متكررة في المصادر"
+        ordering = ["source", "-articles", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "key_hash"], name="sourceline_unique_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.text[:60]}"
 
 
 class EntityQuerySet(models.QuerySet):

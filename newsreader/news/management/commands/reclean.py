@@ -1,132 +1,33 @@
-"""manage.py reclean ID... : re-run cleaning from the stored raw input, keeping human decisions.
+"""manage.py reclean ID... | --source NAME : re-clean stored articles from their raw input.
 
-`annotate_article` never re-cleans, so a restored paragraph survives it
-anyway; this command is for when the cleaner itself changed. Decisions kept:
-
-- a paragraph whose text the new cleaning still produces keeps its row (and
-  so its mentions, agenda and timeline anchors, and its kind);
-- a restored line (DroppedLine.restored) stays a paragraph at its raw position
-  even if the cleaner still drops it, and its DroppedLine row stays;
-- a paragraph the cleaner no longer produces is deleted, unless it carries a
-  human mention: then it stays where it stood, and the command says so;
-- the title paragraph stays (a caller-given title is passed back to the cleaner).
-
-Other DroppedLine rows are replaced by the new cleaning's. Annotation re-runs.
+Human decisions are kept (see news.reclean); `--source` re-cleans every article
+of a source once its furniture is known.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from dataclasses import dataclass
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import transaction
-from django.db.models import F
 
-from newsreader.news.annotate import annotate_article
-from newsreader.news.models import Article, DroppedLine, Origin, Paragraph
-from newsreader.news.restore import cleaner_input, paragraph_positions
-from newsreader.pipeline.clean import clean, paragraph_kind
+from newsreader.news.models import Article
+from newsreader.news.reclean import articles_of_source, reclean_article
 from newsreader.pipeline.types import InputError
-
-
-@dataclass(frozen=True)
-class RecleanSummary:
-    kept: int
-    added: int
-    removed: int
-    held_for_humans: int
-    dropped: int
-
-    def __str__(self) -> str:
-        return (
-            f"{self.kept} paragraphs kept, {self.added} added, {self.removed} removed, "
-            f"{self.held_for_humans} kept for their human mentions, {self.dropped} dropped lines"
-        )
-
-
-def _plan(article: Article, text: str, title: Paragraph, headings=None):
-    """(position, row-or-None, text, kind) in reading order, and the new dropped lines."""
-    cleaned = clean(text, headings=headings)
-    if cleaned.title != title.text:
-        cleaned = clean(text, title=title.text, headings=headings)
-    lines = text.splitlines()
-    restored = {d.position: d for d in article.dropped_lines.filter(restored=True)}
-    dropped_at = {d.position for d in cleaned.dropped}
-    body = [Paragraph(kind=p.kind.value, text=p.text) for p in cleaned.paragraphs[1:]]
-    plan = [
-        (pos, None, p.text, p.kind)
-        for p, pos in zip(body, paragraph_positions(body, lines, dropped_at), strict=True)
-    ]
-    plan += [(pos, None, d.text, None) for pos, d in restored.items() if pos in dropped_at]
-    new_dropped = [d for d in cleaned.dropped if d.position not in restored]
-    return sorted(plan, key=lambda item: item[0]), new_dropped
-
-
-@transaction.atomic
-def reclean_article(article: Article) -> RecleanSummary:
-    rows = list(article.paragraphs.order_by("index"))
-    source = cleaner_input(article)
-    lines = source.text.splitlines()
-    old_dropped = set(
-        article.dropped_lines.filter(restored=False).values_list("position", flat=True)
-    )
-    old_pos = dict(
-        zip((r.pk for r in rows), paragraph_positions(rows, lines, old_dropped), strict=True)
-    )
-    title, rest = rows[0], rows[1:]
-    plan, new_dropped = _plan(article, "\n".join(lines), title, source.headings)
-
-    pool: dict[str, deque[Paragraph]] = defaultdict(deque)
-    for row in rest:
-        pool[row.text].append(row)
-    order = []
-    for pos, _, text, kind in plan:
-        row = pool[text].popleft() if pool[text] else None
-        order.append((pos, row or Paragraph(article=article, text=text, kind=kind)))
-    leftovers = [row for queue in pool.values() for row in queue]
-    human = set(
-        Paragraph.objects.filter(
-            pk__in=[r.pk for r in leftovers], mentions__origin=Origin.HUMAN
-        ).values_list("pk", flat=True)
-    )
-    order += [(old_pos[r.pk], r) for r in leftovers if r.pk in human]
-    order.sort(key=lambda item: item[0])
-    Paragraph.objects.filter(pk__in=[r.pk for r in leftovers if r.pk not in human]).delete()
-
-    reused = [r.pk for _, r in order if r.pk]
-    offset = len(rows) + len(order) + 1  # park reused rows above every final index first
-    Paragraph.objects.filter(pk__in=reused).update(index=F("index") + offset)
-    for n, (_, row) in enumerate(order, start=1):
-        row.index = n
-        if row.kind is None:
-            row.kind = paragraph_kind(row.text, has_next=n < len(order)).value
-        row.save()
-
-    article.dropped_lines.filter(restored=False).delete()
-    DroppedLine.objects.bulk_create(
-        DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
-        for d in new_dropped
-    )
-    annotate_article(article)
-    return RecleanSummary(
-        kept=len(reused) + 1 - len(human),  # the title is always kept
-        added=len(order) - len(reused),
-        removed=len(leftovers) - len(human),
-        held_for_humans=len(human),
-        dropped=len(new_dropped),
-    )
 
 
 class Command(BaseCommand):
     help = "Re-run cleaning on stored articles from their raw input, keeping human decisions."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("ids", nargs="+", type=int, metavar="ID")
+        parser.add_argument("ids", nargs="*", type=int, metavar="ID")
+        parser.add_argument("--source", help="every article of this source (host or name)")
 
     def handle(self, *args, **options) -> None:
+        ids: list[int] = list(options["ids"])
+        if options["source"]:
+            ids += articles_of_source(options["source"])
+        if not ids:
+            raise CommandError("name article ids or --source with at least one article")
         failed = False
-        for pk in options["ids"]:
+        for pk in ids:
             article = Article.objects.filter(pk=pk).first()
             if article is None:
                 self.stderr.write(f"article {pk}: no such article")
