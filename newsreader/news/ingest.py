@@ -61,7 +61,7 @@ def ingest_bytes(
         return IngestResult(existing, created=False)
     url = source_url or page_url or None
     source = cleaner_text(data, declared_charset, name=name, url=url)
-    cleaned = clean(source.text, title=title, headings=source.headings)
+    cleaned = clean(source.text, title=title, headings=source.headings, hints=source.hints)
     page = source.page
     if page is not None:
         if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):

@@ -45,11 +45,11 @@ class RecleanSummary:
         )
 
 
-def _plan(article: Article, text: str, title: Paragraph, headings=None):
+def _plan(article: Article, text: str, title: Paragraph, headings=None, hints=()):
     """(position, row-or-None, text, kind) in reading order, and the new dropped lines."""
-    cleaned = clean(text, headings=headings)
+    cleaned = clean(text, headings=headings, hints=hints)
     if cleaned.title != title.text:
-        cleaned = clean(text, title=title.text, headings=headings)
+        cleaned = clean(text, title=title.text, headings=headings, hints=hints)
     lines = text.splitlines()
     restored = {d.position: d for d in article.dropped_lines.filter(restored=True)}
     dropped_at = {d.position for d in cleaned.dropped}
@@ -75,7 +75,7 @@ def reclean_article(article: Article) -> RecleanSummary:
         zip((r.pk for r in rows), paragraph_positions(rows, lines, old_dropped), strict=True)
     )
     title, rest = rows[0], rows[1:]
-    plan, new_dropped = _plan(article, "\n".join(lines), title, source.headings)
+    plan, new_dropped = _plan(article, "\n".join(lines), title, source.headings, source.hints)
 
     pool: dict[str, deque[Paragraph]] = defaultdict(deque)
     for row in rest:
