@@ -22,7 +22,9 @@ from datetime import date
 from functools import lru_cache
 
 from newsreader.pipeline import lineshape as shape
-from newsreader.pipeline.dates import MONTHS, WEEKDAYS
+from hijridate import Hijri
+
+from newsreader.pipeline.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from newsreader.pipeline.headline import choose_headline
 from newsreader.pipeline.normalize import fold, fold_key
 from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, Kind, Paragraph
@@ -41,7 +43,7 @@ _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NON_WORD = re.compile(r"[\W_]+")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 _RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*$")
@@ -126,6 +128,9 @@ _DATELINE_WORDS = frozenset(
         "ago",
         "on",
         "at",
+        "الموافق",
+        "هـ",
+        "ه",
     ]
 )
 
@@ -326,7 +331,11 @@ def _weekdays() -> frozenset[str]:
 
 
 def find_date(folded: str) -> date | None:
-    """The first full calendar date (day, month, year) stated in folded text."""
+    """The first full calendar date (day, month, year) stated in folded text.
+
+    A Gregorian date wins over a Hijri one beside it («29 رمضان 1447هـ الموافق
+    18 آذار 2026م»); a Hijri date alone is converted (Umm al-Qura).
+    """
     for pattern, order in ((_ISO_DATE, "ymd"), (_DMY_DATE, "dmy")):
         for m in pattern.finditer(folded):
             found = _make_date(m.groups(), order)
@@ -337,6 +346,24 @@ def find_date(folded: str) -> date | None:
         found = _make_date((m.group(1), str(month), m.group(3)), "dmy")
         if found:
             return found
+    return _hijri_date(folded)
+
+
+@lru_cache(maxsize=1)
+def _hijri_date_re() -> re.Pattern[str]:
+    """«25 جمادى الأولى 1446 هـ»: day, Hijri month, year, optional «هـ»."""
+    names = sorted(HIJRI_MONTHS, key=len, reverse=True)
+    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<!\d)(\d{{1,2}})\s+({month})\s*[،,]?\s*(1[34]\d\d)\s*(?:هـ|ه)?(?!\w)")
+
+
+def _hijri_date(folded: str) -> date | None:
+    for m in _hijri_date_re().finditer(folded):
+        month = HIJRI_MONTHS.get(" ".join(m.group(2).split()))
+        try:
+            return Hijri(int(m.group(3)), month or 0, int(m.group(1))).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
     return None
 
 
@@ -350,7 +377,7 @@ def _make_date(parts: tuple[str, ...], order: str) -> date | None:
 
 def _strip_dates(folded: str) -> str:
     """Folded text without its dates, times, month and weekday names."""
-    text = _month_date_re().sub(" ", folded)
+    text = _hijri_date_re().sub(" ", _month_date_re().sub(" ", folded))
     text = _DMY_DATE.sub(" ", _ISO_DATE.sub(" ", text))
     text = _TIME.sub(" ", text)
     for name in sorted(_month_table(), key=len, reverse=True):

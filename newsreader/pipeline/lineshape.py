@@ -59,6 +59,7 @@ def stop_density(text: str) -> float:
 def is_stop(token: str) -> bool:
     """A function word, also behind a conjunction («والتي», «فإن»)."""
     stops = _folded("STOP_WORDS")
+    token = fold_key(token).lower()
     return token in stops or token[:1] in ("و", "ف") and token[1:] in stops
 
 
