@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from newsreader.pipeline import lineshape as shape
 from hijridate import Hijri
 
+from newsreader.pipeline import lineshape as shape
 from newsreader.pipeline.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from newsreader.pipeline.headline import choose_headline
 from newsreader.pipeline.normalize import fold, fold_key
