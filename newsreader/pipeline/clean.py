@@ -171,6 +171,20 @@ def clean(
     other pages (menus, mastheads, tickers): they are dropped before anything else.
     `hints` are what the page says its headline is (<title>, og:title, <h1>).
     """
+    lines, title_at, certain, given = mark_lines(text, title, furniture, hints)
+    cleaned = _assemble(lines, title_at, given, headings)
+    cleaned.title_certain = certain
+    return cleaned
+
+
+def mark_lines(
+    text: str,
+    title: str | None = None,
+    furniture: Collection[str] = (),
+    hints: Collection[str] = (),
+) -> tuple[list[_Line], int | None, bool, str | None]:
+    """Every non-empty line with its drop reason (None: kept), the headline's index,
+    whether it is certain, and the caller's title."""
     if not text or not text.strip():
         raise InputError("the input holds no text")
     lines = [_Line(pos, raw.strip()) for pos, raw in enumerate(text.splitlines()) if raw.strip()]
@@ -192,9 +206,7 @@ def clean(
     _mark_teasers(lines, title_at)
     _mark_glued(lines, title_at)
     _mark_trailing(lines, title_at)
-    cleaned = _assemble(lines, title_at, given, headings)
-    cleaned.title_certain = certain
-    return cleaned
+    return lines, title_at, certain, given
 
 
 def squash(text: str) -> str:

@@ -163,7 +163,7 @@ def shape_penalty(text: str) -> float:
 
 def _overlap(text: str, lead: set[str]) -> float:
     """Share of the line's content words that the lead uses too."""
-    own = _stems(text)
+    own = stems(text)
     return len(own & lead) / len(own) if own and lead else 0.0
 
 
@@ -174,7 +174,7 @@ def _lead_stems(texts: Sequence[str], usable: Sequence[bool], start: int) -> set
         if taken == LEAD_LINES:
             break
         if usable[i] and len(texts[i].split()) >= LEAD_WORDS:
-            lead |= _stems(texts[i])
+            lead |= stems(texts[i])
             taken += 1
     return lead
 
@@ -184,7 +184,7 @@ def _stops() -> frozenset[str]:
     return frozenset(fold_key(w).lower() for w in shape.lex.STOP_WORDS)
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
     """Content words without their usual prefixes (و، ف، ب، ل، ك، ال)."""
     stops = _stops()
     out = set()
