@@ -462,3 +462,52 @@ def test_an_unclear_headline_is_flagged() -> None:
 def test_every_reason_is_a_drop_reason() -> None:
     page = "\n".join(["الرئيسية | أخبار | اقتصاد", STORY_HEAD, STORY_LEAD, "+A -A", STORY_LEAD])
     assert all(isinstance(d.reason, DropReason) for d in clean(page).dropped)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("جميع الحقوق محفوظة لموقع الواحة 2025", "footer"),
+        ("© 2025 صحيفة الواحة", "footer"),
+        ("اتصل بنا", "footer"),
+        ("الكاتب: سمير الوردي", "byline"),
+        ("تصوير: خالد الفارس", "byline"),
+        ("فيسبوك تويتر واتساب", "share"),
+        ("آخر تحديث: منذ ساعتين", "timestamp"),
+        ("عدد المشاهدات: 1250", "interface"),
+    ],
+)
+def test_footer_credit_share_row_and_relative_time(line: str, reason: str) -> None:
+    page = "\n".join([STORY_HEAD, STORY_LEAD, line, STORY_NEXT])
+    assert reasons(page) == {line: reason}
+
+
+@pytest.mark.parametrize("dateline", ["الواحة - وكالة النخيل", "الواحة (أ ن ب)", "وادي النور-ونا"])
+def test_a_dateline_under_the_headline_is_dropped(dateline: str) -> None:
+    page = "\n".join([STORY_HEAD, dateline, STORY_LEAD, STORY_NEXT])
+    assert reasons(page) == {dateline: "dateline"}
+
+
+def test_a_short_dash_line_inside_the_story_is_left_alone() -> None:
+    heading = "المرحلة الأولى - التجهيز"
+    page = "\n".join([STORY_HEAD, STORY_LEAD, STORY_NEXT, heading, STORY_NEXT + " وتابع"])
+    assert heading in texts(page)
+
+
+def test_the_headline_above_its_deck_is_the_title() -> None:
+    deck = "المحافظ: السوق يضم مئة محل ويوفر فرص عمل لمئات الشباب من أبناء الواحة والقرى المجاورة"
+    result = clean("\n".join([STORY_HEAD, deck, STORY_LEAD, STORY_NEXT]))
+    assert result.title == STORY_HEAD
+    assert [p.text for p in result.paragraphs[1:]] == [deck, STORY_LEAD, STORY_NEXT]
+
+
+def test_today_with_a_date_in_the_lead_gives_the_publication_date() -> None:
+    lead = (
+        "أعلن محافظ الواحة، اليوم السبت (4 تشرين الثاني 2023)، افتتاح سوق جديد للحرفيين في المدينة."
+    )
+    assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published == date(2023, 11, 4)
+
+
+def test_a_date_later_in_the_lead_without_today_is_not_the_publication_date() -> None:
+    lead = "أعلن محافظ الواحة أن السوق الجديد سيفتتح في 4 تشرين الثاني 2023 بحضور عدد من المسؤولين."
+    assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published is None

@@ -74,3 +74,15 @@ def test_headline_shape_penalties() -> None:
 
 def test_nothing_usable_gives_no_headline() -> None:
     assert choose_headline(["a"], [False]).index is None
+
+
+def test_the_headline_above_a_deck_sharing_more_words_wins_but_is_flagged() -> None:
+    deck = "المحافظ: السوق يضم مئة محل ويوفر فرص عمل لمئات الشباب من أبناء الواحة والقرى المجاورة"
+    choice = choose([HEADLINE, deck, LEAD, SECOND])
+    assert choice.index == 0 and not choice.certain
+
+
+def test_a_site_slogan_above_the_headline_is_not_plausible() -> None:
+    slogan = "صحيفة النهر الإلكترونية أخبار على مدار الساعة"
+    choice = choose([slogan, HEADLINE, LEAD, SECOND])
+    assert choice.index == 1 and choice.certain

@@ -38,6 +38,7 @@ MIN_TEASER_CHARS = 12  # squashed characters before the dots
 GLUE_K = 12  # character n-gram size for glued-line coverage
 GLUE_COVERAGE = 0.9
 MIN_GLUED_CHARS = 40
+DATELINE_REACH = 4  # lines under the headline where a bare «مدينة - وكالة» is a dateline
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -46,6 +47,7 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 _RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
+_TODAY = re.compile(r"(?<!\w)اليوم(?!\w)")
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?؟…:]$")
 _NUMBERING = re.compile(r"^\s*(?:\d+|[٠-٩]+)\s*[-.)]\s*")
@@ -110,6 +112,13 @@ _DATELINE_WORDS = frozenset(
         "دقيقه",
         "دقايق",
         "منذ",
+        "ساعتين",
+        "دقيقتين",
+        "يومين",
+        "ايام",
+        "اسبوع",
+        "قليل",
+        "لحظات",
         "امس",
         "اليوم",
         "م",
@@ -245,12 +254,24 @@ def _shape_reason(text: str) -> R | None:
         (R.INTERFACE, lambda: shape.starts_with_phrase(text, "INTERFACE_PHRASES", 5)),
         (R.COMMENT, lambda: not sentence and shape.starts_with_phrase(text, "COMMENT_PHRASES", 10)),
         (R.COOKIE, lambda: n <= 60 and shape.contains_phrase(text, "COOKIE_PHRASES")),
+        (R.FOOTER, lambda: n <= 25 and _is_footer(text)),
+        (R.SHARE, lambda: shape.is_social_row(text)),
+        (R.BYLINE, lambda: shape.is_credit(text)),
         (R.NAVIGATION, lambda: _is_tag_list(text)),
         (R.NAVIGATION, lambda: shape.starts_with_phrase(text, "RELATED_HEADERS", 5)),
         (R.NAVIGATION, lambda: n >= 3 and not sentence and shape.is_menu(text)),
         (R.DATELINE, lambda: _strong_dateline(text)),
     )
     return next((reason for reason, hit in checks if hit()), None)
+
+
+def _is_footer(text: str) -> bool:
+    """«جميع الحقوق محفوظة …», «© 2025 …», «اتصل بنا»."""
+    return (
+        "©" in text
+        or shape.starts_with_phrase(text, "FOOTER_PHRASES", 25)
+        or (not shape.is_sentence(text) and shape.contains_phrase(text, "FOOTER_PHRASES"))
+    )
 
 
 def _is_tag_list(text: str) -> bool:
@@ -272,7 +293,8 @@ def _dateline_reason(folded: str) -> str | None:
     """Date/time-only lines are datelines; a name plus a time is a byline."""
     if _RELATIVE_TIME.match(folded):
         return R.TIMESTAMP
-    if not (_TIME.search(folded) or find_date(folded)):
+    relative = "منذ" in folded.split() and len(folded.split()) <= 8
+    if not (_TIME.search(folded) or relative or find_date(folded)):
         return None
     rest = _strip_dates(folded)
     words = [w for w in _NON_WORD.sub(" ", rest).lower().split() if not w.isdigit()]
@@ -519,10 +541,12 @@ def _mark_cookie_buttons(lines: list[_Line]) -> None:
 
 
 def _mark_datelines(lines: list[_Line], title_at: int | None) -> None:
-    """«مدينة - وكالة» just under the headline: a dateline though it ends without a dash."""
+    """«مدينة - وكالة» between the headline and the lead: a dateline without a final dash."""
     if title_at is None:
         return
-    for line in lines[title_at + 1 : title_at + 5]:
+    for line in lines[title_at + 1 : title_at + 1 + DATELINE_REACH]:
+        if line.kept and shape.is_sentence(line.text):
+            return  # the story has begun
         if line.kept and shape.is_dateline(line.text):
             line.reason = R.DATELINE
 
@@ -736,6 +760,7 @@ _DATED = frozenset(
     }
 )
 BELOW_TITLE = 4  # a dateline this close under the headline is the story's own
+LEAD_TODAY_CHARS = 40  # «اليوم السبت (4 تشرين الثاني 2023)»: the date follows «اليوم» closely
 ABOVE_TITLE = 2
 
 
@@ -751,7 +776,7 @@ def _published(lines: list[_Line], title_at: int | None) -> date | None:
         if line.reason in _DATED and (found := find_date(fold_key(line.text)))
     ]
     if not dated:
-        return None
+        return _lead_today(lines, title_at)
     if title_at is not None:
         below = [d for i, d in dated if title_at < i <= title_at + BELOW_TITLE]
         above = [d for i, d in reversed(dated) if title_at - ABOVE_TITLE <= i < title_at]
@@ -759,3 +784,16 @@ def _published(lines: list[_Line], title_at: int | None) -> date | None:
             return (below or above)[0]
     plain = [d for i, d in dated if lines[i].reason != R.ISSUE_HEADER]
     return (plain or [d for _, d in dated])[0]
+
+
+def _lead_today(lines: list[_Line], title_at: int | None) -> date | None:
+    """«… اليوم السبت (4 تشرين الثاني 2023) …» in the lead: the story's own day."""
+    start = (title_at or -1) + 1
+    story = [ln for ln in lines[start:] if ln.kept and len(ln.words) >= MIN_BODY_WORDS][:2]
+    for line in story:
+        folded = fold_key(line.text)
+        for m in _TODAY.finditer(folded):
+            found = find_date(folded[m.end() : m.end() + LEAD_TODAY_CHARS])
+            if found:
+                return found
+    return None

@@ -33,6 +33,8 @@ LEAD_WORDS = shape.MIN_SENTENCE_WORDS  # lead lines are at least this long
 LEAD_LINES = 2  # the lead's words are taken from this many story lines
 SCAN_LINES = 25  # the headline is among the page's first lines
 CERTAIN_MARGIN = 1.0  # best minus runner-up for a certain choice
+PLAUSIBLE_MARGIN = 1.5  # an earlier candidate this close to the best is the headline
+PLAUSIBLE_EVIDENCE = 1.0  # ... when it has this much evidence (a third of its words in the lead)
 W_REPEAT, W_HINT, W_LEAD = 3.0, 3.0, 3.0
 W_TEASER = 3.0
 
@@ -75,7 +77,26 @@ def choose_headline(
             first = next((i for i, ok in enumerate(usable) if ok), None)
         return HeadlineChoice(first, certain=first is not None and first < start)
     ranked = sorted(found, key=lambda c: (-c.score, c.index))
-    return HeadlineChoice(ranked[0].index, _certain(ranked), tuple(found))
+    chosen = _earliest_plausible(found, ranked[0])
+    if chosen is not ranked[0]:  # a deck under the headline scored higher
+        vouched = chosen.evidence >= W_REPEAT  # repeated by the page or named by its title
+        return HeadlineChoice(chosen.index, vouched, tuple(found))
+    return HeadlineChoice(chosen.index, _certain(ranked), tuple(found))
+
+
+def _earliest_plausible(found: list[Candidate], best: Candidate) -> Candidate:
+    """The first well-shaped candidate nearly as good as the best, with evidence for it.
+
+    Pages put the headline above its deck (a summary line that often shares
+    even more words with the lead), so among close scores the earlier line wins.
+    """
+    for cand in found:
+        if cand.index >= best.index:
+            break
+        close = cand.score >= best.score - PLAUSIBLE_MARGIN
+        if close and cand.penalty == 0 and cand.evidence >= PLAUSIBLE_EVIDENCE:
+            return cand
+    return best
 
 
 def _candidates(

@@ -200,7 +200,9 @@ def is_dateline(text: str) -> bool:
     has_dash = bool(_DASH.search(stripped.replace("(", " ").replace(")", " "))) and (
         "-" in stripped or "–" in stripped or "—" in stripped
     )
-    if not has_dash or not pieces:
+    if not has_dash:  # «القاهرة (أ ش أ)»: a place and an agency in brackets
+        return bool(_PARENS.search(stripped)) and n <= 6 and len(pieces) == 1
+    if not pieces:
         return False
     if not all(len(p.split()) <= 4 for p in pieces):
         return False
@@ -212,3 +214,21 @@ def byline_verb(text: str) -> bool:
     verbs = _folded("BYLINE_VERBS")
     tokens = words(text)
     return len(tokens) <= 8 and any(t in verbs for t in tokens)
+
+
+def is_social_row(text: str) -> bool:
+    """Only social networks' names: the labels of share buttons."""
+    tokens = words(text)
+    networks = _folded("SOCIAL_NETWORKS")
+    return 1 <= len(tokens) <= 8 and all(t in networks for t in tokens)
+
+
+def is_credit(text: str) -> bool:
+    """«الكاتب: فلان», «تصوير: فلان»: a credit label, a colon and a short name."""
+    head, colon, rest = text.partition(":")
+    return (
+        bool(colon)
+        and 1 <= len(rest.split()) <= 5
+        and starts_with_phrase(head, "BYLINE_LABELS", 2)
+        and stop_density(rest) == 0
+    )

@@ -64,6 +64,7 @@ class DropReason(StrEnum):
     COMMENT = "comment"  # comment forms and counts
     COOKIE = "cookie"  # cookie banners and their buttons
     INTERFACE = "interface"  # page controls: «زر الذهاب إلى الأعلى», «+A -A», print
+    FOOTER = "footer"  # copyright, «اتصل بنا», terms of use
     FURNITURE = "furniture"  # recurs on the source's other pages
     OTHER = "other"  # a line without Arabic, or furniture of no known kind
 
