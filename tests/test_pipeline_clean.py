@@ -511,3 +511,34 @@ def test_today_with_a_date_in_the_lead_gives_the_publication_date() -> None:
 def test_a_date_later_in_the_lead_without_today_is_not_the_publication_date() -> None:
     lead = "أعلن محافظ الواحة أن السوق الجديد سيفتتح في 4 تشرين الثاني 2023 بحضور عدد من المسؤولين."
     assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published is None
+
+
+def test_a_site_header_date_far_above_the_headline_is_not_the_publication_date() -> None:
+    page = "\n".join(
+        [
+            "رئيس التحرير: هدى المصري",
+            "الأربعاء 15 يناير 2025 م - 15 رجب 1446 هـ",
+            "محافظات",
+            "أخبار المدن",
+            STORY_HEAD,
+            STORY_LEAD,
+            STORY_NEXT,
+        ]
+    )
+    assert clean(page).published is None
+
+
+def test_a_labelled_date_line_anywhere_is_the_publication_date() -> None:
+    page = "\n".join(
+        ["تاريخ النشر: 2025/01/20", "محليات", "أخبار المدن", STORY_HEAD, STORY_LEAD, STORY_NEXT]
+    )
+    assert clean(page).published == date(2025, 1, 20)
+
+
+def test_tags_under_a_keyword_header_and_a_comment_notice_are_dropped() -> None:
+    notice = "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
+    page = "\n".join(
+        [STORY_HEAD, STORY_LEAD, STORY_NEXT, "الكلمات المفتاحية", "سوق الواحة", "الحرفيين", notice]
+    )
+    assert texts(page) == [STORY_HEAD, STORY_LEAD, STORY_NEXT]
+    assert reasons(page)[notice] == "comment"

@@ -252,7 +252,7 @@ def _shape_reason(text: str) -> R | None:
         (R.TICKER, lambda: shape.is_ticker(text)),
         (R.INTERFACE, lambda: shape.is_font_control(text)),
         (R.INTERFACE, lambda: shape.starts_with_phrase(text, "INTERFACE_PHRASES", 5)),
-        (R.COMMENT, lambda: not sentence and shape.starts_with_phrase(text, "COMMENT_PHRASES", 10)),
+        (R.COMMENT, lambda: not sentence and shape.starts_with_phrase(text, "COMMENT_PHRASES", 20)),
         (R.COOKIE, lambda: n <= 60 and shape.contains_phrase(text, "COOKIE_PHRASES")),
         (R.FOOTER, lambda: n <= 25 and _is_footer(text)),
         (R.SHARE, lambda: shape.is_social_row(text)),
@@ -744,7 +744,15 @@ def _assemble(
                 kind = Kind.HEADING
         paragraphs.append(Paragraph(len(paragraphs), kind, line.text))
     dropped = [DroppedLine(ln.pos, ln.text, ln.reason) for ln in lines if ln.reason]
-    return CleanedArticle(paragraphs, dropped, _published(lines, title_at))
+    return CleanedArticle(paragraphs, dropped, _published(lines, _anchor(lines, title_at, given)))
+
+
+def _anchor(lines: list[_Line], title_at: int | None, given: str | None) -> int | None:
+    """Where the headline stands in the page (a caller's title: where the page repeats it)."""
+    if title_at is not None or given is None:
+        return title_at
+    key = near_key(given)
+    return next((i for i, ln in enumerate(lines) if near_key(ln.text) == key), None)
 
 
 _DATED = frozenset(
@@ -767,23 +775,33 @@ ABOVE_TITLE = 2
 def _published(lines: list[_Line], title_at: int | None) -> date | None:
     """The date the story's own dateline states, not the site header's «today».
 
-    A dated line just under the headline (or right above it) wins; then any
-    dated line in reading order; an issue header («العدد … الموافق …») last.
+    In order: a dated line just under the headline (or right above it); a line
+    that labels its date as the publication's («تاريخ النشر», «date»); «اليوم
+    <weekday> (<date>)» in the lead; an issue header («العدد … الموافق …»).
+    Other dates further above the headline belong to the site's header.
+    Without a known headline, the first dated line.
     """
     dated = [
         (i, found)
         for i, line in enumerate(lines)
         if line.reason in _DATED and (found := find_date(fold_key(line.text)))
     ]
-    if not dated:
-        return _lead_today(lines, title_at)
-    if title_at is not None:
-        below = [d for i, d in dated if title_at < i <= title_at + BELOW_TITLE]
-        above = [d for i, d in reversed(dated) if title_at - ABOVE_TITLE <= i < title_at]
-        if below or above:
-            return (below or above)[0]
-    plain = [d for i, d in dated if lines[i].reason != R.ISSUE_HEADER]
-    return (plain or [d for _, d in dated])[0]
+    if title_at is None:
+        return dated[0][1] if dated else _lead_today(lines, title_at)
+    below = [d for i, d in dated if title_at < i <= title_at + BELOW_TITLE]
+    above = [d for i, d in reversed(dated) if title_at - ABOVE_TITLE <= i < title_at]
+    labelled = [d for i, d in dated if _labelled(lines[i].text)]
+    issue = [d for i, d in dated if lines[i].reason == R.ISSUE_HEADER]
+    later = [d for i, d in dated if i > title_at]
+    for found in (below, above, labelled, later):
+        if found:
+            return found[0]
+    return _lead_today(lines, title_at) or (issue[0] if issue else None)
+
+
+def _labelled(text: str) -> bool:
+    """The line says its date is the publication's («تاريخ النشر: …», «date …»)."""
+    return shape.contains_phrase(text, "PUBLICATION_LABELS")
 
 
 def _lead_today(lines: list[_Line], title_at: int | None) -> date | None:

@@ -191,6 +191,7 @@ COMMENT_PHRASES: tuple[str, ...] = (
     "لن يتم نشر عنوان بريدك الإلكتروني",
     "الحقول الإلزامية",
     "الحقول المطلوبة",
+    "لن يتم نشر",
     "الاسم",
     "الموقع الإلكتروني",
     "يجب تسجيل الدخول",
@@ -553,4 +554,22 @@ SOCIAL_NETWORKS: frozenset[str] = frozenset(
         "pinterest",
         "reddit",
     ]
+)
+
+# Words that label a date as the story's publication date.
+PUBLICATION_LABELS: tuple[str, ...] = (
+    "تاريخ النشر",
+    "نشر في",
+    "نشر بتاريخ",
+    "نشر",
+    "نشرت",
+    "تاريخ",
+    "بتاريخ",
+    "آخر تحديث",
+    "تاريخ التحديث",
+    "تحديث",
+    "date",
+    "published",
+    "updated",
+    "posted",
 )
