@@ -136,3 +136,29 @@ def test_buttons_and_byline_verbs() -> None:
 def test_digit_and_latin_shares() -> None:
     assert shape.digit_share("48.50 52.10 الدولار") > 0.5
     assert shape.latin_share("Sada Wadi english") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("الوزير خلال المؤتمر الصحفي في العاصمة (رويترز)", True),
+        ("جانب من الاجتماع - أ ف ب", True),
+        ("صورة من الجلسة / الأناضول", True),
+        ("افتتاح سوق جديد للحرفيين (صور)", False),
+        ("الواحة - وكالة النخيل", False),
+    ],
+)
+def test_photo_credit_at_the_end_of_a_caption(line: str, expected: bool) -> None:
+    assert shape.ends_with_photo_credit(line) is expected
+
+
+def test_hashtag_lines() -> None:
+    assert shape.is_hashtags("#الواحة #الحرفيين")
+    assert not shape.is_hashtags("افتتاح السوق #الواحة")
+
+
+def test_social_rows_and_credits() -> None:
+    assert shape.is_social_row("فيسبوك تويتر واتساب")
+    assert not shape.is_social_row("تويتر تعلن تغيير سياسة النشر")
+    assert shape.is_credit("تصوير: خالد الفارس")
+    assert not shape.is_credit("تصوير: تم التقاط الصور في الساحة من قبل المصورين")

@@ -257,6 +257,8 @@ def _shape_reason(text: str) -> R | None:
         (R.FOOTER, lambda: n <= 25 and _is_footer(text)),
         (R.SHARE, lambda: shape.is_social_row(text)),
         (R.BYLINE, lambda: shape.is_credit(text)),
+        (R.NAVIGATION, lambda: shape.is_hashtags(text)),
+        (R.CAPTION, lambda: n <= 30 and not sentence and shape.ends_with_photo_credit(text)),
         (R.NAVIGATION, lambda: _is_tag_list(text)),
         (R.NAVIGATION, lambda: shape.starts_with_phrase(text, "RELATED_HEADERS", 5)),
         (R.NAVIGATION, lambda: n >= 3 and not sentence and shape.is_menu(text)),

@@ -573,3 +573,32 @@ PUBLICATION_LABELS: tuple[str, ...] = (
     "updated",
     "posted",
 )
+
+# Photo and news agencies credited at the end of an image caption.
+PHOTO_CREDITS: tuple[str, ...] = (
+    "رويترز",
+    "أ ف ب",
+    "ا ف ب",
+    "فرانس برس",
+    "أ ب",
+    "أسوشيتد برس",
+    "الأناضول",
+    "إفي",
+    "شينخوا",
+    "د ب أ",
+    "إيبا",
+    "غيتي",
+    "غيتي إيميجز",
+    "أرشيفية",
+    "أرشيف",
+    "صورة أرشيفية",
+    "مواقع التواصل",
+    "مواقع التواصل الاجتماعي",
+    "وسائل التواصل",
+    "afp",
+    "reuters",
+    "ap",
+    "epa",
+    "getty",
+    "getty images",
+)

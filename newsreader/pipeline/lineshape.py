@@ -232,3 +232,21 @@ def is_credit(text: str) -> bool:
         and starts_with_phrase(head, "BYLINE_LABELS", 2)
         and stop_density(rest) == 0
     )
+
+
+_CREDIT_TAIL = re.compile(r"(?:\(([^()]{1,30})\)|[-–—/|]\s*([^-–—/|()]{1,30}))\s*$")
+
+
+def ends_with_photo_credit(text: str) -> bool:
+    """«الوزير خلال المؤتمر (رويترز)», «… - أ ف ب»: a caption's credit at its end."""
+    m = _CREDIT_TAIL.search(text.strip())
+    if not m:
+        return False
+    credit = " ".join(words(m.group(1) or m.group(2)))
+    return credit in _phrases("PHOTO_CREDITS")
+
+
+def is_hashtags(text: str) -> bool:
+    """«#الواحة #الحرفيين»: a line of hashtags."""
+    tokens = text.split()
+    return bool(tokens) and all(t.startswith("#") for t in tokens)
