@@ -162,3 +162,9 @@ def test_social_rows_and_credits() -> None:
     assert not shape.is_social_row("تويتر تعلن تغيير سياسة النشر")
     assert shape.is_credit("تصوير: خالد الفارس")
     assert not shape.is_credit("تصوير: تم التقاط الصور في الساحة من قبل المصورين")
+
+
+def test_byline_opener_before_a_bare_name() -> None:
+    assert shape.is_byline_opener("كتب سامر الحلبي")
+    assert shape.is_byline_opener("بواسطة سلمى العامري")
+    assert not shape.is_byline_opener("كتب الوزير في تغريدة أن الاجتماع ناجح")

@@ -256,7 +256,7 @@ def _shape_reason(text: str) -> R | None:
         (R.COOKIE, lambda: n <= 60 and shape.contains_phrase(text, "COOKIE_PHRASES")),
         (R.FOOTER, lambda: n <= 25 and _is_footer(text)),
         (R.SHARE, lambda: shape.is_social_row(text)),
-        (R.BYLINE, lambda: shape.is_credit(text)),
+        (R.BYLINE, lambda: shape.is_credit(text) or shape.is_byline_opener(text)),
         (R.NAVIGATION, lambda: shape.is_hashtags(text)),
         (R.CAPTION, lambda: n <= 30 and not sentence and shape.ends_with_photo_credit(text)),
         (R.NAVIGATION, lambda: _is_tag_list(text)),

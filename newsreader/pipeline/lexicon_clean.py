@@ -267,8 +267,17 @@ TAG_LABELS: tuple[str, ...] = (
     "العلامات",
     "هاشتاج",
     "مواضيع",
+    "التصنيف",
+    "التصنيفات",
+    "تصنيف",
+    "القسم",
+    "الأقسام",
     "tags",
+    "category",
 )
+
+# Words that open a byline before a bare name: «كتب سامر الحلبي», «بواسطة …».
+BYLINE_OPENERS: tuple[str, ...] = ("كتب", "كتبت", "بقلم", "بواسطة", "by")
 
 # Verbs of a byline: «كتب: …», «الرياض - كتبت فلانة -».
 BYLINE_VERBS: frozenset[str] = frozenset(

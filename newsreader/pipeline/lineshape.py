@@ -250,3 +250,11 @@ def is_hashtags(text: str) -> bool:
     """«#الواحة #الحرفيين»: a line of hashtags."""
     tokens = text.split()
     return bool(tokens) and all(t.startswith("#") for t in tokens)
+
+
+def is_byline_opener(text: str) -> bool:
+    """«كتب سامر الحلبي», «بقلم سلمى العامري»: an opener and a bare name, nothing else."""
+    tokens = words(text)
+    if not 2 <= len(tokens) <= 5 or _SENTENCE_END.search(text):
+        return False
+    return tokens[0] in _phrases("BYLINE_OPENERS") and stop_density(" ".join(tokens[1:])) == 0
