@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from hijridate import Hijri
 
+from newsreader.pipeline import lexicon_clean as lex
 from newsreader.pipeline import lineshape as shape
 from newsreader.pipeline.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from newsreader.pipeline.headline import choose_headline
@@ -91,57 +92,7 @@ _CONNECTIVE = re.compile(
     r"^(كما|ثم|حيث|اذ|كذلك|بينما|فيما|لكن|وقد|وكان|وقال|واضاف|واكد|وتابع|واوضح|وذكر|قال|اضاف|اكد)\b"
 )
 
-# Words that may stand beside a date or a time in a dateline (folded).
-_DATELINE_WORDS = frozenset(
-    [
-        "في",
-        "يوم",
-        "بتاريخ",
-        "تاريخ",
-        "النشر",
-        "نشر",
-        "اخر",
-        "تحديث",
-        "التحديث",
-        "محدث",
-        "بتوقيت",
-        "توقيت",
-        "الساعه",
-        "ساعه",
-        "ساعات",
-        "دقيقه",
-        "دقايق",
-        "منذ",
-        "ساعتين",
-        "دقيقتين",
-        "يومين",
-        "ايام",
-        "اسبوع",
-        "قليل",
-        "لحظات",
-        "امس",
-        "اليوم",
-        "م",
-        "ص",
-        "مساء",
-        "صباحا",
-        "ظهرا",
-        "غرينتش",
-        "gmt",
-        "utc",
-        "date",
-        "updated",
-        "published",
-        "am",
-        "pm",
-        "ago",
-        "on",
-        "at",
-        "الموافق",
-        "هـ",
-        "ه",
-    ]
-)
+_DATELINE_WORDS = lex.DATELINE_WORDS
 
 
 @dataclass(slots=True)
