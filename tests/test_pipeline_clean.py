@@ -542,3 +542,16 @@ def test_tags_under_a_keyword_header_and_a_comment_notice_are_dropped() -> None:
     )
     assert texts(page) == [STORY_HEAD, STORY_LEAD, STORY_NEXT]
     assert reasons(page)[notice] == "comment"
+
+
+def test_a_related_run_stops_at_prose_without_a_full_stop() -> None:
+    prose = (
+        "وأضاف المحافظ أن العمل في السوق سيبدأ من الأسبوع المقبل بعد أن تنتهي البلدية من "
+        "توزيع المحلات على الحرفيين"
+    )
+    page = "\n".join(
+        [STORY_HEAD, STORY_LEAD, "اقرأ أيضا", "مهرجان التمور يعود بعد غياب عامين", prose]
+    )
+    got = reasons(page)
+    assert got["مهرجان التمور يعود بعد غياب عامين"] == "related-article"
+    assert prose in texts(page)

@@ -39,6 +39,7 @@ MIN_TEASER_CHARS = 12  # squashed characters before the dots
 GLUE_K = 12  # character n-gram size for glued-line coverage
 GLUE_COVERAGE = 0.9
 MIN_GLUED_CHARS = 40
+RELATED_RUN = 10  # at most this many headlines under a related-stories header
 DATELINE_REACH = 4  # lines under the headline where a bare «مدينة - وكالة» is a dateline
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -505,17 +506,30 @@ def _mark_datelines(lines: list[_Line], title_at: int | None) -> None:
 
 
 def _mark_related_runs(lines: list[_Line], title_at: int | None) -> None:
-    """Under «مقالات ذات صلة» and the like, headline-shaped lines are other stories."""
+    """Under «مقالات ذات صلة» and the like, headline-shaped lines are other stories.
+
+    The run ends at the first line that reads as the story's prose (closing
+    punctuation, or long and dense in function words, for sites that write
+    no full stops), and after RELATED_RUN lines at most.
+    """
     start = (title_at or 0) + 1
-    in_run = False
+    left = 0
     for line in lines[start:]:
         if shape.starts_with_phrase(line.text, "RELATED_HEADERS", 5):
-            in_run = True
-        elif in_run and line.kept:
-            if shape.is_sentence(line.text) or _SENTENCE_END.search(line.text):
-                in_run = False
-            elif len(line.words) <= 25:
+            left = RELATED_RUN
+        elif left and line.kept:
+            if _prose(line):
+                left = 0
+            else:
                 line.reason = R.RELATED_ARTICLE
+                left -= 1
+
+
+def _prose(line: _Line) -> bool:
+    """Story text rather than a headline: punctuated, or long and full of function words."""
+    if _SENTENCE_END.search(line.text) or len(line.words) > 25:
+        return True
+    return len(line.words) >= MIN_BODY_WORDS and shape.stop_density(line.text) >= 0.15
 
 
 def _mark_trailing(lines: list[_Line], title_at: int | None) -> None:

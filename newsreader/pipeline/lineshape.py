@@ -116,7 +116,7 @@ def is_menu(text: str) -> bool:
         return True
     if n >= 2 and section_share(text) >= 0.6:
         return True
-    return repeats_words(text) and stop_density(text) < 0.1
+    return repeats_words(text) and n <= 20 and stop_density(text) < 0.05
 
 
 def is_ticker(text: str) -> bool:
