@@ -1,11 +1,14 @@
 """Cleaning: turn a scraped page's lines into a title and ordered paragraphs.
 
-Scraped news pages carry more than the story: section labels, datelines,
-bylines, share prompts, related-article blocks, teasers cut off with "...",
-repeated titles and R.GLUED lines where several paragraphs lost their line
-breaks. The rules here look at the *structure* of each line (length, what it
-starts or ends with, whether its text is carried by other lines) rather than
-at any outlet's wording, so they carry over to outlets not seen in development.
+Scraped news pages carry more than the story: menus, mastheads, tickers,
+issue headers, section labels, datelines, bylines, share prompts, comment and
+cookie widgets, related-article blocks, teasers cut off with "...", repeated
+titles and "glued" lines where several paragraphs lost their line breaks. The
+rules here look at the *shape* of each line (lineshape: sentence or not,
+function-word density, digits, separators, role and UI vocabulary from
+lexicon_clean) and at the page's structure (where the headline is, what other
+lines carry), never at one outlet's wording, so they carry over to outlets
+not seen in development. The headline is chosen from evidence (headline.py).
 
 Every kept paragraph is a stripped input line, verbatim (only a caller-given
 title is not). Every non-empty line not kept is reported as a DroppedLine
@@ -31,7 +34,6 @@ from newsreader.pipeline.normalize import fold, fold_key
 from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, Kind, Paragraph
 from newsreader.pipeline.types import DropReason as R
 
-MIN_TITLE_WORDS = 3  # shorter lines at the top are section labels, not titles
 MAX_HEADING_WORDS = 8
 MAX_BYLINE_WORDS = 3
 MIN_BODY_WORDS = 12  # a line this long is story text, not furniture
