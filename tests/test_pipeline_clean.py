@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsreader.pipeline.clean import clean, is_heading, is_quote
-from newsreader.pipeline.types import InputError, Kind
+from newsreader.pipeline.types import DropReason, InputError, Kind
 
 TITLE = "وزير الزراعة يفتتح مهرجان التمور السنوي في المدينة"
 LEAD = "افتتح وزير الزراعة صباح اليوم مهرجان التمور السنوي بمشاركة أكثر من مئتي مزارع."
@@ -192,8 +192,8 @@ def test_section_label_before_the_title_is_dropped() -> None:
         ("الرئيسية / أخبار / اقتصاد", "navigation"),
         ("المصدر: وكالات", "source"),
         ("إعلان", "advertisement"),
-        ("أضف تعليقك", "other"),
-        ("نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع.", "other"),
+        ("أضف تعليقك", "comment"),
+        ("نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع.", "cookie"),
         ("صورة: الوزير خلال جولته في المهرجان", "caption"),
     ],
 )
@@ -345,3 +345,213 @@ def test_given_headings_replace_the_short_line_rule() -> None:
     assert guessed == ["title", "body", "heading", "body"]  # short, unpunctuated: a guess
     assert unmarked == ["title", "body", "body", "body"]  # the page marks up no heading
     assert marked == guessed
+
+
+# --- pages with a site's furniture around the story (invented sites) -----------------
+
+STORY_HEAD = "افتتاح سوق جديد للحرفيين في مدينة الواحة"
+STORY_LEAD = (
+    "افتتح محافظ الواحة اليوم سوقا جديدا للحرفيين يضم أكثر من مئة محل، "
+    "وذلك بحضور عدد من المسؤولين والأهالي."
+)
+STORY_NEXT = "وقال المحافظ إن السوق سيوفر فرص عمل لمئات الشباب في المدينة والقرى المجاورة."
+
+
+def test_menu_masthead_dateline_and_related_box_around_the_story() -> None:
+    page = "\n".join(
+        [
+            "الرئيسية | أخبار | اقتصاد | رياضة | فن",
+            "رئيس مجلس الإدارة ورئيس التحرير: سامي الوردي",
+            "الإشراف العام",
+            "نادية الحكيم",
+            STORY_HEAD,
+            "الواحة - وكالة النخيل -",
+            STORY_LEAD,
+            STORY_NEXT,
+            "مقالات ذات صلة",
+            "ارتفاع أسعار الخضار في أسواق الواحة",
+            "مهرجان التمور يعود بعد غياب عامين",
+            "زر الذهاب إلى الأعلى",
+        ]
+    )
+    result = clean(page)
+    assert [p.text for p in result.paragraphs] == [STORY_HEAD, STORY_LEAD, STORY_NEXT]
+    assert result.title_certain
+    assert reasons(page) == {
+        "الرئيسية | أخبار | اقتصاد | رياضة | فن": "navigation",
+        "رئيس مجلس الإدارة ورئيس التحرير: سامي الوردي": "masthead",
+        "الإشراف العام": "masthead",
+        "نادية الحكيم": "masthead",
+        "الواحة - وكالة النخيل -": "dateline",
+        "مقالات ذات صلة": "navigation",
+        "ارتفاع أسعار الخضار في أسواق الواحة": "related-article",
+        "مهرجان التمور يعود بعد غياب عامين": "related-article",
+        "زر الذهاب إلى الأعلى": "interface",
+    }
+
+
+def test_ticker_and_issue_header_above_the_story_and_the_story_date_wins() -> None:
+    page = "\n".join(
+        [
+            "الدولار 48.50 اليورو 52.10 الذهب عيار 21 3650",
+            "العدد : ٤٥٦٧ - الخميس ١٠ أبريل ٢٠٢٥ م، الموافق ١٢ شوال ١٤٤٦هـ",
+            "منوعات",
+            STORY_HEAD,
+            "الثلاثاء ٨ أبريل ٢٠٢٥ - ١٠:٣٠",
+            STORY_LEAD,
+            STORY_NEXT,
+        ]
+    )
+    result = clean(page)
+    assert result.title == STORY_HEAD
+    assert result.published == date(2025, 4, 8)
+    got = reasons(page)
+    assert got["الدولار 48.50 اليورو 52.10 الذهب عيار 21 3650"] == "ticker"
+    assert got["العدد : ٤٥٦٧ - الخميس ١٠ أبريل ٢٠٢٥ م، الموافق ١٢ شوال ١٤٤٦هـ"] == "issue-header"
+
+
+def test_an_issue_header_dates_the_story_when_nothing_else_does() -> None:
+    page = "\n".join(["العدد : 4567 - الخميس 10 أبريل 2025", STORY_HEAD, STORY_LEAD, STORY_NEXT])
+    assert clean(page).published == date(2025, 4, 10)
+
+
+def test_hijri_beside_gregorian_and_hijri_alone() -> None:
+    both = "الأربعاء 29 رمضان 1447هـ الموافق 18 آذار 2026م"
+    alone = "الأحد 14 شوال 1445 هـ"
+    assert clean("\n".join([STORY_HEAD, both, STORY_LEAD])).published == date(2026, 3, 18)
+    assert clean("\n".join([STORY_HEAD, alone, STORY_LEAD])).published == date(2024, 4, 23)
+
+
+def test_related_bullets_above_a_repeated_headline_and_widgets_below() -> None:
+    bullets = [
+        "• فريق النخيل يفوز بكأس الدوري للمرة الثالثة",
+        "• وزير النقل يتفقد أعمال الطريق الساحلي الجديد",
+    ]
+    widgets = [
+        "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على الموقع",
+        "موافق",
+        "أضف تعليقاً",
+        "البريد الإلكتروني",
+        "كلمات دلالية: الواحة، الحرفيين، الأسواق",
+    ]
+    page = "\n".join([*bullets, "عاجل", STORY_HEAD, STORY_HEAD, STORY_LEAD, STORY_NEXT, *widgets])
+    result = clean(page)
+    assert [p.text for p in result.paragraphs] == [STORY_HEAD, STORY_LEAD, STORY_NEXT]
+    got = reasons(page)
+    assert got["موافق"] == "cookie"
+    assert got["أضف تعليقاً"] == "comment"
+    assert got["كلمات دلالية: الواحة، الحرفيين، الأسواق"] == "navigation"
+
+
+def test_a_lead_opening_with_a_dateline_is_kept() -> None:
+    lead = "الواحة اليوم - " + STORY_LEAD
+    assert texts("\n".join([STORY_HEAD, lead, STORY_NEXT])) == [STORY_HEAD, lead, STORY_NEXT]
+
+
+def test_a_page_title_hint_picks_the_headline_over_an_earlier_line() -> None:
+    other = "مهرجان التمور يعود بعد غياب عامين إلى الساحة"
+    page = "\n".join([other, STORY_HEAD, STORY_NEXT])
+    assert clean(page, hints=[STORY_HEAD + " | موقع الواحة"]).title == STORY_HEAD
+
+
+def test_an_unclear_headline_is_flagged() -> None:
+    page = "\n".join(["نشرة الصباح في دقائق معدودة", "حفل موسيقي كبير في الساحة", STORY_NEXT])
+    assert not clean(page).title_certain
+
+
+def test_every_reason_is_a_drop_reason() -> None:
+    page = "\n".join(["الرئيسية | أخبار | اقتصاد", STORY_HEAD, STORY_LEAD, "+A -A", STORY_LEAD])
+    assert all(isinstance(d.reason, DropReason) for d in clean(page).dropped)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("جميع الحقوق محفوظة لموقع الواحة 2025", "footer"),
+        ("© 2025 صحيفة الواحة", "footer"),
+        ("اتصل بنا", "footer"),
+        ("الكاتب: سمير الوردي", "byline"),
+        ("تصوير: خالد الفارس", "byline"),
+        ("فيسبوك تويتر واتساب", "share"),
+        ("آخر تحديث: منذ ساعتين", "timestamp"),
+        ("عدد المشاهدات: 1250", "interface"),
+    ],
+)
+def test_footer_credit_share_row_and_relative_time(line: str, reason: str) -> None:
+    page = "\n".join([STORY_HEAD, STORY_LEAD, line, STORY_NEXT])
+    assert reasons(page) == {line: reason}
+
+
+@pytest.mark.parametrize("dateline", ["الواحة - وكالة النخيل", "الواحة (أ ن ب)", "وادي النور-ونا"])
+def test_a_dateline_under_the_headline_is_dropped(dateline: str) -> None:
+    page = "\n".join([STORY_HEAD, dateline, STORY_LEAD, STORY_NEXT])
+    assert reasons(page) == {dateline: "dateline"}
+
+
+def test_a_short_dash_line_inside_the_story_is_left_alone() -> None:
+    heading = "المرحلة الأولى - التجهيز"
+    page = "\n".join([STORY_HEAD, STORY_LEAD, STORY_NEXT, heading, STORY_NEXT + " وتابع"])
+    assert heading in texts(page)
+
+
+def test_the_headline_above_its_deck_is_the_title() -> None:
+    deck = "المحافظ: السوق يضم مئة محل ويوفر فرص عمل لمئات الشباب من أبناء الواحة والقرى المجاورة"
+    result = clean("\n".join([STORY_HEAD, deck, STORY_LEAD, STORY_NEXT]))
+    assert result.title == STORY_HEAD
+    assert [p.text for p in result.paragraphs[1:]] == [deck, STORY_LEAD, STORY_NEXT]
+
+
+def test_today_with_a_date_in_the_lead_gives_the_publication_date() -> None:
+    lead = (
+        "أعلن محافظ الواحة، اليوم السبت (4 تشرين الثاني 2023)، افتتاح سوق جديد للحرفيين في المدينة."
+    )
+    assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published == date(2023, 11, 4)
+
+
+def test_a_date_later_in_the_lead_without_today_is_not_the_publication_date() -> None:
+    lead = "أعلن محافظ الواحة أن السوق الجديد سيفتتح في 4 تشرين الثاني 2023 بحضور عدد من المسؤولين."
+    assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published is None
+
+
+def test_a_site_header_date_far_above_the_headline_is_not_the_publication_date() -> None:
+    page = "\n".join(
+        [
+            "رئيس التحرير: هدى المصري",
+            "الأربعاء 15 يناير 2025 م - 15 رجب 1446 هـ",
+            "محافظات",
+            "أخبار المدن",
+            STORY_HEAD,
+            STORY_LEAD,
+            STORY_NEXT,
+        ]
+    )
+    assert clean(page).published is None
+
+
+def test_a_labelled_date_line_anywhere_is_the_publication_date() -> None:
+    page = "\n".join(
+        ["تاريخ النشر: 2025/01/20", "محليات", "أخبار المدن", STORY_HEAD, STORY_LEAD, STORY_NEXT]
+    )
+    assert clean(page).published == date(2025, 1, 20)
+
+
+def test_tags_under_a_keyword_header_and_a_comment_notice_are_dropped() -> None:
+    notice = "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *"
+    page = "\n".join(
+        [STORY_HEAD, STORY_LEAD, STORY_NEXT, "الكلمات المفتاحية", "سوق الواحة", "الحرفيين", notice]
+    )
+    assert texts(page) == [STORY_HEAD, STORY_LEAD, STORY_NEXT]
+    assert reasons(page)[notice] == "comment"
+
+
+def test_a_related_run_stops_at_prose_without_a_full_stop() -> None:
+    prose = (
+        "وأضاف المحافظ أن العمل في السوق سيبدأ من الأسبوع المقبل بعد أن تنتهي البلدية من "
+        "توزيع المحلات على الحرفيين"
+    )
+    page = "\n".join(
+        [STORY_HEAD, STORY_LEAD, "اقرأ أيضا", "مهرجان التمور يعود بعد غياب عامين", prose]
+    )
+    got = reasons(page)
+    assert got["مهرجان التمور يعود بعد غياب عامين"] == "related-article"
+    assert prose in texts(page)

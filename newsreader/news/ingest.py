@@ -68,7 +68,13 @@ def ingest_bytes(
         source_name or (page.sitename if page else ""),
     )
     furniture = known_furniture(site, source.text)
-    cleaned = clean(source.text, title=title, headings=source.headings, furniture=furniture)
+    cleaned = clean(
+        source.text,
+        title=title,
+        headings=source.headings,
+        hints=source.hints,
+        furniture=furniture,
+    )
     if page is not None:
         if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):
             raise InputError("the page holds no article text after cleaning")

@@ -45,7 +45,7 @@ class RecleanSummary:
         )
 
 
-def _plan(article: Article, text: str, title: Paragraph, headings=None):
+def _plan(article: Article, text: str, title: Paragraph, headings=None, hints=()):
     """(position, row-or-None, text, kind) in reading order, the new dropped lines, the
     title to keep, and whether the cleaner was sure of the headline.
 
@@ -55,10 +55,10 @@ def _plan(article: Article, text: str, title: Paragraph, headings=None):
     choice replaces it (a menu taken for the headline before the furniture was known).
     """
     furniture = known_furniture(source_key(article.source_url, article.source_name), text)
-    cleaned = clean(text, headings=headings, furniture=furniture)
+    cleaned = clean(text, headings=headings, hints=hints, furniture=furniture)
     certain = cleaned.title_certain
     if cleaned.title != title.text and _title_decided(title, text):
-        cleaned = clean(text, title=title.text, headings=headings, furniture=furniture)
+        cleaned = clean(text, title=title.text, headings=headings, hints=hints, furniture=furniture)
         certain = True
     lines = text.splitlines()
     restored = {d.position: d for d in article.dropped_lines.filter(restored=True)}
@@ -92,7 +92,9 @@ def reclean_article(article: Article) -> RecleanSummary:
         zip((r.pk for r in rows), paragraph_positions(rows, lines, old_dropped), strict=True)
     )
     title, rest = rows[0], rows[1:]
-    plan, new_dropped, head, certain = _plan(article, "\n".join(lines), title, source.headings)
+    plan, new_dropped, head, certain = _plan(
+        article, "\n".join(lines), title, source.headings, source.hints
+    )
     if head != title.text:
         title.text = head
         title.version += 1

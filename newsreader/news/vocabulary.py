@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
-# Why the cleaner dropped a line (pipeline codes → what a curator reads).
+from newsreader.pipeline.types import DropReason
+
+# Why the cleaner dropped a line: every DropReason has its name (a test checks).
 DROP_REASONS: dict[str, str] = {
-    "duplicate": "سطر مكرر",
-    "teaser": "مقتطف مبتور",
-    "glued": "فقرات ملتصقة",
-    "related-article": "مقال ذو صلة",
-    "timestamp": "توقيت النشر",
-    "dateline": "سطر المكان والتاريخ",
-    "byline": "اسم الكاتب",
-    "share": "دعوة للمشاركة أو المتابعة",
-    "navigation": "قائمة أو تنقل",
-    "source": "سطر المصدر",
-    "advertisement": "إعلان",
-    "caption": "تعليق صورة",
-    "comment": "التعليقات",
-    "cookie": "ملفات تعريف الارتباط",
-    "masthead": "ترويسة الموقع",
-    "ticker": "شريط أسعار أو أخبار",
-    "issue-header": "ترويسة العدد",
-    "furniture": "متكرر في صفحات المصدر",
-    "other": "عناصر الصفحة",
+    DropReason.DUPLICATE: "سطر مكرر",
+    DropReason.TEASER: "مقتطف مبتور",
+    DropReason.GLUED: "فقرات ملتصقة",
+    DropReason.RELATED_ARTICLE: "مقال ذو صلة",
+    DropReason.TIMESTAMP: "توقيت النشر",
+    DropReason.BYLINE: "اسم الكاتب",
+    DropReason.DATELINE: "سطر المكان والوكالة",
+    DropReason.SHARE: "دعوة للمشاركة أو المتابعة",
+    DropReason.NAVIGATION: "قائمة أو تنقل",
+    DropReason.SOURCE: "سطر المصدر",
+    DropReason.ADVERTISEMENT: "إعلان",
+    DropReason.CAPTION: "تعليق صورة",
+    DropReason.MASTHEAD: "ترويسة الموقع",
+    DropReason.TICKER: "شريط أسعار أو أرقام",
+    DropReason.ISSUE_HEADER: "ترويسة العدد",
+    DropReason.COMMENT: "التعليقات",
+    DropReason.COOKIE: "ملفات تعريف الارتباط",
+    DropReason.INTERFACE: "أزرار الصفحة",
+    DropReason.FOOTER: "تذييل الموقع",
+    DropReason.FURNITURE: "متكرر في صفحات المصدر",
+    DropReason.OTHER: "عناصر الصفحة",
 }
 
 

@@ -1,11 +1,14 @@
 """Cleaning: turn a scraped page's lines into a title and ordered paragraphs.
 
-Scraped news pages carry more than the story: section labels, datelines,
-bylines, share prompts, related-article blocks, teasers cut off with "...",
-repeated titles and "glued" lines where several paragraphs lost their line
-breaks. The rules here look at the *structure* of each line (length, what it
-starts or ends with, whether its text is carried by other lines) rather than
-at any outlet's wording, so they carry over to outlets not seen in development.
+Scraped news pages carry more than the story: menus, mastheads, tickers,
+issue headers, section labels, datelines, bylines, share prompts, comment and
+cookie widgets, related-article blocks, teasers cut off with "...", repeated
+titles and "glued" lines where several paragraphs lost their line breaks. The
+rules here look at the *shape* of each line (lineshape: sentence or not,
+function-word density, digits, separators, role and UI vocabulary from
+lexicon_clean) and at the page's structure (where the headline is, what other
+lines carry), never at one outlet's wording, so they carry over to outlets
+not seen in development. The headline is chosen from evidence (headline.py).
 
 Every kept paragraph is a stripped input line, verbatim (only a caller-given
 title is not). Every non-empty line not kept is reported as a DroppedLine
@@ -21,11 +24,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from newsreader.pipeline.dates import MONTHS, WEEKDAYS
+from hijridate import Hijri
+
+from newsreader.pipeline import lexicon_clean as lex
+from newsreader.pipeline import lineshape as shape
+from newsreader.pipeline.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
+from newsreader.pipeline.headline import choose_headline
 from newsreader.pipeline.normalize import fold, fold_key
 from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, Kind, Paragraph
+from newsreader.pipeline.types import DropReason as R
 
-MIN_TITLE_WORDS = 3  # shorter lines at the top are section labels, not titles
 MAX_HEADING_WORDS = 8
 MAX_BYLINE_WORDS = 3
 MIN_BODY_WORDS = 12  # a line this long is story text, not furniture
@@ -33,20 +41,24 @@ MIN_TEASER_CHARS = 12  # squashed characters before the dots
 GLUE_K = 12  # character n-gram size for glued-line coverage
 GLUE_COVERAGE = 0.9
 MIN_GLUED_CHARS = 40
+RELATED_RUN = 10  # at most this many headlines under a related-stories header
+DATELINE_REACH = 4  # lines under the headline where a bare «مدينة - وكالة» is a dateline
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NON_WORD = re.compile(r"[\W_]+")
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 _RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
+_TODAY = re.compile(r"(?<!\w)اليوم(?!\w)")
 _ELLIPSIS = re.compile(r"(?:\.{2,}|…)\s*$")
 _SENTENCE_END = re.compile(r"[.!?؟…:]$")
 _NUMBERING = re.compile(r"^\s*(?:\d+|[٠-٩]+)\s*[-.)]\s*")
 _BULLET = re.compile(r"^[-–—•*▪●]\s*")
 _COMMA = re.compile(r"[،,]")
 _CLOSING_PUNCT = re.compile(r"[\s.!?؟…,،;؛:]+$")
+_LEAD_MARK = re.compile(r"^\s*[*•▪●■◆►]+\s*")  # «*المصدر: …»: a mark before a cue
 
 # A related-article caption: "… - <outlet>, <number>, <dd.mm.yyyy>".
 _RELATED_CAPTION = re.compile(
@@ -83,47 +95,7 @@ _CONNECTIVE = re.compile(
     r"^(كما|ثم|حيث|اذ|كذلك|بينما|فيما|لكن|وقد|وكان|وقال|واضاف|واكد|وتابع|واوضح|وذكر|قال|اضاف|اكد)\b"
 )
 
-# Words that may stand beside a date or a time in a dateline (folded).
-_DATELINE_WORDS = frozenset(
-    [
-        "في",
-        "يوم",
-        "بتاريخ",
-        "تاريخ",
-        "النشر",
-        "نشر",
-        "اخر",
-        "تحديث",
-        "التحديث",
-        "محدث",
-        "بتوقيت",
-        "توقيت",
-        "الساعه",
-        "ساعه",
-        "ساعات",
-        "دقيقه",
-        "دقايق",
-        "منذ",
-        "امس",
-        "اليوم",
-        "م",
-        "ص",
-        "مساء",
-        "صباحا",
-        "ظهرا",
-        "غرينتش",
-        "gmt",
-        "utc",
-        "date",
-        "updated",
-        "published",
-        "am",
-        "pm",
-        "ago",
-        "on",
-        "at",
-    ]
-)
+_DATELINE_WORDS = lex.DATELINE_WORDS
 
 
 @dataclass(slots=True)
@@ -132,7 +104,7 @@ class _Line:
 
     pos: int
     text: str
-    reason: str | None = None
+    reason: R | None = None
     squashed: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -152,6 +124,7 @@ def clean(
     title: str | None = None,
     headings: Collection[str] | None = None,
     furniture: Collection[str] = (),
+    hints: Collection[str] = (),
 ) -> CleanedArticle:
     """Title, paragraphs in reading order, dropped lines with reasons, and a stated date.
 
@@ -159,7 +132,22 @@ def clean(
     the heading kind instead of the short-line rule (list items stay body).
     `furniture` holds the `near_key`s of lines known to recur across the source's
     other pages (menus, mastheads, tickers): they are dropped before anything else.
+    `hints` are what the page says its headline is (<title>, og:title, <h1>).
     """
+    lines, title_at, certain, given = mark_lines(text, title, furniture, hints)
+    cleaned = _assemble(lines, title_at, given, headings)
+    cleaned.title_certain = certain
+    return cleaned
+
+
+def mark_lines(
+    text: str,
+    title: str | None = None,
+    furniture: Collection[str] = (),
+    hints: Collection[str] = (),
+) -> tuple[list[_Line], int | None, bool, str | None]:
+    """Every non-empty line with its drop reason (None: kept), the headline's index,
+    whether it is certain, and the caller's title."""
     if not text or not text.strip():
         raise InputError("the input holds no text")
     lines = [_Line(pos, raw.strip()) for pos, raw in enumerate(text.splitlines()) if raw.strip()]
@@ -168,15 +156,20 @@ def clean(
     for line in lines:
         if line.kept:
             line.reason = line_reason(line.text)
+    _mark_masthead_names(lines)
+    _mark_cookie_buttons(lines)
     given = title.strip() if title and title.strip() else None
-    title_at = _mark_title(lines, given)
+    title_at, certain = _mark_title(lines, given, [*hints, *([given] if given else [])])
+    _mark_datelines(lines, title_at)
     _mark_stamped_headlines(lines, title_at)
+    _mark_related_runs(lines, title_at)
     _mark_tag_runs(lines)
     _mark_bylines(lines, title_at)
     _mark_duplicates(lines, title_at, given)
     _mark_teasers(lines, title_at)
     _mark_glued(lines, title_at)
-    return _assemble(lines, title_at, given, headings)
+    _mark_trailing(lines, title_at)
+    return lines, title_at, certain, given
 
 
 def squash(text: str) -> str:
@@ -192,29 +185,80 @@ def near_key(text: str) -> str:
 # --- line-level boilerplate -------------------------------------------------
 
 
-def line_reason(text: str) -> str | None:
+def line_reason(text: str) -> R | None:
     """Why a line is boilerplate on its own, judged from its shape and leading cue."""
-    folded = fold_key(text)
+    folded = fold_key(_LEAD_MARK.sub("", text))
     return (
-        _dateline_reason(folded)
+        _shape_reason(text)
+        or _dateline_reason(folded)
         or _latin_reason(folded)
         or _cue_reason(folded, len(folded.split()))
     )
 
 
+def _shape_reason(text: str) -> R | None:
+    """Issue headers, mastheads, tickers, page controls, widgets, menus, strong datelines."""
+    n = len(text.split())
+    sentence = shape.is_sentence(text)
+    checks = (
+        (R.ISSUE_HEADER, lambda: shape.is_issue_header(text)),
+        (R.MASTHEAD, lambda: shape.masthead_role(text) is not None),
+        (R.TICKER, lambda: shape.is_ticker(text)),
+        (R.INTERFACE, lambda: shape.is_font_control(text)),
+        (R.INTERFACE, lambda: shape.starts_with_phrase(text, "INTERFACE_PHRASES", 5)),
+        (R.COMMENT, lambda: not sentence and shape.starts_with_phrase(text, "COMMENT_PHRASES", 20)),
+        (R.COOKIE, lambda: n <= 60 and shape.contains_phrase(text, "COOKIE_PHRASES")),
+        (R.FOOTER, lambda: n <= 25 and _is_footer(text)),
+        (R.SHARE, lambda: shape.is_social_row(text)),
+        (R.BYLINE, lambda: shape.is_credit(text) or shape.is_byline_opener(text)),
+        (R.NAVIGATION, lambda: shape.is_hashtags(text)),
+        (R.CAPTION, lambda: n <= 30 and not sentence and shape.ends_with_photo_credit(text)),
+        (R.NAVIGATION, lambda: _is_tag_list(text)),
+        (R.NAVIGATION, lambda: shape.starts_with_phrase(text, "RELATED_HEADERS", 5)),
+        (R.NAVIGATION, lambda: n >= 3 and not sentence and shape.is_menu(text)),
+        (R.DATELINE, lambda: _strong_dateline(text)),
+    )
+    return next((reason for reason, hit in checks if hit()), None)
+
+
+def _is_footer(text: str) -> bool:
+    """«جميع الحقوق محفوظة …», «© 2025 …», «اتصل بنا»."""
+    return (
+        "©" in text
+        or shape.starts_with_phrase(text, "FOOTER_PHRASES", 25)
+        or (not shape.is_sentence(text) and shape.contains_phrase(text, "FOOTER_PHRASES"))
+    )
+
+
+def _is_tag_list(text: str) -> bool:
+    """«كلمات دلالية: أ، ب، ج»: a tag label and a colon, at any length."""
+    head, colon, _ = _LEAD_MARK.sub("", text).partition(":")
+    return (
+        bool(colon) and len(head.split()) <= 3 and shape.starts_with_phrase(head, "TAG_LABELS", 3)
+    )
+
+
+def _strong_dateline(text: str) -> bool:
+    """A dateline that says so itself: it ends in a dash, or names a writer."""
+    if not shape.is_dateline(text):
+        return False
+    return text.rstrip()[-1] in "-–—" or shape.byline_verb(text)
+
+
 def _dateline_reason(folded: str) -> str | None:
     """Date/time-only lines are datelines; a name plus a time is a byline."""
     if _RELATIVE_TIME.match(folded):
-        return "timestamp"
-    if not (_TIME.search(folded) or find_date(folded)):
+        return R.TIMESTAMP
+    relative = "منذ" in folded.split() and len(folded.split()) <= 8
+    if not (_TIME.search(folded) or relative or find_date(folded)):
         return None
     rest = _strip_dates(folded)
     words = [w for w in _NON_WORD.sub(" ", rest).lower().split() if not w.isdigit()]
     extra = [w for w in words if w not in _DATELINE_WORDS]
     if not extra:
-        return "timestamp"
+        return R.TIMESTAMP
     name_only = len(extra) <= MAX_BYLINE_WORDS and all(_ARABIC.search(w) for w in extra)
-    return "byline" if name_only and len(folded.split()) <= 8 else None
+    return R.BYLINE if name_only and len(folded.split()) <= 8 else None
 
 
 def _latin_reason(folded: str) -> str | None:
@@ -222,23 +266,23 @@ def _latin_reason(folded: str) -> str | None:
     arabic = len(_ARABIC.findall(folded))
     latin = len(_LATIN.findall(folded))
     if arabic == 0 or (latin > arabic and len(folded.split()) <= 6):
-        return "advertisement" if _ADVERT.search(folded) or "advert" in folded.lower() else "other"
+        return R.ADVERTISEMENT if _ADVERT.search(folded) or "advert" in folded.lower() else R.OTHER
     return None
 
 
 def _cue_reason(folded: str, n_words: int) -> str | None:
     """Share, navigation, source, ad, comment, cookie and caption cues at line start."""
     checks = (
-        ("share", _SHARE_IMPERATIVE.search(folded) and n_words <= 15),
-        ("share", _SHARE_VERB.search(folded) and _share_prompt(folded, n_words)),
-        ("navigation", _NAV_ANY_LENGTH.search(folded) and _nav_any_ok(folded, n_words)),
-        ("navigation", _NAV_SHORT.search(folded) and n_words <= 4),
-        ("navigation", len(_BREADCRUMB_SEP.findall(folded)) >= 2 and n_words <= 12),
-        ("source", _SOURCE.search(folded) and n_words <= 15),
-        ("advertisement", _ADVERT.search(folded) and n_words <= 4),
-        ("other", _COMMENT.search(folded) and n_words <= 5 and not folded.endswith(".")),
-        ("other", _COOKIE.search(folded) and n_words <= 60),
-        ("caption", _CAPTION.search(folded) and n_words <= 25),
+        (R.SHARE, _SHARE_IMPERATIVE.search(folded) and n_words <= 15),
+        (R.SHARE, _SHARE_VERB.search(folded) and _share_prompt(folded, n_words)),
+        (R.NAVIGATION, _NAV_ANY_LENGTH.search(folded) and _nav_any_ok(folded, n_words)),
+        (R.NAVIGATION, _NAV_SHORT.search(folded) and n_words <= 4),
+        (R.NAVIGATION, len(_BREADCRUMB_SEP.findall(folded)) >= 2 and n_words <= 12),
+        (R.SOURCE, _SOURCE.search(folded) and n_words <= 15),
+        (R.ADVERTISEMENT, _ADVERT.search(folded) and n_words <= 4),
+        (R.COMMENT, _COMMENT.search(folded) and n_words <= 5 and not folded.endswith(".")),
+        (R.COOKIE, _COOKIE.search(folded) and n_words <= 60),
+        (R.CAPTION, _CAPTION.search(folded) and n_words <= 25),
     )
     return next((reason for reason, hit in checks if hit), None)
 
@@ -277,7 +321,11 @@ def _weekdays() -> frozenset[str]:
 
 
 def find_date(folded: str) -> date | None:
-    """The first full calendar date (day, month, year) stated in folded text."""
+    """The first full calendar date (day, month, year) stated in folded text.
+
+    A Gregorian date wins over a Hijri one beside it («29 رمضان 1447هـ الموافق
+    18 آذار 2026م»); a Hijri date alone is converted (Umm al-Qura).
+    """
     for pattern, order in ((_ISO_DATE, "ymd"), (_DMY_DATE, "dmy")):
         for m in pattern.finditer(folded):
             found = _make_date(m.groups(), order)
@@ -288,6 +336,24 @@ def find_date(folded: str) -> date | None:
         found = _make_date((m.group(1), str(month), m.group(3)), "dmy")
         if found:
             return found
+    return _hijri_date(folded)
+
+
+@lru_cache(maxsize=1)
+def _hijri_date_re() -> re.Pattern[str]:
+    """«25 جمادى الأولى 1446 هـ»: day, Hijri month, year, optional «هـ»."""
+    names = sorted(HIJRI_MONTHS, key=len, reverse=True)
+    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<!\d)(\d{{1,2}})\s+({month})\s*[،,]?\s*(1[34]\d\d)\s*(?:هـ|ه)?(?!\w)")
+
+
+def _hijri_date(folded: str) -> date | None:
+    for m in _hijri_date_re().finditer(folded):
+        month = HIJRI_MONTHS.get(" ".join(m.group(2).split()))
+        try:
+            return Hijri(int(m.group(3)), month or 0, int(m.group(1))).to_gregorian()
+        except (ValueError, OverflowError):
+            continue
     return None
 
 
@@ -301,7 +367,7 @@ def _make_date(parts: tuple[str, ...], order: str) -> date | None:
 
 def _strip_dates(folded: str) -> str:
     """Folded text without its dates, times, month and weekday names."""
-    text = _month_date_re().sub(" ", folded)
+    text = _hijri_date_re().sub(" ", _month_date_re().sub(" ", folded))
     text = _DMY_DATE.sub(" ", _ISO_DATE.sub(" ", text))
     text = _TIME.sub(" ", text)
     for name in sorted(_month_table(), key=len, reverse=True):
@@ -319,7 +385,7 @@ def _mark_furniture(lines: list[_Line], furniture: Collection[str]) -> None:
         return
     for line in lines:
         if near_key(line.text) in furniture:
-            line.reason = "furniture"
+            line.reason = R.FURNITURE
 
 
 def _mark_related(lines: list[_Line]) -> None:
@@ -327,15 +393,15 @@ def _mark_related(lines: list[_Line]) -> None:
     for i, line in enumerate(lines):
         if not _RELATED_CAPTION.search(line.text):
             continue
-        line.reason = "related-article"
+        line.reason = R.RELATED_ARTICLE
         after = lines[i + 1 : i + 3]
         if after and _is_timestamp(after[0].text):
-            after[0].reason = "related-article"
+            after[0].reason = R.RELATED_ARTICLE
             continue
         if after and (len(after) > 1 and _is_timestamp(after[1].text) or _headline_like(after[0])):
-            after[0].reason = "related-article"
+            after[0].reason = R.RELATED_ARTICLE
             if len(after) > 1 and _is_timestamp(after[1].text):
-                after[1].reason = "related-article"
+                after[1].reason = R.RELATED_ARTICLE
 
 
 def _mark_stamped_headlines(lines: list[_Line], title_at: int | None) -> None:
@@ -346,10 +412,10 @@ def _mark_stamped_headlines(lines: list[_Line], title_at: int | None) -> None:
     """
     body_seen = False
     for i, line in enumerate(lines):
-        if i > 1 and body_seen and line.reason == "timestamp" and _TIME.search(line.text):
+        if i > 1 and body_seen and line.reason == R.TIMESTAMP and _TIME.search(line.text):
             above = lines[i - 1]
             if above.kept and i - 1 != title_at and _headline_like(above):
-                above.reason = line.reason = "related-article"
+                above.reason = line.reason = R.RELATED_ARTICLE
         if line.kept and i != title_at and len(line.words) >= MIN_BODY_WORDS:
             body_seen = True
 
@@ -362,37 +428,124 @@ def _mark_tag_runs(lines: list[_Line]) -> None:
     )
     in_run = False
     for line in lines[last_body + 1 :]:
-        if line.reason in ("navigation", "share"):
+        if line.reason in _RUN_OPENERS:
             in_run = True
-        elif in_run and line.kept and _name_only(line.text):
-            line.reason = "navigation"
+        elif in_run and line.kept and (_name_only(line.text) or _label_like(line)):
+            line.reason = R.NAVIGATION
         elif line.kept:
             in_run = False
 
 
+_RUN_OPENERS = frozenset(
+    {R.NAVIGATION, R.SHARE, R.SOURCE, R.COMMENT, R.INTERFACE, R.COOKIE, R.FURNITURE}
+)
+
+
+def _label_like(line: _Line) -> bool:
+    """A short line without sentence punctuation: a tag, an app name, a slogan."""
+    return len(line.words) <= 6 and not _SENTENCE_END.search(line.text)
+
+
 def _is_timestamp(text: str) -> bool:
-    return _dateline_reason(fold_key(text)) == "timestamp"
+    return _dateline_reason(fold_key(text)) == R.TIMESTAMP
 
 
 def _headline_like(line: _Line) -> bool:
     return len(line.words) <= 20 and not _SENTENCE_END.search(line.text)
 
 
-def _mark_title(lines: list[_Line], given: str | None) -> int | None:
-    """Index of the title line; short lines above it are section labels."""
-    first = next(
-        (i for i, ln in enumerate(lines) if ln.kept and len(ln.words) >= MIN_TITLE_WORDS), None
-    )
-    if first is None:
-        first = next((i for i, ln in enumerate(lines) if ln.kept), None)
-    if first is None:
-        return None
-    for line in lines[:first]:
+def _mark_title(
+    lines: list[_Line], given: str | None, hints: Collection[str]
+) -> tuple[int | None, bool]:
+    """Index of the headline (headline.choose_headline) and whether it is certain.
+
+    Lines above the headline that no rule has named are the page's header:
+    section labels, menus, other stories' headlines.
+    """
+    choice = choose_headline([ln.text for ln in lines], [ln.kept for ln in lines], hints)
+    if choice.index is None:
+        return None, False
+    for line in lines[: choice.index]:
         if line.kept:
-            line.reason = "navigation"
+            line.reason = R.NAVIGATION
     if given is not None:
-        return None
-    return first
+        return None, True
+    return choice.index, choice.certain
+
+
+def _mark_masthead_names(lines: list[_Line]) -> None:
+    """The name printed under a masthead role on its own line is masthead too."""
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        role_alone = line.reason == R.MASTHEAD and shape.masthead_role(line.text) == ""
+        if role_alone and nxt.kept and _short_name(nxt):
+            nxt.reason = R.MASTHEAD
+
+
+def _short_name(line: _Line) -> bool:
+    """A name printed alone: a few words, none of them a function word."""
+    return _name_only(line.text) or len(line.words) <= 4 and shape.stop_density(line.text) == 0
+
+
+def _mark_cookie_buttons(lines: list[_Line]) -> None:
+    """«موافق», «رفض», «قبول الكل» beside a cookie notice belong to it."""
+    for i, line in enumerate(lines):
+        if line.kept and shape.is_buttons(line.text):
+            near = lines[max(0, i - 2) : i + 3]
+            if any(other.reason == R.COOKIE for other in near):
+                line.reason = R.COOKIE
+
+
+def _mark_datelines(lines: list[_Line], title_at: int | None) -> None:
+    """«مدينة - وكالة» between the headline and the lead: a dateline without a final dash."""
+    if title_at is None:
+        return
+    for line in lines[title_at + 1 : title_at + 1 + DATELINE_REACH]:
+        if line.kept and shape.is_sentence(line.text):
+            return  # the story has begun
+        if line.kept and shape.is_dateline(line.text):
+            line.reason = R.DATELINE
+
+
+def _mark_related_runs(lines: list[_Line], title_at: int | None) -> None:
+    """Under «مقالات ذات صلة» and the like, headline-shaped lines are other stories.
+
+    The run ends at the first line that reads as the story's prose (closing
+    punctuation, or long and dense in function words, for sites that write
+    no full stops), and after RELATED_RUN lines at most.
+    """
+    start = (title_at or 0) + 1
+    left = 0
+    for line in lines[start:]:
+        if shape.starts_with_phrase(line.text, "RELATED_HEADERS", 5):
+            left = RELATED_RUN
+        elif left and line.kept:
+            if _prose(line):
+                left = 0
+            else:
+                line.reason = R.RELATED_ARTICLE
+                left -= 1
+
+
+def _prose(line: _Line) -> bool:
+    """Story text rather than a headline: punctuated, or long and full of function words."""
+    if _SENTENCE_END.search(line.text) or len(line.words) > 25:
+        return True
+    return len(line.words) >= MIN_BODY_WORDS and shape.stop_density(line.text) >= 0.15
+
+
+def _mark_trailing(lines: list[_Line], title_at: int | None) -> None:
+    """A lone word or two after the story's last paragraph is a label, not a heading."""
+    last = max(
+        (i for i, ln in enumerate(lines) if ln.kept and len(ln.words) >= MIN_BODY_WORDS),
+        default=None,
+    )
+    if last is None or title_at is not None and last <= title_at:
+        return
+    for line in lines[last + 1 :]:
+        listed = _BULLET.match(line.text) or _NUMBERING.match(line.text)
+        if line.kept and len(line.words) <= 3 and not (_SENTENCE_END.search(line.text) or listed):
+            line.reason = R.NAVIGATION
 
 
 def _mark_bylines(lines: list[_Line], title_at: int | None) -> None:
@@ -402,7 +555,7 @@ def _mark_bylines(lines: list[_Line], title_at: int | None) -> None:
             continue
         cued = _BYLINE_CUE.search(fold_key(line.text)) and len(line.words) <= 6
         if cued or _name_only(line.text) and _beside_title_or_dateline(lines, i, title_at):
-            line.reason = "byline"
+            line.reason = R.BYLINE
 
 
 def _name_only(text: str) -> bool:
@@ -414,7 +567,7 @@ def _name_only(text: str) -> bool:
 
 def _beside_title_or_dateline(lines: list[_Line], i: int, title_at: int | None) -> bool:
     neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-    return any(j == title_at or lines[j].reason in ("timestamp", "byline") for j in neighbours)
+    return any(j == title_at or lines[j].reason in (R.TIMESTAMP, R.BYLINE) for j in neighbours)
 
 
 # --- redundancy: duplicates, teasers, glued lines ---------------------------------
@@ -430,7 +583,7 @@ def _mark_duplicates(lines: list[_Line], title_at: int | None, given: str | None
             continue
         key = near_key(line.text)
         if key in seen and i != title_at:
-            line.reason = "duplicate"
+            line.reason = R.DUPLICATE
         seen.add(key)
 
 
@@ -443,7 +596,7 @@ def _mark_teasers(lines: list[_Line], title_at: int | None) -> None:
         if len(stem) < MIN_TEASER_CHARS:
             continue
         if any(other is not line and stem in other.squashed for other in lines):
-            line.reason = "teaser"
+            line.reason = R.TEASER
 
 
 def _mark_glued(lines: list[_Line], title_at: int | None) -> None:
@@ -468,7 +621,7 @@ def _mark_glued(lines: list[_Line], title_at: int | None) -> None:
     )
     for n in order:
         if _is_glued(index, n, lines[n].squashed):
-            lines[n].reason = "glued"
+            lines[n].reason = R.GLUED
             _index_line(index, n, lines[n].squashed, add=False)
 
 
@@ -560,14 +713,74 @@ def _assemble(
                 kind = Kind.HEADING
         paragraphs.append(Paragraph(len(paragraphs), kind, line.text))
     dropped = [DroppedLine(ln.pos, ln.text, ln.reason) for ln in lines if ln.reason]
-    return CleanedArticle(paragraphs, dropped, _published(lines))
+    return CleanedArticle(paragraphs, dropped, _published(lines, _anchor(lines, title_at, given)))
 
 
-def _published(lines: list[_Line]) -> date | None:
-    """The first date stated on a dateline-like line that is not a related article's."""
-    for line in lines:
-        if line.reason in ("timestamp", "byline", "advertisement", "other"):
-            found = find_date(fold_key(line.text))
+def _anchor(lines: list[_Line], title_at: int | None, given: str | None) -> int | None:
+    """Where the headline stands in the page (a caller's title: where the page repeats it)."""
+    if title_at is not None or given is None:
+        return title_at
+    key = near_key(given)
+    return next((i for i, ln in enumerate(lines) if near_key(ln.text) == key), None)
+
+
+_DATED = frozenset(
+    {
+        R.TIMESTAMP,
+        R.BYLINE,
+        R.DATELINE,
+        R.ADVERTISEMENT,
+        R.OTHER,
+        R.NAVIGATION,
+        R.ISSUE_HEADER,
+        R.INTERFACE,
+    }
+)
+BELOW_TITLE = 4  # a dateline this close under the headline is the story's own
+LEAD_TODAY_CHARS = 40  # «اليوم السبت (4 تشرين الثاني 2023)»: the date follows «اليوم» closely
+ABOVE_TITLE = 2
+
+
+def _published(lines: list[_Line], title_at: int | None) -> date | None:
+    """The date the story's own dateline states, not the site header's «today».
+
+    In order: a dated line just under the headline (or right above it); a line
+    that labels its date as the publication's («تاريخ النشر», «date»); «اليوم
+    <weekday> (<date>)» in the lead; an issue header («العدد … الموافق …»).
+    Other dates further above the headline belong to the site's header.
+    Without a known headline, the first dated line.
+    """
+    dated = [
+        (i, found)
+        for i, line in enumerate(lines)
+        if line.reason in _DATED and (found := find_date(fold_key(line.text)))
+    ]
+    if title_at is None:
+        return dated[0][1] if dated else _lead_today(lines, title_at)
+    below = [d for i, d in dated if title_at < i <= title_at + BELOW_TITLE]
+    above = [d for i, d in reversed(dated) if title_at - ABOVE_TITLE <= i < title_at]
+    labelled = [d for i, d in dated if _labelled(lines[i].text)]
+    issue = [d for i, d in dated if lines[i].reason == R.ISSUE_HEADER]
+    later = [d for i, d in dated if i > title_at]
+    for found in (below, above, labelled, later):
+        if found:
+            return found[0]
+    return _lead_today(lines, title_at) or (issue[0] if issue else None)
+
+
+def _labelled(text: str) -> bool:
+    """The line says its date is the publication's («تاريخ النشر: …», «date …»)."""
+    return shape.contains_phrase(text, "PUBLICATION_LABELS")
+
+
+def _lead_today(lines: list[_Line], title_at: int | None) -> date | None:
+    """«… اليوم السبت (4 تشرين الثاني 2023) …» in the lead: the story's own day."""
+    start = (title_at or -1) + 1
+    story = [ln for ln in lines[start:] if ln.kept and len(ln.words) >= MIN_BODY_WORDS][:2]
+    for line in story:
+        folded = fold_key(line.text)
+        for m in _TODAY.finditer(folded):
+            found = find_date(folded[m.end() : m.end() + LEAD_TODAY_CHARS])
             if found:
                 return found
     return None

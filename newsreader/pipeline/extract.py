@@ -60,6 +60,11 @@ class CleanerInput:
         """For HTML, the markup says which lines are headings; for text, None (guess)."""
         return self.page.headings if self.page is not None else None
 
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """What the page's metadata names as its headline (<title>, og:title, <h1>)."""
+        return (self.page.title,) if self.page is not None and self.page.title else ()
+
 
 def cleaner_text(
     data: bytes, declared: str | None = None, *, name: str = "", url: str | None = None

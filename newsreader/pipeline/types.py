@@ -43,13 +43,39 @@ class Paragraph:
     text: str
 
 
+class DropReason(StrEnum):
+    """Why the cleaner left a line out: the one list of codes (the admin translates them)."""
+
+    DUPLICATE = "duplicate"  # repeats a kept line (a repeated title or lead)
+    TEASER = "teaser"  # cut off with dots; a kept paragraph carries its text
+    GLUED = "glued"  # several kept paragraphs fused without line breaks
+    RELATED_ARTICLE = "related-article"  # another story's caption, headline or stamp
+    TIMESTAMP = "timestamp"  # only a date and/or a time
+    BYLINE = "byline"  # an author's name, with or without «كتب»/«بقلم»
+    DATELINE = "dateline"  # «مدينة - وكالة -», «الرياض - كتبت فلانة -»
+    SHARE = "share"  # share/follow/subscribe prompts, app promos
+    NAVIGATION = "navigation"  # menus, breadcrumbs, section labels, tags, «اقرأ أيضا»
+    SOURCE = "source"  # «المصدر: …»
+    ADVERTISEMENT = "advertisement"
+    CAPTION = "caption"  # an image caption
+    MASTHEAD = "masthead"  # «رئيس التحرير: …», «الإشراف العام» and the names under them
+    TICKER = "ticker"  # currency/price/weather figures
+    ISSUE_HEADER = "issue-header"  # «العدد : … الموافق …»
+    COMMENT = "comment"  # comment forms and counts
+    COOKIE = "cookie"  # cookie banners and their buttons
+    INTERFACE = "interface"  # page controls: «زر الذهاب إلى الأعلى», «+A -A», print
+    FOOTER = "footer"  # copyright, «اتصل بنا», terms of use
+    FURNITURE = "furniture"  # recurs on the source's other pages
+    OTHER = "other"  # a line without Arabic, or furniture of no known kind
+
+
 @dataclass(frozen=True, slots=True)
 class DroppedLine:
     """A raw line the cleaner left out, and why, so a curator can restore it."""
 
     position: int  # 0-based line number in the decoded input
     text: str
-    reason: str  # duplicate, teaser, glued, related-article, timestamp, share, navigation, ...
+    reason: str  # a DropReason value
 
 
 @dataclass(slots=True)
