@@ -421,3 +421,18 @@ def test_list_lines_need_an_agenda_lead_in() -> None:
 def test_past_meetings_and_statements_are_not_agenda(sentence: str) -> None:
     """Past meetings (also with «اليوم» meaning "to date") and statements with no meeting."""
     assert run(sentence).items == []
+
+
+def test_lexicon_is_written_in_folded_spelling() -> None:
+    """The agenda stage compares folded tokens, so an unfolded word («مؤتمر») would
+    never match; every lexicon word must be its own folded form."""
+    from newsreader.pipeline import lexicon_agenda as lex
+    from newsreader.pipeline.normalize import fold
+
+    for name in dir(lex):
+        value = getattr(lex, name)
+        if name.startswith("_") or not isinstance(value, frozenset | tuple | dict):
+            continue
+        for entry in value:
+            for word in entry if isinstance(entry, tuple) else (entry,):
+                assert fold(word) == word, (name, word)

@@ -21,136 +21,45 @@ articles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from newsreader.pipeline import lexicon_agenda as lex
 from newsreader.pipeline.normalize import fold, tokenize
 from newsreader.pipeline.types import Agenda, AgendaEntry, Kind, Label, Paragraph, Span
 
 
-def _set(words: str) -> frozenset[str]:
-    """A word list in folded spelling, so «قائد» matches the folded «قايد»."""
-    return frozenset(fold(w) for w in words.split())
+def _alt(roots: tuple[str, ...]) -> str:
+    return "|".join(roots)
 
 
-# --- word classes (folded spellings: ا for أإآ, ي for ى, ه for ة) -------------
-
-_VERB_ROOTS = "ناقش|بحث|نظر|تناول|ستعرض|ركز|عرض|طرح|تطرق|درس|تدارس|ستكمل|تابع|قر|ناول|صوت"
-# future («سيبحث», «ستناقش», «سيبحثان») and present («يبحث», «تتناول»)
-_AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_VERB_ROOTS})(?:ان|ون|ا)?(?:ه|ها|هما)?$")
-# roots that announce topics by themselves («سيبحث»); others («سيعرض», «سيصوت») need a
-# meeting in the sentence or an agenda under way
-_STRONG_VERB = re.compile(r"^س?[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون|ا)?$")
-# present roots that announce a meeting under way (not «يعرض», «يتابع» etc.)
-_PRESENT_ROOTS = re.compile(r"^[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون)?$")
+# future («سيبحث», «ستناقش», «سيبحثان») and present («يبحث», «تتناول») cue verbs
+_AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_alt(lex.VERB_ROOTS)})(?:ان|ون|ا)?(?:ه|ها|هما)?$")
+# verbs that announce topics by themselves («سيبحث»)
+_STRONG_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون|ا)?$")
+# present verbs that announce a meeting under way (not «يعرض», «يتابع» etc.)
+_PRESENT_ROOTS = re.compile(rf"^[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون)?$")
 # verbs after «من المقرر أن»: taking up a topic or deciding on it
-_PLANNED_VERB = re.compile(
-    rf"^[يت](?:{_VERB_ROOTS}|تخذ|صادق|عتمد|وقع|صدر|قرر|قر|ناقش)(?:ا|ان|وا|ون)?$"
-)
+_PLANNED_VERB = re.compile(rf"^[يت](?:{_alt(lex.VERB_ROOTS + lex.PLANNED_ROOTS)})(?:ا|ان|وا|ون)?$")
 # «سيتم», «يتم», «يجري», «ستجري» + verbal noun
 _PASSIVE = re.compile(r"^س?[يت](?:تم|جري)$")
-_CUE_MASDARS = _set("النظر نظر بحث البحث مناقشه المناقشه استعراض دراسه طرح عرض التطرق تناول مراجعه")
-# purpose after a meeting noun: «اجتماع … لبحث»
-_PURPOSE = _set("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
-_LIST_INTROS = _set("ابرزها اهمها اولها تشمل يشمل تتضمن يتضمن ومنها")
 # «يتصدر ملف X جدول أعمال القمة», «تتصدر جدول أعمال القمة قضية X»
 _LEAD_VERB = re.compile(r"^س?[يت]تصدر$")
-# what an agenda is called: «جدول أعمال», «أجندة», «أولويات», «اهتمامات»
-_AGENDA_NOUNS = _set("جدول اجنده اولويات اهتمامات قايمه")
 # a sentence-opening past verb that reports a session under way today
-_PAST_CUE = re.compile(r"^(?:ناقش|بحث|تناول|استعرض|تدارس|درس|تطرق)(?:ا|وا|ت|تا)?$")
-_ONGOING = _set("اليوم حاليا الان الجاري الجاريه")
-# verbs that only place a topic («ويأتي ملف X على رأس …»)
-_FRAME_VERBS = _set("ياتي تاتي يحل تحل يبرز تبرز يقع تقع يظل تظل يبقي تبقي يكون تكون")
-# ordinals that number list lines: «أولاً:», «ثانياً -»
-_ORDINALS = _set("اولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا")
-_BULLETS = frozenset("-–—•*·▪●◦")
-
-_MEETING_NOUNS = _set("""
-    اجتماع الاجتماع اجتماعات الاجتماعات قمه القمه جلسه الجلسه جلسات مؤتمر المؤتمر
-    منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي
-    محادثات المحادثات مباحثات المباحثات مشاورات المشاورات مفاوضات المفاوضات""")
+_PAST_CUE = re.compile(rf"^(?:{_alt(lex.PAST_CUE_ROOTS)})(?:ا|وا|ت|تا)?$")
 # heads of a subject that is the meeting itself or those who sit in it
-_PARTICIPANTS = (
-    _set("""مجلس المجلس زعيم زعيما زعيمي الزعيمان الزعيمين الزعماء زعماء قاده القاده قائد
-    رييس رييسا رييسي الرييس الرييسان الرييسين روساء الروساء وزير وزيرا الوزير الوزيرين
-    وزراء الوزراء الجانبان الجانبين الطرفان الطرفين البلدان البلدين المشاركون المشاركين
-    الاعضاء اعضاء النواب نواب اللجنه لجنه البرلمان الحكومه الجمعيه الهييه الوفد الوفود
-    القاده الملوك ملوك امراء الوفدين الوفدان الحكومتين الحكومتان الدولتين الدولتان""")
-    | _MEETING_NOUNS
-)
-_PARTICLES = _set("ايضا كذلك بدوره بدورها بدورهم خلاله خلالها فيه فيها")
-# time words between a verb and its topics: «يبحث المجلس اليوم الثلاثاء …»
-_TIME_WORDS = _set(
-    """اليوم غدا امس الليله مساء صباح ظهر عصر الاحد الاثنين الثلاثاء الاربعاء الخميس
-    الجمعه السبت المقبل المقبله القادم القادمه"""
-)
-_PREPOSITIONS = _set("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
-_FUNCTION_WORDS = _set(
-    """الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف"""
-)
-_ADJECTIVES = _set(
-    """الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه العامه العام المغلقه الموسعه المشتركه
-    المنعقد المنعقده المرتقب المرتقبه المنتظر المنتظره المقرر المقرره الحالي الحاليه الجاري
-    الجاريه"""
-)
-# verbs of a descriptive clause after an indefinite topic: «ومرسوم يتعلق بـ…»
-_CLAUSE_VERBS = _set("""يتعلق تتعلق يخص تخص يقضي تقضي يهدف تهدف يتضمن تتضمن ينص تنص يحدد تحدد
-    ينظم تنظم يرمي ترمي""")
-_DEMONSTRATIVES = _set("هذا هذه ذلك تلك هؤلاء هو هي هم ما من")
-_STOP_WORDS = _set("""
-    بحسب حسب حسبما وفق وفقا طبقا وذلك فيما بينما حيث بحضور برياسه مشيرا مشيره موضحا
-    موضحه بطلب بدعوه بمشاركه واضاف واضافت وقال وقالت واكد واكدت قال قالت اكد اكدت وسط وسيعقد""")
-_PAST_MARKERS = _set("السابق السابقه الماضي الماضيه امس تم وتم وقد اختتم اختتمت")
-_PAST_VERBS = _set("بحث بحثا بحثوا ناقش ناقشا ناقشوا تناول تناولا استعرض استعرضا اعتمد اقر وقع")
-# generic nouns that name items without being one («سبع قضايا», «مسائل أخرى»)
-_GENERIC = _set("""قضايا قضيه القضايا مسائل المسائل مساله ملفات الملفات ملفا بنود البنود بندا بند
-    مواضيع المواضيع موضوعات الموضوعات موضوعا نقاط النقاط محاور المحاور امور الامور
-    عدد جدول""")
-# nouns that open a topic although indefinite («ملف القدس», «أمور طارئة»)
-_TOPIC_NOUNS = _set("""
-    ملف ملفات قضيه قضايا مساله مسائل موضوع مواضيع مشروع مشاريع خطه خطط تقرير تقارير
-    برنامج اتفاقيه اتفاق قانون قرار قرارات سبل اليات اليه امور مستجدات اوضاع ازمه
-    مشروعات سير منح دعم ربط حل نقل رفع فتح وضع حمايه رعايه تشكيل اصلاح بناء تحديد ترشيح
-    امكانيه مقترح مقترحات ميزانيه موازنه""")
-_JOINERS = (
-    ("بالاضافه", "الي"),
-    ("اضافه", "الي"),
-    ("فضلا", "عن"),
-    ("علاوه", "علي"),
-    ("الي", "جانب"),
-)
-_NUMBERS = {
-    "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2,
-    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
-    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
-    "احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
-}  # fmt: skip
-_COUNT_NOUNS = _set("""قضايا قضيه مسائل مساله ملفات ملفا بنود بندا مواضيع موضوعات موضوعا نقاط نقطه
-    محاور محورا امور""")
-# singulars whose dual («بندين», «قضيتان») counts two items
-_DUAL_STEMS = _set("قضيه مساله ملف بند موضوع محور نقطه امر طلب مشروع")
-# quantifiers before a generic noun: «عدة قضايا», «عدداً من الملفات», «جملة من»
-_QUANTIFIERS = _set("عدد عددا جمله مجموعه سلسله حزمه العديد")
-_HEADER_ADJ = _set("""عده عديده اخري مهمه هامه رييسيه متعدده التاليه الاتيه ساخنه بارزه
-    المهمه الهامه الرييسيه الساخنه البارزه العالقه عالقه""")
-# what may close a header before the list: «ثلاث قضايا هي …»
-_HEADER_CLOSE = _set("هي هما وهي وهما")
-# nouns that begin with «و» themselves (not the conjunction)
-_WAW_NOUNS = _set("""وزاره وزارات وثيقه وثايق وحده وسايل وصول وفد وفود وقف وضع وضعيه ولايه ولايات
-    وكاله وكالات وظايف وظيفه ورقه وجهه وجهات ورشه وقود ودايع وعود وساطه واردات""")
+_PARTICIPANTS = lex.MEMBERS | lex.MEETING_NOUNS
+# known words never read as «و»/«ف» + a word
 _LEXICON = frozenset().union(
-    _WAW_NOUNS,
-    _MEETING_NOUNS,
+    lex.WAW_NOUNS,
     _PARTICIPANTS,
-    _PARTICLES,
-    _PREPOSITIONS,
-    _STOP_WORDS,
-    _GENERIC,
-    _TOPIC_NOUNS,
-    _LIST_INTROS,
-    _NUMBERS,
-    *_JOINERS,
+    lex.PARTICLES,
+    lex.PREPOSITIONS,
+    lex.STOP_WORDS,
+    lex.GENERIC,
+    lex.TOPIC_NOUNS,
+    lex.LIST_INTROS,
+    lex.NUMBERS,
+    *lex.JOINERS,
 )
 _PUNCT_SPLIT = frozenset("،؛,;")
 _SENTENCE_END = frozenset(".!?؟")
@@ -168,17 +77,12 @@ class _Tok:
     punct: bool
 
 
-_SHORT = _set("من في عن ان لا قد ما لم لن كما")
-# three-letter past verbs that look like a construct head before a definite subject
-_VERBISH = _set("قال دعا اكد جاء كان ظل بات عاد بدا اتي اشار اعلن اضاف اوضح افاد شدد")
-
-
 def _bare(f: str) -> str:
     """Drop a conjunction «و»/«ف»; not from a known word that starts with them («وزراء»,
     «فضلا»), and from a three-letter word only when a particle remains («ومن»)."""
     if f in _LEXICON:
         return f
-    if f[:1] in ("و", "ف") and (len(f) > 3 or f[1:] in _SHORT):
+    if f[:1] in ("و", "ف") and (len(f) > 3 or f[1:] in lex.SHORT):
         return f[1:]
     return f
 
@@ -203,7 +107,7 @@ def _is_masdar(w: str) -> bool:
 
 def _is_definite(w: str) -> bool:
     return (
-        (w.startswith("ال") and len(w) > 3 and w not in _FUNCTION_WORDS)
+        (w.startswith("ال") and len(w) > 3 and w not in lex.FUNCTION_WORDS)
         or (w.startswith("لل") and len(w) > 3)
         or (w.startswith("بال") and len(w) > 4)
     )
@@ -212,9 +116,9 @@ def _is_definite(w: str) -> bool:
 def _topic_start(tok: _Tok) -> bool:
     """Does this word open a topic (definite noun, verbal noun, topic noun)?"""
     w = tok.bare
-    if tok.punct or tok.name or w in _FUNCTION_WORDS or w in _PREPOSITIONS:
+    if tok.punct or tok.name or w in lex.FUNCTION_WORDS or w in lex.PREPOSITIONS:
         return False
-    return _is_definite(w) or _is_masdar(w) or w in _TOPIC_NOUNS
+    return _is_definite(w) or _is_masdar(w) or w in lex.TOPIC_NOUNS
 
 
 def _indefinite_adjective(w: str) -> bool:
@@ -269,9 +173,9 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
     if not _is_definite(head) and not suffixed:
         # construct state: «مجلس الوزراء», «زعيما روسيا وبيلاروس»
         definite = False
-        while j < end and not toks[j].punct and toks[j].bare not in _PREPOSITIONS:
+        while j < end and not toks[j].punct and toks[j].bare not in lex.PREPOSITIONS:
             w = toks[j]
-            if w.f != w.bare or w.bare in _TIME_WORDS or w.f.startswith("ل"):
+            if w.f != w.bare or w.bare in lex.TIME_WORDS or w.f.startswith("ل"):
                 break  # «و» starts a coordinated genitive, below; «ل» phrases too
             j += 1
             if _is_definite(w.bare) or w.name:
@@ -284,8 +188,8 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
             not definite
             and j < end
             and toks[j].f.startswith("و")
-            and toks[j].bare not in _DEMONSTRATIVES
-            and toks[j].f not in _STOP_WORDS
+            and toks[j].bare not in lex.DEMONSTRATIVES
+            and toks[j].f not in lex.STOP_WORDS
             and (toks[j].name or not _topic_start(toks[j]))
         ):
             j += 1
@@ -295,7 +199,7 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
             w.name
             and not w.f.startswith("و")
             or _is_nisba(w.f)
-            or w.f in _ADJECTIVES
+            or w.f in lex.ADJECTIVES
             or j > i + 1
             and not _is_definite(toks[i].bare)
             and _indefinite_adjective(w.f)
@@ -322,7 +226,7 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
     taken = False
     while i < end:
         t = toks[i]
-        if t.bare in _PARTICLES or t.bare in _TIME_WORDS or t.date:
+        if t.bare in lex.PARTICLES or t.bare in lex.TIME_WORDS or t.date:
             i += 1
         elif t.name and (not taken or t.f.startswith("و")):
             i += 1
@@ -368,7 +272,7 @@ class _Cue:
 def _opens_past(sent: list[_Tok]) -> bool:
     """A past agenda verb opening the sentence: «كما بحث مجلس الوزراء»."""
     for t in [t for t in sent if not t.punct][:3]:
-        if t.bare in _PAST_VERBS and t.f not in _CUE_MASDARS:
+        if t.bare in lex.PAST_VERBS and t.f not in lex.CUE_MASDARS:
             return True
         if t.bare not in ("كما", "قد", "وقد", "كان", "وكان"):
             break
@@ -381,19 +285,23 @@ def _past_before(sent: list[_Tok], k: int) -> bool:
     Only the words before the topics count: «موازنة العام السابق» is a topic.
     """
     words = [t for t in sent[:k] if not t.punct]
-    if any(t.f in _PAST_MARKERS for t in words):
+    if any(t.f in lex.PAST_MARKERS for t in words):
         return True
     return any(a.bare == "في" and b.f == "ختام" for a, b in zip(words, words[1:], strict=False))
 
 
 def _is_meeting(w: str) -> bool:
     """A meeting noun, also accusative («اجتماعاً») or with a possessive suffix («جلسته»)."""
-    if w in _MEETING_NOUNS or w.endswith("ا") and w[:-1] in _MEETING_NOUNS:
+    if w in lex.MEETING_NOUNS or w.endswith("ا") and w[:-1] in lex.MEETING_NOUNS:
         return True
     for suffix in ("هما", "هم", "ها", "ه"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)]
-            if stem in _MEETING_NOUNS or stem.endswith("ت") and stem[:-1] + "ه" in _MEETING_NOUNS:
+            if (
+                stem in lex.MEETING_NOUNS
+                or stem.endswith("ت")
+                and stem[:-1] + "ه" in lex.MEETING_NOUNS
+            ):
                 return True
     return False
 
@@ -411,7 +319,7 @@ def _ongoing(sent: list[_Tok]) -> bool:
     """«في جلسته المنعقدة اليوم»: a session reported while under way, no past word."""
     words = [t for t in sent if not t.punct]
     marked = any(
-        t.f in _ONGOING and (k == 0 or words[k - 1].bare != "حتي") for k, t in enumerate(words)
+        t.f in lex.ONGOING and (k == 0 or words[k - 1].bare != "حتي") for k, t in enumerate(words)
     )
     return marked and not _past_before(sent, len(sent))
 
@@ -420,7 +328,7 @@ def _skip_setting(sent: list[_Tok], i: int, end: int) -> int:
     """Skip the meeting and time between a cue and its topics: «خلال الدورة», «غداً»."""
     while i < end:
         t = sent[i]
-        if t.bare in _PARTICLES or t.bare in _TIME_WORDS or t.date:
+        if t.bare in lex.PARTICLES or t.bare in lex.TIME_WORDS or t.date:
             i += 1
         elif t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(sent[i + 1].bare):
             i = _skip_np(sent, i + 1, end)
@@ -439,128 +347,199 @@ def _agenda_np(sent: list[_Tok], k: int, n: int) -> int:
     return j
 
 
+@dataclass(slots=True)
+class _Scan:
+    """One sentence scanned for cues, and what every cue finder reads from it."""
+
+    sent: list[_Tok]
+    context: bool  # an agenda is already being listed (previous sentence, heading)
+    ongoing: bool  # «في جلسته المنعقدة اليوم»: a session reported while under way
+    opening_past: bool  # the sentence opens with a past agenda verb
+    opening: list[int]  # positions of its first three words
+    cues: list[_Cue]
+
+    @classmethod
+    def of(cls, sent: list[_Tok], context: bool) -> _Scan:
+        ongoing = _ongoing(sent)
+        opening = [k for k, t in enumerate(sent) if not t.punct][:3]
+        return cls(sent, context, ongoing, _opens_past(sent) and not ongoing, opening, [])
+
+    def past(self, k: int) -> bool:
+        """Is what stands at k told of a past meeting?"""
+        return self.opening_past or _past_before(self.sent, k)
+
+    @property
+    def listing(self) -> bool:
+        """An agenda is being listed: before this sentence or earlier in it."""
+        return self.context or bool(self.cues)
+
+    def word(self, k: int) -> str:
+        """The bare word at k, or "" past either end."""
+        return self.sent[k].bare if 0 <= k < len(self.sent) else ""
+
+    def add(self, cue: _Cue, resume: int) -> int:
+        self.cues.append(cue)
+        return resume
+
+
+# A cue finder looks at position i of a sentence: on a cue it records it and returns
+# where scanning resumes (past the cue and its subject), else None.
+
+
+def _verb_cue(s: _Scan, i: int) -> int | None:
+    """«سيناقش المجلس …», «يبحث البرلمان في جلسته اليوم …»; a past verb opening a
+    sentence about a session under way («ناقش المجلس في جلسته المنعقدة اليوم»)."""
+    sent, t = s.sent, s.sent[i]
+    m = _AGENDA_VERB.match(t.bare)
+    reported = s.ongoing and i in s.opening and bool(_PAST_CUE.match(t.bare))
+    if not (m or reported) or t.name:
+        return None
+    future = bool(m and m.group(1))
+    j = _skip_subject(sent, i + 1, len(sent))
+    meeting = j > i + 1 or _meeting_in(sent) or s.listing
+    # «يبحث اللاعب عن …» is looking for something, not discussing it
+    search = "بحث" in t.bare and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
+    strong = bool(_STRONG_VERB.match(t.bare))
+    ok = future or bool(reported or _PRESENT_ROOTS.match(t.bare)) and not s.past(j)
+    if not ok or search or not (strong and future or meeting):
+        return None
+    return s.add(_Cue(i, j), j)
+
+
+def _passive_cue(s: _Scan, i: int) -> int | None:
+    """«سيتم النظر في», «يجري بحث», «سيتم التطرق خلال الدورة إلى»."""
+    w, n = s.word(i), len(s.sent)
+    if not _PASSIVE.match(w):
+        return None
+    j = _skip_subject(s.sent, i + 1, n)
+    if s.word(j) not in lex.CUE_MASDARS or not (w.startswith("س") or not s.past(j)):
+        return None
+    k = _skip_setting(s.sent, j + 1, n)
+    return s.add(_Cue(i, k), k)
+
+
+def _lead_cue(s: _Scan, i: int) -> int | None:
+    """«يتصدر ملف X جدول أعمال القمة» (topic first), «يتصدر جدول أعمال القمة X»."""
+    sent, n = s.sent, len(s.sent)
+    if not _LEAD_VERB.match(s.word(i)) or s.past(i):
+        return None
+    k = next((x for x in range(i + 1, min(n, i + 12)) if s.word(x) in lex.AGENDA_NOUNS), None)
+    if k is None or not (s.word(k) in ("جدول", "اجنده") or _meeting_in(sent)):
+        return None
+    j = _agenda_np(sent, k, n)
+    return s.add(_Cue(i, j) if k == i + 1 else _Cue(i, i + 1, end=k), j)
+
+
+def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
+    """«وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة»."""
+    sent = s.sent
+    at_head = s.word(i) == "راس" and i > 0 and s.word(i - 1) == "علي"
+    if not at_head or s.word(i + 1) not in lex.AGENDA_NOUNS or s.past(i):
+        return None
+    if not (s.word(i + 1) in ("جدول", "اجنده") or _meeting_in(sent) or s.context):
+        return None
+    j = _agenda_np(sent, i + 1, len(sent))
+    start = 0
+    while start < i - 1 and (sent[start].punct or sent[start].bare in lex.FRAME_VERBS):
+        start += 1
+    return s.add(_Cue(i - 1, j, before=(start, i - 1)), j)
+
+
+def _purpose_cue(s: _Scan, i: int) -> int | None:
+    """«اجتماع … لبحث X», and «النظر في» beside a meeting or an agenda being listed."""
+    w = s.word(i)
+    purpose = w in lex.PURPOSE and _meeting_in(s.sent[:i])
+    consider = w == "النظر" and s.word(i + 1) == "في" and (s.context or _meeting_in(s.sent))
+    if not (purpose or consider) or s.past(i):
+        return None
+    return s.add(_Cue(i, i + 1), i + 1)
+
+
+def _agenda_noun_cue(s: _Scan, i: int) -> int | None:
+    """«على جدول أعمال القمة X», «جدول أعمال الجلسة: …», «أجندة القمة أبرزها …»."""
+    sent, n, w = s.sent, len(s.sent), s.word(i)
+    if w not in ("جدول", "اجنده") or s.past(i):
+        return None
+    if w == "جدول" and not s.word(i + 1).startswith(("اعمال", "الاعمال")):
+        return None
+    j = i + 2 if w == "جدول" else i + 1
+    if j < n and not s.word(j - 1).startswith("ال") and _is_head(s.word(j)):
+        j = _skip_np(sent, j, n)
+    on = s.word(i - 1) == "علي"
+    if not (on or s.word(j) in (":", "من") or s.word(j) in lex.LIST_INTROS):
+        return None
+    return s.add(_Cue(i - on, j, header=True), j)
+
+
+def _table_cue(s: _Scan, i: int) -> int | None:
+    """«ملف X على طاولة القمة»: the topics stand before the cue."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) != "طاوله" or i == 0 or s.word(i - 1) != "علي" or s.past(i):
+        return None
+    j = i + 1
+    if j < n and _is_head(s.word(j)):
+        j = _skip_np(sent, j, n)
+    return s.add(_Cue(i - 1, j, before=(0, i - 1)), j)
+
+
+def _among_cue(s: _Scan, i: int) -> int | None:
+    """«من بينها» while an agenda is being listed."""
+    if s.word(i) != "بينها" or i == 0 or s.word(i - 1) != "من" or s.past(i) or not s.listing:
+        return None
+    return s.add(_Cue(i - 1, i + 1, header=True), i + 1)
+
+
+def _list_intro_cue(s: _Scan, i: int) -> int | None:
+    """«أبرزها», «تشمل», «وتتضمن أجندة القمة كذلك …»: a list opener beside an agenda."""
+    sent, n, w = s.sent, len(s.sent), s.word(i)
+    if w not in lex.LIST_INTROS or s.past(i):
+        return None
+    nxt = s.word(i + 1)
+    if not (s.listing or nxt in ("جدول", "اجنده") or nxt and _is_meeting(nxt)):
+        return None
+    # the intro verb has its own subject: the agenda or the meeting
+    j = i + 1
+    if nxt in ("جدول", "اجنده"):
+        j += 2 if nxt == "جدول" else 1
+    j = _skip_subject(sent, j, n)
+    return s.add(_Cue(i, j, header=True), j)
+
+
+def _planned_cue(s: _Scan, i: int) -> int | None:
+    """«من المقرر أن يبحث المجلس X»; «ومن المقرر X» while an agenda is listed."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) != "المقرر" or i == 0 or s.word(i - 1) != "من" or s.past(i):
+        return None
+    if s.word(i + 1) == "ان" and _PLANNED_VERB.match(s.word(i + 2)):
+        j = _skip_subject(sent, i + 3, n)
+        return s.add(_Cue(i - 1, j), j)
+    if s.word(i + 1) not in ("ان", "") and _topic_start(sent[i + 1]) and s.listing:
+        return s.add(_Cue(i - 1, i + 1), i + 1)
+    return None
+
+
+# tried in this order at each word; the first that finds a cue wins
+_FINDERS = (
+    _verb_cue,
+    _passive_cue,
+    _lead_cue,
+    _head_of_agenda_cue,
+    _purpose_cue,
+    _agenda_noun_cue,
+    _table_cue,
+    _among_cue,
+    _list_intro_cue,
+    _planned_cue,
+)
+
+
 def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
     """Cues in one sentence; `context` says an agenda is already being listed."""
-    ongoing = _ongoing(sent)
-    opening_past = _opens_past(sent) and not ongoing
-    opening = [k for k, t in enumerate(sent) if not t.punct][:3]
-    cues: list[_Cue] = []
-    n = len(sent)
-
-    def past(k: int) -> bool:
-        return opening_past or _past_before(sent, k)
-
+    scan = _Scan.of(sent, context)
     i = 0
-    while i < n:
-        t = sent[i]
-        w = t.bare
-        nxt = sent[i + 1].bare if i + 1 < n else ""
-        m = _AGENDA_VERB.match(w)
-        # «ناقش مجلس النواب في جلسته المنعقدة اليوم»: a past verb for a session under way
-        reported = ongoing and i in opening and bool(_PAST_CUE.match(w))
-        if (m or reported) and not t.name:
-            future = bool(m and m.group(1))
-            j = _skip_subject(sent, i + 1, n)
-            meeting = j > i + 1 or _meeting_in(sent) or context or bool(cues)
-            # «يبحث اللاعب عن …» is looking for something, not discussing it
-            search = "بحث" in w and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
-            strong = bool(_STRONG_VERB.match(w))
-            ok = future or ((reported or _PRESENT_ROOTS.match(w)) and not past(j))
-            if ok and not search and (strong and future or meeting):
-                cues.append(_Cue(i, j))
-                i = j
-                continue
-        if _PASSIVE.match(w):
-            j = _skip_subject(sent, i + 1, n)
-            if j < n and sent[j].bare in _CUE_MASDARS and (w.startswith("س") or not past(j)):
-                k = _skip_setting(sent, j + 1, n)  # «سيتم التطرق خلال الدورة إلى»
-                cues.append(_Cue(i, k))
-                i = k
-                continue
-        if _LEAD_VERB.match(w) and not past(i):
-            k = next(
-                (x for x in range(i + 1, min(n, i + 12)) if sent[x].bare in _AGENDA_NOUNS), None
-            )
-            if k is not None and (sent[k].bare in ("جدول", "اجنده") or _meeting_in(sent)):
-                j = _agenda_np(sent, k, n)
-                if k == i + 1:  # «يتصدر جدول أعمال القمة X»
-                    cues.append(_Cue(i, j))
-                else:  # «يتصدر X جدول أعمال القمة»
-                    cues.append(_Cue(i, i + 1, end=k))
-                i = j
-                continue
-        if (
-            w == "راس"
-            and i
-            and sent[i - 1].bare == "علي"
-            and i + 1 < n
-            and sent[i + 1].bare in _AGENDA_NOUNS
-            and not past(i)
-        ):
-            # «وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة»
-            j = _agenda_np(sent, i + 1, n)
-            if sent[i + 1].bare in ("جدول", "اجنده") or _meeting_in(sent) or context:
-                start = 0
-                while start < i - 1 and (sent[start].punct or sent[start].bare in _FRAME_VERBS):
-                    start += 1
-                cues.append(_Cue(i - 1, j, before=(start, i - 1)))
-                i = j
-                continue
-        purpose = w in _PURPOSE and _meeting_in(sent[:i])  # «اجتماع … لبحث»
-        consider = w == "النظر" and nxt == "في" and (context or _meeting_in(sent))
-        if (purpose or consider) and not past(i):
-            cues.append(_Cue(i, i + 1))
-        elif w in ("جدول", "اجنده") and not past(i):
-            j = i + 2 if w == "جدول" else i + 1
-            if w == "جدول" and not nxt.startswith(("اعمال", "الاعمال")):
-                i += 1
-                continue
-            prev = sent[i - 1].bare if i else ""
-            if j < n and not sent[j - 1].bare.startswith("ال") and _is_head(sent[j].bare):
-                j = _skip_np(sent, j, n)
-            after = sent[j].bare if j < n else ""
-            if prev == "علي" or after in (":", "من") or after in _LIST_INTROS:
-                cues.append(_Cue(i - (prev == "علي"), j, header=True))
-                i = j
-                continue
-        elif w == "طاوله" and i and sent[i - 1].bare == "علي" and not past(i):
-            j = i + 1
-            if j < n and _is_head(sent[j].bare):
-                j = _skip_np(sent, j, n)
-            cues.append(_Cue(i - 1, j, before=(0, i - 1)))
-            i = j
-            continue
-        elif w == "بينها" and i and sent[i - 1].bare == "من" and not past(i):
-            if context or cues:
-                cues.append(_Cue(i - 1, i + 1, header=True))
-        elif (
-            w in _LIST_INTROS
-            and not past(i)
-            and (
-                context
-                or cues
-                or i + 1 < n
-                and (sent[i + 1].bare in ("جدول", "اجنده") or _is_meeting(sent[i + 1].bare))
-            )
-        ):
-            # «وتتضمن أجندة القمة كذلك …»: the intro verb has its own subject
-            j = i + 1
-            if j < n and sent[j].bare in ("جدول", "اجنده"):
-                j += 2 if sent[j].bare == "جدول" else 1
-            j = _skip_subject(sent, j, n)
-            cues.append(_Cue(i, j, header=True))
-            i = j
-            continue
-        elif w == "المقرر" and i and sent[i - 1].bare == "من" and not past(i):
-            if nxt == "ان" and i + 2 < n and _PLANNED_VERB.match(sent[i + 2].bare):
-                j = _skip_subject(sent, i + 3, n)
-                cues.append(_Cue(i - 1, j))
-                i = j
-                continue
-            if nxt != "ان" and i + 1 < n and _topic_start(sent[i + 1]) and (context or cues):
-                cues.append(_Cue(i - 1, i + 1))
-        i += 1
-    return cues
+    while i < len(sent):
+        i = next((r for find in _FINDERS if (r := find(scan, i)) is not None), i + 1)
+    return scan.cues
 
 
 # --- items ------------------------------------------------------------------
@@ -569,7 +548,7 @@ def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
 def _object_end(sent: list[_Tok], start: int, end: int) -> int:
     for k in range(start, end):
         t = sent[k]
-        if t.f in _STOP_WORDS or t.bare in _STOP_WORDS:
+        if t.f in lex.STOP_WORDS or t.bare in lex.STOP_WORDS:
             return k
         if t.bare == "بناء" and k + 1 < end and sent[k + 1].f == "علي":  # «بناء على طلب»
             return k
@@ -582,7 +561,7 @@ def _object_end(sent: list[_Tok], start: int, end: int) -> int:
 
 def _joiner_at(sent: list[_Tok], k: int, end: int) -> int:
     """Length of a joiner phrase («إضافة إلى») starting at k, else 0."""
-    for a, b in _JOINERS:
+    for a, b in lex.JOINERS:
         if k + 1 < end and sent[k].bare == a and sent[k + 1].f == b:
             return 2
     return 0
@@ -602,8 +581,8 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
     h = head.bare
     return not (
         _is_definite(h)
-        or h in _PREPOSITIONS
-        or h in _PARTICLES
+        or h in lex.PREPOSITIONS
+        or h in lex.PARTICLES
         or h.isdigit()
         or h.startswith(("ب", "ل"))
         and _is_definite(h[1:])
@@ -643,7 +622,7 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
                 and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
                 or _construct_head(sent, k, end)
                 and _words(sent[cur:k]) >= 2
-                and not any(x.bare in _PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
+                and not any(x.bare in lex.PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
             )
         ):
             chunks.append((cur, k))
@@ -667,8 +646,8 @@ def _words(toks: list[_Tok]) -> int:
 def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
     while a < b and (
         sent[a].punct
-        or sent[a].bare in _PREPOSITIONS
-        or sent[a].bare in _PARTICLES
+        or sent[a].bare in lex.PREPOSITIONS
+        or sent[a].bare in lex.PARTICLES
         or sent[a].f in ("و", "ف")
     ):
         if sent[a].text in ('"', "«", "“") and b - a > 1:
@@ -677,7 +656,7 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
     while b > a and (
         sent[b - 1].punct
         and sent[b - 1].text not in ('"', "»", "”", ")")
-        or sent[b - 1].bare in _PARTICLES
+        or sent[b - 1].bare in lex.PARTICLES
         or sent[b - 1].f in ("و", "ف")
     ):
         b -= 1
@@ -691,8 +670,8 @@ def _quantified(sent: list[_Tok], a: int, b: int) -> bool:
     if a >= b:
         return False
     w = sent[a].bare
-    partitive = w in _QUANTIFIERS and a + 1 < b and sent[a + 1].f == "من"
-    return partitive or w == "عده" or w in _NUMBERS or sent[a].f.isdigit() or w in _GENERIC
+    partitive = w in lex.QUANTIFIERS and a + 1 < b and sent[a + 1].f == "من"
+    return partitive or w == "عده" or w in lex.NUMBERS or sent[a].f.isdigit() or w in lex.GENERIC
 
 
 def _dual(w: str) -> bool:
@@ -700,7 +679,49 @@ def _dual(w: str) -> bool:
     if len(w) < 5 or not w.endswith(("ين", "ان")):
         return False
     stem = w[:-2]
-    return stem in _DUAL_STEMS or stem.endswith("ت") and stem[:-1] + "ه" in _DUAL_STEMS
+    return stem in lex.DUAL_STEMS or stem.endswith("ت") and stem[:-1] + "ه" in lex.DUAL_STEMS
+
+
+def _quantity_at(sent: list[_Tok], k: int, b: int) -> tuple[int, bool, bool]:
+    """Skip a quantity at k: a number («ثلاث», «12», «اثني عشر»), «عدة», or a
+    partitive («عدداً من»). Returns where it ends, whether one stood, whether partitive."""
+    w = sent[k].bare if k < b else ""
+    if w in lex.NUMBERS or k < b and sent[k].f.isdigit():
+        k += 1
+        if k < b and sent[k].f in lex.TEENS:
+            k += 1
+        return k, True, False
+    if w == "عده":
+        return k + 1, True, False
+    if k + 1 < b and w in lex.QUANTIFIERS and sent[k + 1].f == "من":
+        return k + 2, True, True
+    return k, False, False
+
+
+def _skip_header_adjectives(sent: list[_Tok], k: int, b: int) -> int:
+    """Skip what qualifies a generic noun of a header: «قضايا عديدة مهمة», «ملفات عربية»."""
+    while k < b and (
+        sent[k].bare in lex.HEADER_ADJ
+        or _is_nisba(sent[k].f)
+        or not sent[k].f.startswith("ال")
+        and _indefinite_adjective(sent[k].f)
+        and not _topic_start(sent[k])
+    ):
+        k += 1
+    return k
+
+
+def _closes_header(sent: list[_Tok], i: int, b: int) -> bool:
+    """What ends a list header: a list punctuation, «أبرزها», «هي», «من بينها»."""
+    t = sent[i]
+    return (
+        t.text in (":", "؛", ";", "،", ",")
+        or t.bare in lex.LIST_INTROS
+        or t.f in lex.HEADER_CLOSE
+        or t.bare == "من"
+        and i + 1 < b
+        and sent[i + 1].bare == "بينها"
+    )
 
 
 def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
@@ -711,57 +732,26 @@ def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
     k = a
     while k < b and (sent[k].bare in ("في", "الي", "علي") or sent[k].punct):
         k += 1
-    quantity = partitive = False
-    if k < b and (sent[k].bare in _NUMBERS or sent[k].f.isdigit()):
-        k += 1
-        quantity = True
-        if k < b and sent[k].f in ("عشر", "عشره"):
-            k += 1
-    elif k < b and sent[k].bare == "عده":
-        k += 1
-        quantity = True
-    elif k + 1 < b and sent[k].bare in _QUANTIFIERS and sent[k + 1].f == "من":
-        k += 2
-        quantity = partitive = True
+    k, quantity, partitive = _quantity_at(sent, k, b)
     if k >= b:
         return None
     w = sent[k].bare
-    noun = w in _GENERIC or w in _COUNT_NOUNS or _dual(w)
-    if partitive and not noun and w.startswith("ال") and w[2:] in _GENERIC:
-        noun = True  # «عدد من القضايا»
+    noun = w in lex.GENERIC or w in lex.COUNT_NOUNS or _dual(w)
+    # «عدد من القضايا»
+    noun = noun or partitive and w.startswith("ال") and w[2:] in lex.GENERIC
     if noun:
-        k += 1
-        while k < b and (
-            sent[k].bare in _HEADER_ADJ
-            or _is_nisba(sent[k].f)
-            or not sent[k].f.startswith("ال")
-            and _indefinite_adjective(sent[k].f)
-            and not _topic_start(sent[k])
-        ):
-            k += 1
+        k = _skip_header_adjectives(sent, k + 1, b)
     elif not quantity:
         return None
-
-    def closes(i: int) -> bool:
-        t = sent[i]
-        return (
-            t.text in (":", "؛", ";", "،", ",")
-            or t.bare in _LIST_INTROS
-            or t.f in _HEADER_CLOSE
-            or t.bare == "من"
-            and i + 1 < b
-            and sent[i + 1].bare == "بينها"
-        )
-
-    if not (k >= b or closes(k)):
+    if not (k >= b or _closes_header(sent, k, b)):
         if not partitive:
             return None
         # «عدداً من طلبات المناقشة، من بينها …»: the quantified phrase heads a list
-        ahead = next((i for i in range(k, min(b, k + 5)) if closes(i)), None)
+        ahead = next((i for i in range(k, min(b, k + 5)) if _closes_header(sent, i, b)), None)
         if ahead is None or sent[ahead].text in ("،", ","):
             return None
         k = ahead
-    while k < b and (sent[k].text in (":", "؛", ";", "،", ",") or sent[k].f in _HEADER_CLOSE):
+    while k < b and (sent[k].text in (":", "؛", ";", "،", ",") or sent[k].f in lex.HEADER_CLOSE):
         k += 1
     return k
 
@@ -779,18 +769,18 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
         or len(w) < 3
         or w[0] in "يس"  # imperfect verbs: «ويعمل المجلس»
         or w in _PARTICIPANTS
-        or w in _PREPOSITIONS
-        or w in _PARTICLES
-        or w in _DEMONSTRATIVES
-        or w in _STOP_WORDS
-        or w in _FUNCTION_WORDS
-        or w in _TIME_WORDS
-        or w in _SHORT
-        or w in _VERBISH
+        or w in lex.PREPOSITIONS
+        or w in lex.PARTICLES
+        or w in lex.DEMONSTRATIVES
+        or w in lex.STOP_WORDS
+        or w in lex.FUNCTION_WORDS
+        or w in lex.TIME_WORDS
+        or w in lex.SHORT
+        or w in lex.VERBISH
         or _is_meeting(w)
     ):
         return False
-    if k + 1 < end and sent[k + 1].f in _CLAUSE_VERBS:
+    if k + 1 < end and sent[k + 1].f in lex.CLAUSE_VERBS:
         return True
     for j in (k + 1, k + 2):
         if j >= end or sent[j].punct:
@@ -801,8 +791,8 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
         if _is_definite(g.f):
             # not an adjective of a suffixed noun: «ونظيره الروسي»
             masculine_nisba = _is_nisba(g.f) and not g.f.endswith("يه")
-            return not masculine_nisba and g.f not in _ADJECTIVES and g.bare not in _PARTICIPANTS
-        if g.f.startswith("و") or g.bare in _PREPOSITIONS or g.bare in _STOP_WORDS:
+            return not masculine_nisba and g.f not in lex.ADJECTIVES and g.bare not in _PARTICIPANTS
+        if g.f.startswith("و") or g.bare in lex.PREPOSITIONS or g.bare in lex.STOP_WORDS:
             return False
     return False
 
@@ -813,9 +803,9 @@ def _generic(toks: list[_Tok]) -> bool:
     words = [t for t in toks if not t.punct]
     if not words or words[0].bare in ("جدول",):
         return True
-    if words[0].bare in _NUMBERS or words[0].f.isdigit():
-        return len(words) <= 3 and any(t.bare in _GENERIC for t in words)
-    return words[0].bare in _GENERIC and len(words) <= 2
+    if words[0].bare in lex.NUMBERS or words[0].f.isdigit():
+        return len(words) <= 3 and any(t.bare in lex.GENERIC for t in words)
+    return words[0].bare in lex.GENERIC and len(words) <= 2
 
 
 def _item_text(text: str, toks: list[_Tok]) -> str:
@@ -836,7 +826,7 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
     out = []
     # a list opener inside the object: what stands before it is the header
     for k in range(b - 1, a - 1, -1):
-        if sent[k].bare in _LIST_INTROS or (
+        if sent[k].bare in lex.LIST_INTROS or (
             sent[k].bare == "بينها" and k > a and sent[k - 1].bare == "من"
         ):
             a = k + 1
@@ -844,7 +834,7 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
     # «في مسائل؛ …»: a generic noun before «؛»/«:» heads the list
     for k in range(a, min(b, a + 4)):
         if sent[k].text in ("؛", ":", ";") and all(
-            t.punct or t.bare in _GENERIC or t.bare in _PREPOSITIONS for t in sent[a:k]
+            t.punct or t.bare in lex.GENERIC or t.bare in lex.PREPOSITIONS for t in sent[a:k]
         ):
             a = k + 1
             break
@@ -863,13 +853,13 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
 def _count(sent: list[_Tok]) -> int | None:
     words = [t for t in sent if not t.punct]
     for k, t in enumerate(words):
-        w = t.bare.lstrip("بل") if t.bare[:1] in "بل" and t.bare[1:] in _NUMBERS else t.bare
+        w = t.bare.lstrip("بل") if t.bare[:1] in "بل" and t.bare[1:] in lex.NUMBERS else t.bare
         value = None
         step = 1
         if w.isdigit():
             value = int(w)
-        elif w in _NUMBERS:
-            value = _NUMBERS[w]
+        elif w in lex.NUMBERS:
+            value = lex.NUMBERS[w]
             if k + 1 < len(words) and words[k + 1].f in ("عشر", "عشره") and value < 10:
                 value += 10
                 step = 2
@@ -877,7 +867,7 @@ def _count(sent: list[_Tok]) -> int | None:
             return 2
         if value is None or not 2 <= value <= 99:
             continue
-        if k + step < len(words) and words[k + step].bare in _COUNT_NOUNS:
+        if k + step < len(words) and words[k + step].bare in lex.COUNT_NOUNS:
             return value
     return None
 
@@ -889,7 +879,7 @@ def _meeting(toks: list[_Tok], text: str, suffixed: bool = False) -> str:
     """
     for i, t in enumerate(toks):
         if _is_meeting(t.bare) and (
-            suffixed or t.bare in _MEETING_NOUNS or t.bare[:-1] in _MEETING_NOUNS
+            suffixed or t.bare in lex.MEETING_NOUNS or t.bare[:-1] in lex.MEETING_NOUNS
         ):
             j = _skip_np(toks, i, len(toks))
             if j + 1 < len(toks) and toks[j].bare in ("في", "ب") and toks[j + 1].name:
@@ -911,9 +901,9 @@ def _list_line(toks: list[_Tok]) -> int | None:
         k += 1
     if k + 1 < len(toks) and toks[k].text.isdigit() and toks[k + 1].punct:
         k += 2
-    elif k < len(toks) and toks[k].punct and toks[k].text[0] in _BULLETS:
+    elif k < len(toks) and toks[k].punct and toks[k].text[0] in lex.BULLETS:
         k += 1
-    elif k + 1 < len(toks) and toks[k].f in _ORDINALS and toks[k + 1].text in (":", "-", "–"):
+    elif k + 1 < len(toks) and toks[k].f in lex.ORDINALS and toks[k + 1].text in (":", "-", "–"):
         k += 2
     else:
         return None
@@ -932,76 +922,109 @@ def _opens_list(p: Paragraph, toks: list[_Tok], cues: bool) -> bool:
     return (cues or named) and not _past_before(toks, len(toks))
 
 
+def _cue_items(text: str, sent: list[_Tok], cues: list[_Cue]) -> list[str]:
+    """The topics of each cue: its object up to the next cue (or before it: «X على
+    طاولة القمة»)."""
+    out: list[str] = []
+    for n, cue in enumerate(cues):
+        following = cues[n + 1] if n + 1 < len(cues) else None
+        stop = _object_end(sent, cue.obj, cue.end or (following.at if following else len(sent)))
+        if following and following.header and _quantified(sent, cue.obj, stop):
+            continue  # «عدداً من طلبات المناقشة، من بينها …»: the list's header
+        found = _items(text, sent, cue.obj, stop)
+        if not found and cue.before:
+            found = _items(text, sent, *cue.before)
+        out.extend(found)
+    return out
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Reads an article's paragraphs in order, keeping what one leaves for the next."""
+
+    agenda: Agenda = field(default_factory=Agenda)
+    seen: set[str] = field(default_factory=set)
+    first_item_par: int | None = None
+    heading_context: bool = False  # under a heading that names the agenda
+    context: bool = False  # the previous sentence had a cue
+    listing: bool = False  # under an agenda heading or lead-in: list lines are items
+    loose: bool = False  # after a «:»: short unnumbered lines are items too
+
+    def add(self, item: str, par: int) -> None:
+        """Keep an item once, at its first paragraph."""
+        k = " ".join(fold(item).split())
+        if k not in self.seen:
+            self.seen.add(k)
+            self.agenda.items.append(AgendaEntry(item, par))
+            if self.first_item_par is None:
+                self.first_item_par = par
+
+    def paragraph(self, p: Paragraph, toks: list[_Tok]) -> None:
+        if p.kind == Kind.HEADING:
+            self.heading(p)
+            return
+        if self.listing and self.list_line(p, toks):
+            return
+        any_cue = False
+        for sent in _sentences(toks):
+            cues = _find_cues(sent, self.context or self.heading_context)
+            self.context = bool(cues)
+            any_cue = any_cue or self.context
+            for item in _cue_items(p.text, sent, cues):
+                self.add(item, p.index)
+            if cues and self.agenda.count is None:
+                self.agenda.count = _count(sent)
+        if _opens_list(p, toks, any_cue):
+            self.listing = self.loose = True
+
+    def heading(self, p: Paragraph) -> None:
+        """A heading naming the agenda («جدول أعمال الجلسة») opens a list; another ends it."""
+        f = fold(p.text)
+        self.heading_context = "جدول" in f or "اجنده" in f
+        self.context = self.listing = self.heading_context
+        self.loose = self.heading_context and p.text.rstrip().endswith(":")
+
+    def list_line(self, p: Paragraph, toks: list[_Tok]) -> bool:
+        """Take a numbered, bulleted (or, after a «:», short) line of an agenda list;
+        False ends the list at an ordinary paragraph."""
+        start = _list_line(toks)
+        # an unnumbered line: short, no full stop, no cue of its own
+        short = (
+            _words(toks) <= 12
+            and not p.text.rstrip().endswith((".", "؟", "!"))
+            and not _find_cues(toks, True)
+        )
+        if start is not None:
+            self.loose = False  # a numbered list ends at its first unnumbered line
+        if start is not None or self.loose and short:
+            for item in _items(p.text, toks, start or 0, len(toks)):
+                self.add(item, p.index)
+            return True
+        self.listing = self.loose = False
+        return False
+
+
+def _meeting_of(paragraphs: list[Paragraph], toks: dict[int, list[_Tok]], first: int | None) -> str:
+    """The meeting named in the title or the paragraph of the first item."""
+    where = [p for p in paragraphs if p.index in (0, first)]
+    for suffixed in (False, True):
+        for p in where:
+            meeting = _meeting(toks[p.index], p.text, suffixed)
+            if meeting:
+                return meeting
+    return ""
+
+
 def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) -> Agenda:
     """The agenda items of the article, in order, with the meeting and a stated count."""
     by_par: dict[int, list[Span]] = {}
     for s in spans or []:
         by_par.setdefault(s.paragraph, []).append(s)
-    agenda = Agenda()
-    seen: set[str] = set()
-    heading_context = False
-    context = False
-    first_item_par: int | None = None
-    listing = False  # under an agenda heading or lead-in: list lines are items
-    loose = False  # after a «:»: short unnumbered lines are items too
-
-    def add(item: str, par: int) -> None:
-        nonlocal first_item_par
-        k = " ".join(fold(item).split())
-        if k not in seen:
-            seen.add(k)
-            agenda.items.append(AgendaEntry(item, par))
-            if first_item_par is None:
-                first_item_par = par
-
+    toks = {p.index: _tokens(p.text, by_par.get(p.index, [])) for p in paragraphs}
+    reader = _Reader()
     for p in paragraphs:
-        toks = _tokens(p.text, by_par.get(p.index, []))
-        if p.kind == Kind.HEADING:
-            f = fold(p.text)
-            heading_context = "جدول" in f or "اجنده" in f
-            context = heading_context
-            listing = heading_context
-            loose = heading_context and p.text.rstrip().endswith(":")
-            continue
-        if listing:
-            start = _list_line(toks)
-            # an unnumbered line: short, no full stop, no cue of its own
-            short = (
-                _words(toks) <= 12
-                and not p.text.rstrip().endswith((".", "؟", "!"))
-                and not _find_cues(toks, True)
-            )
-            if start is not None:
-                loose = False  # a numbered list ends at its first unnumbered line
-            if start is not None or loose and short:
-                for item in _items(p.text, toks, start or 0, len(toks)):
-                    add(item, p.index)
-                continue
-            listing = loose = False
-        any_cue = False
-        for sent in _sentences(toks):
-            cues = _find_cues(sent, context or heading_context)
-            context = bool(cues)
-            any_cue = any_cue or context
-            for n, cue in enumerate(cues):
-                end = cues[n + 1].at if n + 1 < len(cues) else len(sent)
-                stop = _object_end(sent, cue.obj, cue.end or end)
-                following = cues[n + 1] if n + 1 < len(cues) else None
-                if following and following.header and _quantified(sent, cue.obj, stop):
-                    continue  # «عدداً من طلبات المناقشة، من بينها …»: the list's header
-                found = _items(p.text, sent, cue.obj, stop)
-                if not found and cue.before:
-                    found = _items(p.text, sent, *cue.before)
-                for item in found:
-                    add(item, p.index)
-            if cues and agenda.count is None:
-                agenda.count = _count(sent)
-        if _opens_list(p, toks, any_cue):
-            listing = loose = True
+        reader.paragraph(p, toks[p.index])
+    agenda = reader.agenda
     if agenda.items or agenda.count:
-        where = [p for p in paragraphs if p.index in (0, first_item_par)]
-        for suffixed in (False, True):
-            for p in where:
-                toks = _tokens(p.text, by_par.get(p.index, []))
-                agenda.meeting = agenda.meeting or _meeting(toks, p.text, suffixed)
+        agenda.meeting = _meeting_of(paragraphs, toks, reader.first_item_par)
     return agenda
