@@ -40,6 +40,8 @@ _STRONG_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون|
 _PRESENT_ROOTS = re.compile(rf"^[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون)?$")
 # verbs after «من المقرر أن»: taking up a topic or deciding on it
 _PLANNED_VERB = re.compile(rf"^[يت](?:{_alt(lex.VERB_ROOTS + lex.PLANNED_ROOTS)})(?:ا|ان|وا|ون)?$")
+# «تركز على», «ستتركز حول», «ينصب على»
+_FOCUS_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.FOCUS_ROOTS)})(?:ان|ون|ا)?$")
 # «سيتم», «يتم», «يجري», «ستجري» + verbal noun
 _PASSIVE = re.compile(r"^س?[يت](?:تم|جري)$")
 # «يتصدر ملف X جدول أعمال القمة», «تتصدر جدول أعمال القمة قضية X»
@@ -406,6 +408,37 @@ def _verb_cue(s: _Scan, i: int) -> int | None:
     return s.add(_Cue(i, j), j)
 
 
+def _focus_cue(s: _Scan, i: int) -> int | None:
+    """«وتركز (المحادثات) على X», «ستتركز القمة حول X»: what a meeting centres on."""
+    if not _FOCUS_VERB.match(s.word(i)) or s.sent[i].name or s.past(i):
+        return None
+    j = _skip_subject(s.sent, i + 1, len(s.sent))
+    if s.word(j) not in ("علي", "حول") or not (_meeting_in(s.sent) or s.listing):
+        return None
+    return s.add(_Cue(i, j + 1), j + 1)
+
+
+def _aim_cue(s: _Scan, i: int) -> int | None:
+    """«اجتماع الرياض يأتي بهدف X»: the aim of a meeting named just before, when no
+    cue has come yet (inside a topic, «بهدف» is part of it)."""
+    if s.word(i) not in lex.AIMS or s.cues or s.past(i):
+        return None
+    if not _meeting_in(s.sent[max(0, i - 4) : i]):
+        return None
+    return s.add(_Cue(i, i + 1), i + 1)
+
+
+def _about_cue(s: _Scan, i: int) -> int | None:
+    """«اجتماعاً تشاورياً بشأن X», «محادثات حول X»: a meeting about its topics."""
+    sent, n = s.sent, len(s.sent)
+    if s.cues or not _is_meeting(s.word(i)) or s.sent[i].name or s.past(i):
+        return None
+    j = _skip_np(sent, i, n)
+    if s.word(j) not in lex.ABOUT:
+        return None
+    return s.add(_Cue(i, j + 1), j + 1)
+
+
 def _passive_cue(s: _Scan, i: int) -> int | None:
     """«سيتم النظر في», «يجري بحث», «سيتم التطرق خلال الدورة إلى»."""
     w, n = s.word(i), len(s.sent)
@@ -521,6 +554,7 @@ def _planned_cue(s: _Scan, i: int) -> int | None:
 # tried in this order at each word; the first that finds a cue wins
 _FINDERS = (
     _verb_cue,
+    _focus_cue,
     _passive_cue,
     _lead_cue,
     _head_of_agenda_cue,
@@ -530,6 +564,8 @@ _FINDERS = (
     _among_cue,
     _list_intro_cue,
     _planned_cue,
+    _aim_cue,
+    _about_cue,
 )
 
 
@@ -560,11 +596,23 @@ def _object_end(sent: list[_Tok], start: int, end: int) -> int:
 
 
 def _joiner_at(sent: list[_Tok], k: int, end: int) -> int:
-    """Length of a joiner phrase («إضافة إلى») starting at k, else 0."""
-    for a, b in lex.JOINERS:
-        if k + 1 < end and sent[k].bare == a and sent[k + 1].f == b:
-            return 2
+    """Length of a joiner phrase («إضافة إلى», «خاصة») starting at k, else 0."""
+    if k < end and sent[k].bare in lex.ADJECTIVE_JOINERS and not _adverbial(sent, k):
+        return 0
+    for phrase in lex.JOINERS:
+        n = len(phrase)
+        if k + n <= end and [sent[k].bare, *(t.f for t in sent[k + 1 : k + n])] == list(phrase):
+            return n
     return 0
+
+
+def _adverbial(sent: list[_Tok], k: int) -> bool:
+    """«وخاصة», «، خاصة», «الفلسطينية خاصة» single out a topic; «جلسة خاصة» is an
+    adjective of an indefinite noun."""
+    if sent[k].f != sent[k].bare or k == 0:
+        return True
+    prev = sent[k - 1]
+    return prev.punct or prev.name or _is_definite(prev.bare)
 
 
 def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
@@ -596,47 +644,93 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
     listed = False  # inside «أ، ب وج»: the last «و» closes the list
     k = start
     while k < end:
-        t = sent[k]
-        skip = 0
-        if t.text in _PUNCT_SPLIT:
-            skip = 1 + _joiner_at(sent, k + 1, end)
-        elif _joiner_at(sent, k, end):
-            skip = _joiner_at(sent, k, end)
+        skip = _separator_at(sent, k, end)
         if skip:
             nxt = k + skip
-            # after a bare «،» also a construct head («، وقانون الإيجارات»), not after
-            # a joiner inside a topic («، إضافة إلى مقاطعتي …»)
-            head = skip == 1 and _construct_head(sent, nxt, end) if nxt < end else False
-            if nxt < end and (_topic_start(sent[nxt]) or head):
+            if nxt < end and _opens_after_separator(sent, k, nxt, end):
                 chunks.append((cur, k))
                 cur = nxt
                 listed = True
             k = nxt
             continue
-        if (
-            k > cur
-            and t.f.startswith("و")
-            and t.f != t.bare
-            and (
-                _topic_start(t)
-                and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
-                or _construct_head(sent, k, end)
-                and _words(sent[cur:k]) >= 2
-                and not any(x.bare in lex.PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
-            )
-        ):
+        if k > cur and _wa_opens_topic(sent, k, cur, end, listed):
             chunks.append((cur, k))
             cur = k
         k += 1
     chunks.append((cur, end))
-    # a one-word piece was a word of the previous topic after all
+    return _merge_fragments(sent, chunks)
+
+
+def _separator_at(sent: list[_Tok], k: int, end: int) -> int:
+    """Length of a separator at k: «،», «؛», a joiner («إضافة إلى»), or both."""
+    if sent[k].text in _PUNCT_SPLIT:
+        return 1 + _joiner_at(sent, k + 1, end)
+    return _joiner_at(sent, k, end)
+
+
+def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int) -> bool:
+    """Does a topic start at nxt, after the separator at k?
+
+    A topic start, a verbal noun of discussing («، إضافة إلى بحث …»), a name after a
+    joiner («وفي مقدمتها فلسطين») or in a list of names; after a bare «،» also a
+    construct head («، وقانون الإيجارات»), not after a joiner inside a topic («، إضافة
+    إلى مقاطعتي …»).
+    """
+    t = sent[nxt]
+    if _topic_start(t) or t.bare in lex.DISCUSS_MASDARS:
+        return True
+    bare_comma = nxt == k + 1 and sent[k].punct
+    if t.name and not t.date:
+        return not bare_comma or k > 0 and sent[k - 1].name
+    return bare_comma and _construct_head(sent, nxt, end)
+
+
+def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) -> bool:
+    """Does «و» at k start a new topic of the enumeration begun at cur?"""
+    t = sent[k]
+    if not t.f.startswith("و") or t.f == t.bare:
+        return False
+    before = _words(sent[cur:k])
+    if _is_nisba(t.bare) and _is_nisba(sent[k - 1].bare):
+        return False  # coordinated adjectives: «السياسية والاقتصادية»
+    if t.name and listed and all(x.name for x in sent[cur:k] if not x.punct):
+        return True  # a list of names: «فلسطين واليمن وسوريا»
+    if t.bare == "ما" and k + 1 < end and sent[k + 1].f[:1] in ("ي", "ت") and before >= 2:
+        return True  # a free relative: «… وما تتعرض له المدينة»
+    if _topic_start(t):
+        return listed and before >= 2 or not _genitive_pair(sent, k, cur)
+    return (
+        _construct_head(sent, k, end)
+        and before >= 2
+        and not any(x.bare in lex.PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
+    )
+
+
+def _merge_fragments(sent: list[_Tok], chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join back what was cut from the previous topic: a one-word piece (not a name),
+    or a short conjunct that points back to it («… مع الجار وسبل تطويرها»)."""
     merged: list[tuple[int, int]] = []
     for a, b in chunks:
-        if merged and _words(sent[a:b]) < 2:
+        piece = [x for x in sent[a:b] if not x.punct]
+        one_word = len(piece) < 2 and not (piece and piece[0].name)
+        if merged and (one_word or _points_back(piece)):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
+    # a first piece of one word opens the next topic: «التشاور والتنسيق حيال …»
+    if len(merged) > 1 and _words(sent[merged[0][0] : merged[0][1]]) < 2:
+        first = sent[merged[0][0] : merged[0][1]]
+        if not any(t.name for t in first):
+            merged[:2] = [(merged[0][0], merged[1][1])]
     return merged
+
+
+def _points_back(piece: list[_Tok]) -> bool:
+    """«وسبل تطويرها», «وتداعياتها»: a short conjunct ending in a pronoun of the topic."""
+    if not piece or len(piece) > 3 or piece[0].f == piece[0].bare:
+        return False
+    last = piece[-1].f
+    return len(last) > 4 and last.endswith(("ها", "هما", "هم")) and not piece[-1].name
 
 
 def _words(toks: list[_Tok]) -> int:
@@ -741,6 +835,8 @@ def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
     noun = noun or partitive and w.startswith("ال") and w[2:] in lex.GENERIC
     if noun:
         k = _skip_header_adjectives(sent, k + 1, b)
+        if k < b and sent[k].f in lex.CLAUSE_VERBS:
+            return k + 1  # «بنوداً تتعلق بالقضايا …»: the topics follow the clause verb
     elif not quantity:
         return None
     if not (k >= b or _closes_header(sent, k, b)):
@@ -801,8 +897,10 @@ def _generic(toks: list[_Tok]) -> bool:
     if _header_end(toks, 0, len(toks)) == len(toks):
         return True
     words = [t for t in toks if not t.punct]
-    if not words or words[0].bare in ("جدول",):
+    if not words:
         return True
+    if words[0].bare == "جدول":  # «جدول الأعمال», unless qualified («… المتعلق بـ»)
+        return len(words) <= 3
     if words[0].bare in lex.NUMBERS or words[0].f.isdigit():
         return len(words) <= 3 and any(t.bare in lex.GENERIC for t in words)
     return words[0].bare in lex.GENERIC and len(words) <= 2
@@ -812,18 +910,21 @@ def _item_text(text: str, toks: list[_Tok]) -> str:
     s = text[toks[0].start : toks[-1].end]
     first = toks[0]
     if first.f != first.bare and (
-        _topic_start(first) or first.name or _construct_head(toks, 0, len(toks))
+        _topic_start(first)
+        or first.name
+        or first.bare == "ما"
+        or _construct_head(toks, 0, len(toks))
     ):
         s = s[1:].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     if fold(s).startswith("لل"):
         s = "ال" + s[2:]
-    elif fold(s).startswith("لما "):
-        s = s[1:]
+    elif fold(s).startswith("بال") and not first.name or fold(s).startswith("لما "):
+        s = s[1:]  # «تتعلق بالقضايا», «لما تتعرض له»
     return " ".join(s.split())
 
 
-def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
-    out = []
+def _list_start(sent: list[_Tok], a: int, b: int) -> int:
+    """Where the topics of an object start, past a header that only names them."""
     # a list opener inside the object: what stands before it is the header
     for k in range(b - 1, a - 1, -1):
         if sent[k].bare in lex.LIST_INTROS or (
@@ -838,13 +939,32 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
         ):
             a = k + 1
             break
+    if a + 1 < b and sent[a].bare in lex.MORE and sent[a + 1].bare == "من":
+        a += 2  # «المزيد من التشاور»
     head = _header_end(sent, a, b)
-    if head is not None:
-        a = head
-    for x, y in _split(sent, a, b):
+    if head is None and a < b and sent[a].f in lex.CLAUSE_VERBS:
+        head = a + 1  # «(بنوداً) تتعلق بالقضايا …»
+    return a if head is None else head
+
+
+def _skip_discussing(sent: list[_Tok], x: int, y: int) -> int:
+    """«مناقشة العلاقات …», «بحث سبل …», «النظر في …»: the topic follows the verbal noun."""
+    if y - x > 2 and sent[x].bare in lex.DISCUSS_MASDARS:
+        x += 1
+        if sent[x].bare in ("في", "الي", "حول"):
+            x += 1
+    return x
+
+
+def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
+    out = []
+    pieces = _split(sent, a := _list_start(sent, a, b), b)
+    for x, y in pieces:
         x, y = _trim(sent, x, y)
-        piece = sent[x:y]
-        if _words(piece) < 2 or _generic(piece):
+        piece = sent[_skip_discussing(sent, x, y) : y]
+        # one word is a topic only as a name in a list: «فلسطين واليمن»
+        named = len(pieces) > 1 and bool(piece) and all(t.name for t in piece)
+        if _words(piece) < 2 and not named or _generic(piece):
             continue
         out.append(_item_text(text, piece))
     return out
