@@ -42,10 +42,12 @@ _PRESENT_ROOTS = re.compile(rf"^[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون)?
 _PLANNED_VERB = re.compile(rf"^[يت](?:{_alt(lex.VERB_ROOTS + lex.PLANNED_ROOTS)})(?:ا|ان|وا|ون)?$")
 # «تركز على», «ستتركز حول», «ينصب على»
 _FOCUS_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.FOCUS_ROOTS)})(?:ان|ون|ا)?$")
-# «سيتم», «يتم», «يجري», «ستجري» + verbal noun
-_PASSIVE = re.compile(r"^س?[يت](?:تم|جري)$")
+# «سيتم», «يتم», «يجري», «ستجري», «تشهد (القمة)» + verbal noun
+_PASSIVE = re.compile(r"^س?[يت](?:تم|جري|شهد)$")
 # «يتصدر ملف X جدول أعمال القمة», «تتصدر جدول أعمال القمة قضية X»
-_LEAD_VERB = re.compile(r"^س?[يت]تصدر$")
+_LEAD_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.LEAD_ROOTS)})$")
+# «يلتقي», «سيجتمعون», «تعقد»: a meeting held (its purpose may follow: «لبحث»)
+_MEETING_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.MEETING_ROOTS)})(?:ان|ون|ا)?$")
 # a sentence-opening past verb that reports a session under way today
 _PAST_CUE = re.compile(rf"^(?:{_alt(lex.PAST_CUE_ROOTS)})(?:ا|وا|ت|تا)?$")
 # heads of a subject that is the meeting itself or those who sit in it
@@ -254,9 +256,33 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
             and (_is_head(toks[i + 1].bare) or toks[i + 1].name)
         ):
             i = _skip_np(toks, i + 1, end)  # «المحادثات بين الوفدين»
+        elif taken and t.text in ("،", ",") and _setting_at(toks, i + 1, end):
+            i += 1  # «مجلس الأمن، خلال اجتماعه اليوم، …»
+        elif _duration_end(toks, i, end) > i:
+            i = _duration_end(toks, i, end)
         else:
             break
     return i
+
+
+def _duration_end(toks: list[_Tok], i: int, end: int) -> int:
+    """End of «على مدى ثلاثة أيام», «على مدى يومين» at i (i when none)."""
+    if i + 2 >= end or toks[i].bare != "علي" or toks[i + 1].f != "مدي":
+        return i
+    j = i + 2
+    while j < end and (toks[j].bare in lex.NUMBERS or toks[j].f.isdigit()):
+        j += 1
+    return j + 1 if j < end and toks[j].f in lex.DURATION_UNITS else i
+
+
+def _setting_at(toks: list[_Tok], i: int, end: int) -> bool:
+    """Does the meeting's setting start at i: its time («اليوم»), or «خلال اجتماعه»?"""
+    if i >= end:
+        return False
+    t = toks[i]
+    if t.bare in lex.TIME_WORDS or t.date:
+        return True
+    return t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(toks[i + 1].bare)
 
 
 # --- cues -------------------------------------------------------------------
@@ -370,6 +396,13 @@ class _Scan:
         """Is what stands at k told of a past meeting?"""
         return self.opening_past or _past_before(self.sent, k)
 
+    def past_clause(self, i: int, k: int) -> bool:
+        """Like `past`, but a clause opened by «، و» at i starts afresh: «انطلقت الدورة
+        أمس، وتناقش الدورة …» reports a session under way."""
+        if i < 2 or not (self.sent[i - 1].text in ("،", ",") and self.sent[i].f[:1] == "و"):
+            return self.past(k)
+        return self.opening_past or _past_before(self.sent[i:], k - i)
+
     @property
     def listing(self) -> bool:
         """An agenda is being listed: before this sentence or earlier in it."""
@@ -402,7 +435,7 @@ def _verb_cue(s: _Scan, i: int) -> int | None:
     # «يبحث اللاعب عن …» is looking for something, not discussing it
     search = "بحث" in t.bare and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
     strong = bool(_STRONG_VERB.match(t.bare))
-    ok = future or bool(reported or _PRESENT_ROOTS.match(t.bare)) and not s.past(j)
+    ok = future or bool(reported or _PRESENT_ROOTS.match(t.bare)) and not s.past_clause(i, j)
     if not ok or search or not (strong and future or meeting):
         return None
     return s.add(_Cue(i, j), j)
@@ -456,11 +489,20 @@ def _lead_cue(s: _Scan, i: int) -> int | None:
     sent, n = s.sent, len(s.sent)
     if not _LEAD_VERB.match(s.word(i)) or s.past(i):
         return None
-    k = next((x for x in range(i + 1, min(n, i + 12)) if s.word(x) in lex.AGENDA_NOUNS), None)
-    if k is None or not (s.word(k) in ("جدول", "اجنده") or _meeting_in(sent)):
+    k = next((x for x in range(i + 1, min(n, i + 12)) if _agenda_word(s, x)), None)
+    if k is None or not (s.word(k) in ("جدول", "اجنده", "اعمال") or _meeting_in(sent)):
         return None
     j = _agenda_np(sent, k, n)
-    return s.add(_Cue(i, j) if k == i + 1 else _Cue(i, i + 1, end=k), j)
+    if k == i + 1:  # «يتصدر جدول أعمال القمة X»
+        return s.add(_Cue(i, j), j)
+    # «تطغى X على جدول أعمال القمة»
+    return s.add(_Cue(i, i + 1, end=k - (s.word(k - 1) == "علي")), j)
+
+
+def _agenda_word(s: _Scan, x: int) -> bool:
+    """«جدول», «أجندة», «أولويات», or «أعمال» of a meeting («أعمال القمة»)."""
+    w = s.word(x)
+    return w in lex.AGENDA_NOUNS or w == "اعمال" and _is_meeting(s.word(x + 1))
 
 
 def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
@@ -481,9 +523,12 @@ def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
 def _purpose_cue(s: _Scan, i: int) -> int | None:
     """«اجتماع … لبحث X», and «النظر في» beside a meeting or an agenda being listed."""
     w = s.word(i)
-    purpose = w in lex.PURPOSE and _meeting_in(s.sent[:i])
+    held = _meeting_in(s.sent[:i]) or any(_MEETING_VERB.match(t.bare) for t in s.sent[:i])
+    purpose = w in lex.PURPOSE and held
     consider = w == "النظر" and s.word(i + 1) == "في" and (s.context or _meeting_in(s.sent))
-    if not (purpose or consider) or s.past(i):
+    # «تهدف الزيارة إلى بحث X»
+    toward = w in lex.DISCUSS_MASDARS and s.word(i - 1) == "الي" and held
+    if not (purpose or consider or toward) or s.past(i):
         return None
     return s.add(_Cue(i, i + 1), i + 1)
 
@@ -510,7 +555,9 @@ def _table_cue(s: _Scan, i: int) -> int | None:
     if s.word(i) != "طاوله" or i == 0 or s.word(i - 1) != "علي" or s.past(i):
         return None
     j = i + 1
-    if j < n and _is_head(s.word(j)):
+    if s.word(j) in lex.TABLE_NOUNS:  # «على طاولة النقاش»
+        j += 1
+    elif j < n and _is_head(s.word(j)):
         j = _skip_np(sent, j, n)
     return s.add(_Cue(i - 1, j, before=(0, i - 1)), j)
 
@@ -538,6 +585,25 @@ def _list_intro_cue(s: _Scan, i: int) -> int | None:
     return s.add(_Cue(i, j, header=True), j)
 
 
+def _foremost_cue(s: _Scan, i: int) -> int | None:
+    """«ومن أبرز القضايا هي X», «ومن أهم الملفات التي تناقشها القمة X»: the list's
+    best items follow a generic noun (and a relative clause naming the meeting)."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) not in lex.FOREMOST or s.word(i - 1) != "من" or s.past(i):
+        return None
+    noun = s.word(i + 1)
+    if not (noun in lex.GENERIC or noun[2:] in lex.GENERIC and noun.startswith("ال")):
+        return None
+    if not (s.listing or _meeting_in(sent)):
+        return None
+    j = _skip_header_adjectives(sent, i + 2, n)
+    if s.word(j) in lex.RELATIVES:  # «التي تناقشها القمة»: its verb and subject
+        j = _skip_subject(sent, j + 2, n)
+    while j < n and (sent[j].text in (":", "،", ",") or sent[j].f in lex.HEADER_CLOSE):
+        j += 1
+    return s.add(_Cue(i - 1, j, header=True), j)
+
+
 def _planned_cue(s: _Scan, i: int) -> int | None:
     """«من المقرر أن يبحث المجلس X»; «ومن المقرر X» while an agenda is listed."""
     sent, n = s.sent, len(s.sent)
@@ -563,6 +629,7 @@ _FINDERS = (
     _table_cue,
     _among_cue,
     _list_intro_cue,
+    _foremost_cue,
     _planned_cue,
     _aim_cue,
     _about_cue,
@@ -623,12 +690,16 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
     """
     if k - 2 < start or not _is_definite(sent[k].bare):
         return False
-    prev, head = sent[k - 1], sent[k - 2]
+    m = k - 1  # «مجالات الطاقة والنقل والسياحة»: back to the first genitive of the chain
+    while m - 2 >= start and sent[m].f != sent[m].bare and _is_definite(sent[m].bare):
+        m -= 1
+    prev, head = sent[m], sent[m - 1]
     if head.punct or head.name or prev.name or not _is_definite(prev.f):
         return False
     h = head.bare
     return not (
         _is_definite(h)
+        or h in lex.GENERIC  # «ملفات الطاقة والمناخ»: one topic per genitive
         or h in lex.PREPOSITIONS
         or h in lex.PARTICLES
         or h.isdigit()
@@ -647,8 +718,11 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
         skip = _separator_at(sent, k, end)
         if skip:
             nxt = k + skip
-            if nxt < end and _opens_after_separator(sent, k, nxt, end):
-                chunks.append((cur, k))
+            if nxt < end and (
+                _inline_number(sent, k, end) or _opens_after_separator(sent, k, nxt, end)
+            ):
+                if k > cur:
+                    chunks.append((cur, k))
                 cur = nxt
                 listed = True
             k = nxt
@@ -665,7 +739,23 @@ def _separator_at(sent: list[_Tok], k: int, end: int) -> int:
     """Length of a separator at k: «،», «؛», a joiner («إضافة إلى»), or both."""
     if sent[k].text in _PUNCT_SPLIT:
         return 1 + _joiner_at(sent, k + 1, end)
+    if _inline_number(sent, k, end):
+        return 2
     return _joiner_at(sent, k, end)
+
+
+def _inline_number(sent: list[_Tok], k: int, end: int) -> bool:
+    """«… ثلاثة ملفات: 1- قانون العمل 2- قانون الاستثمار»: a small number and a dash or
+    bracket before a word numbers the items of a list written in one line."""
+    t = sent[k]
+    return (
+        t.f.isdigit()
+        and int(t.f) <= 20
+        and k + 2 < end
+        and sent[k + 1].text in ("-", "–", ")")
+        and not sent[k + 2].punct
+        and not sent[k + 2].f.isdigit()
+    )
 
 
 def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int) -> bool:
@@ -713,12 +803,14 @@ def _merge_fragments(sent: list[_Tok], chunks: list[tuple[int, int]]) -> list[tu
     for a, b in chunks:
         piece = [x for x in sent[a:b] if not x.punct]
         one_word = len(piece) < 2 and not (piece and piece[0].name)
+        if one_word and len(chunks) >= 3 and piece and _is_definite(piece[0].bare):
+            one_word = False  # «… الأمن الغذائي والطاقة والتحول الرقمي»
         if merged and (one_word or _points_back(piece)):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     # a first piece of one word opens the next topic: «التشاور والتنسيق حيال …»
-    if len(merged) > 1 and _words(sent[merged[0][0] : merged[0][1]]) < 2:
+    if len(merged) > 1 and _words(sent[merged[0][0] : merged[0][1]]) == 1:
         first = sent[merged[0][0] : merged[0][1]]
         if not any(t.name for t in first):
             merged[:2] = [(merged[0][0], merged[1][1])]
@@ -903,7 +995,11 @@ def _generic(toks: list[_Tok]) -> bool:
         return len(words) <= 3
     if words[0].bare in lex.NUMBERS or words[0].f.isdigit():
         return len(words) <= 3 and any(t.bare in lex.GENERIC for t in words)
-    return words[0].bare in lex.GENERIC and len(words) <= 2
+    if words[0].bare not in lex.GENERIC or len(words) > 2:
+        return False
+    # «قضايا أخرى», «ملفات عدة» name topics; «ملفات الطاقة» is one
+    second = words[1] if len(words) == 2 else None
+    return not (second and (second.name or _is_definite(second.bare) and not _is_nisba(second.f)))
 
 
 def _item_text(text: str, toks: list[_Tok]) -> str:
@@ -956,16 +1052,24 @@ def _skip_discussing(sent: list[_Tok], x: int, y: int) -> int:
     return x
 
 
+def _listed_word(piece: list[_Tok], pieces: int) -> bool:
+    """One word is a topic only in a list: a name («فلسطين واليمن»), or a definite
+    noun among three or more topics («… والطاقة والتحول الرقمي»)."""
+    if len(piece) != 1 or pieces < 2:
+        return False
+    return piece[0].name or pieces >= 3 and _is_definite(piece[0].bare)
+
+
 def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
     out = []
     pieces = _split(sent, a := _list_start(sent, a, b), b)
     for x, y in pieces:
         x, y = _trim(sent, x, y)
         piece = sent[_skip_discussing(sent, x, y) : y]
-        # one word is a topic only as a name in a list: «فلسطين واليمن»
-        named = len(pieces) > 1 and bool(piece) and all(t.name for t in piece)
-        if _words(piece) < 2 and not named or _generic(piece):
+        if _words(piece) < 2 and not _listed_word(piece, len(pieces)) or _generic(piece):
             continue
+        if piece[0].bare in lex.RELATIVES and y < b and sent[y].text in ("،", ","):
+            continue  # «المؤتمر، الذي يستمر ثلاثة أيام، …»
         out.append(_item_text(text, piece))
     return out
 
@@ -1038,7 +1142,7 @@ def _opens_list(p: Paragraph, toks: list[_Tok], cues: bool) -> bool:
     if not p.text.rstrip().endswith(":"):
         return False
     words = {t.bare for t in toks}
-    named = bool(words & {"جدول", "اجنده", "البنود", "بنود", "المحاور", "محاور"})
+    named = bool(words & lex.LIST_NAMES)
     return (cues or named) and not _past_before(toks, len(toks))
 
 

@@ -37,6 +37,10 @@ CUE_MASDARS = _words(
 )
 # verbal nouns of discussing that head a topic («مناقشة العلاقات …») and are cut off
 DISCUSS_MASDARS = _words("مناقشه المناقشه بحث البحث تناول استعراض التباحث النظر التطرق")
+# verbs of holding a meeting («يلتقي الوزير نظيره لبحث …»), after the imperfect prefix
+MEETING_ROOTS = ("لتقي", "جتمع", "عقد", "ستقبل", "زور")
+# verbs of a topic that dominates a meeting: «يتصدر», «تطغى … على», «تهيمن … على»
+LEAD_ROOTS = ("تصدر", "طغي", "هيمن")
 # purpose after a meeting noun: «اجتماع … لبحث»
 PURPOSE = _words("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
 # aim of a meeting named just before: «اجتماع الرياض يأتي بهدف …»
@@ -51,7 +55,8 @@ AGENDA_NOUNS = _words("جدول اجنده اولويات اهتمامات قا�
 LIST_NAMES = _words("جدول اجنده البنود بنود المحاور محاور")
 ONGOING = _words("اليوم حاليا الان الجاري الجاريه")
 # verbs that only place a topic («ويأتي ملف X على رأس …»)
-FRAME_VERBS = _words("ياتي تاتي يحل تحل يبرز تبرز يقع تقع يظل تظل يبقي تبقي يكون تكون")
+FRAME_VERBS = _words("""
+    ياتي تاتي يحل تحل يبرز تبرز يقع تقع يظل تظل يبقي تبقي يكون تكون سيكون ستكون""")
 # ordinals that number list lines: «أولاً:», «ثانياً -»
 ORDINALS = _words("اولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا")
 BULLETS = frozenset("-–—•*·▪●◦")
@@ -79,6 +84,10 @@ PARTICLES = _words("ايضا كذلك بدوره بدورها بدورهم خل�
 TIME_WORDS = _words("""
     اليوم غدا امس الليله مساء صباح ظهر عصر الاحد الاثنين الثلاثاء الاربعاء الخميس
     الجمعه السبت المقبل المقبله القادم القادمه""")
+# units of a duration: «على مدى ثلاثة أيام» is when, not what
+DURATION_UNITS = _words("""
+    يوم يوما يومين يومان ايام اسبوع اسبوعين اسابيع شهر شهرين اشهر ساعه ساعتين ساعات
+    عامين سنوات""")
 PREPOSITIONS = _words("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
 # words with «ال» that are not definite nouns
 FUNCTION_WORDS = _words("الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف")
@@ -86,7 +95,9 @@ FUNCTION_WORDS = _words("الي الا التي الذي الذين اللذين
 ADJECTIVES = _words("""
     الاعلي الاول الاولي المقبل المقبله الطاري الطاريه العامه العام المغلقه الموسعه المشتركه
     المنعقد المنعقده المرتقب المرتقبه المنتظر المنتظره المقرر المقرره الحالي الحاليه الجاري
-    الجاريه الدايم الدايمه الدايمون الدايمين""")
+    الجاريه الدايم الدايمه الدايمون الدايمين
+    الثاني الثانيه الثالث الثالثه الرابع الرابعه الخامس الخامسه السادس السادسه السابع السابعه
+    الثامن الثامنه التاسع التاسعه العاشر العاشره الحادي الحاديه عشر عشره""")
 # verbs of a descriptive clause after an indefinite topic: «ومرسوم يتعلق بـ…»
 CLAUSE_VERBS = _words("""
     يتعلق تتعلق يخص تخص يقضي تقضي يهدف تهدف يتضمن تتضمن ينص تنص يحدد تحدد
@@ -159,7 +170,13 @@ HEADER_ADJ = _words("""
     عده عديده اخري مهمه هامه رييسيه متعدده التاليه الاتيه ساخنه بارزه
     المهمه الهامه الرييسيه الساخنه البارزه العالقه عالقه""")
 # what may close a header before the list: «ثلاث قضايا هي …»
-HEADER_CLOSE = _words("هي هما وهي وهما")
+HEADER_CLOSE = _words("هي هما وهي وهما منها ومنها")
+# the best of a list: «ومن أبرز الملفات …», «ومن أهم القضايا التي …»
+FOREMOST = _words("ابرز اهم")
+# relative pronouns: a piece that starts with one is a clause, not a topic
+RELATIVES = _words("الذي التي الذين اللذين اللتين اللواتي اللاتي")
+# what lies on the table: «على طاولة النقاش/البحث» (not a topic)
+TABLE_NOUNS = _words("النقاش البحث الحوار المفاوضات المباحثات")
 # nouns that begin with «و» themselves (not the conjunction)
 WAW_NOUNS = _words("""
     وزاره وزارات وثيقه وثايق وحده وسايل وصول وفد وفود وقف وضع وضعيه ولايه ولايات
