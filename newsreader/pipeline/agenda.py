@@ -220,9 +220,21 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
                 break
         elif w.date or re.fullmatch(r"(ال)?(ـ)?\d+", w.f.replace("ـ", "")):
             j += 1
+        elif _numbered_at(toks, j, end) > j:
+            j = _numbered_at(toks, j, end)
         else:
             break
     return j
+
+
+def _numbered_at(toks: list[_Tok], j: int, end: int) -> int:
+    """End of «رقم 12», «رقم (165)» after a meeting noun at j (j when none)."""
+    if toks[j].f != "رقم":
+        return j
+    k = j + 1
+    while k < end and (toks[k].text in ("(", ")") or toks[k].f.isdigit()):
+        k += 1
+    return k if any(t.f.isdigit() for t in toks[j + 1 : k]) else j
 
 
 def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
@@ -295,6 +307,7 @@ class _Cue:
     header: bool = False  # introduces a list (agenda header, «من بينها»)
     before: tuple[int, int] | None = None  # «X على طاولة القمة»: items before the cue
     end: int | None = None  # «يتصدر X جدول أعمال القمة»: the object ends at the agenda noun
+    alone: bool = False  # «جلسة بشأن اليمن»: a name alone may be the topic
 
 
 def _opens_past(sent: list[_Tok]) -> bool:
@@ -469,7 +482,7 @@ def _about_cue(s: _Scan, i: int) -> int | None:
     j = _skip_np(sent, i, n)
     if s.word(j) not in lex.ABOUT:
         return None
-    return s.add(_Cue(i, j + 1), j + 1)
+    return s.add(_Cue(i, j + 1, alone=True), j + 1)
 
 
 def _passive_cue(s: _Scan, i: int) -> int | None:
@@ -719,7 +732,7 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
         if skip:
             nxt = k + skip
             if nxt < end and (
-                _inline_number(sent, k, end) or _opens_after_separator(sent, k, nxt, end)
+                _inline_number(sent, k, end) or _opens_after_separator(sent, k, nxt, end, listed)
             ):
                 if k > cur:
                     chunks.append((cur, k))
@@ -758,7 +771,7 @@ def _inline_number(sent: list[_Tok], k: int, end: int) -> bool:
     )
 
 
-def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int) -> bool:
+def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int, listed: bool) -> bool:
     """Does a topic start at nxt, after the separator at k?
 
     A topic start, a verbal noun of discussing («، إضافة إلى بحث …»), a name after a
@@ -772,7 +785,19 @@ def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int) -> bool
     bare_comma = nxt == k + 1 and sent[k].punct
     if t.name and not t.date:
         return not bare_comma or k > 0 and sent[k - 1].name
-    return bare_comma and _construct_head(sent, nxt, end)
+    return bare_comma and (_construct_head(sent, nxt, end) or listed and _wa_noun(t))
+
+
+def _wa_noun(t: _Tok) -> bool:
+    """«، وخلق فرص عمل»: after «،» in a list, «و» + a noun (not a verb, particle or
+    pronoun) adds a topic."""
+    w = t.bare
+    if t.f == w or t.punct or t.date or len(w) < 3 or w[0] in "يس":
+        return False
+    if w[0] == "ت" and not _is_masdar(w):
+        return False  # «وتقول», not «وتعزيز»
+    closed = (lex.PREPOSITIONS, lex.PARTICLES, lex.DEMONSTRATIVES, lex.RELATIVES, lex.SHORT)
+    return not any(w in c for c in closed) and w not in lex.TIME_WORDS and w not in lex.VERBISH
 
 
 def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) -> bool:
@@ -783,7 +808,7 @@ def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) 
     before = _words(sent[cur:k])
     if _is_nisba(t.bare) and _is_nisba(sent[k - 1].bare):
         return False  # coordinated adjectives: «السياسية والاقتصادية»
-    if t.name and listed and all(x.name for x in sent[cur:k] if not x.punct):
+    if t.name and all(x.name for x in sent[cur:k] if not x.punct):
         return True  # a list of names: «فلسطين واليمن وسوريا»
     if t.bare == "ما" and k + 1 < end and sent[k + 1].f[:1] in ("ي", "ت") and before >= 2:
         return True  # a free relative: «… وما تتعرض له المدينة»
@@ -846,7 +871,20 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
         or sent[b - 1].f in ("و", "ف")
     ):
         b -= 1
-    return a, b
+    return a, _time_before(sent, a, b)
+
+
+def _time_before(sent: list[_Tok], a: int, b: int) -> int:
+    """Cut a when from the end of a topic: «اليمن الأسبوع المقبل», «… يوم الثلاثاء»."""
+    while b - 1 > a:
+        last, prev = sent[b - 1], sent[b - 2]
+        if prev.bare in lex.PERIOD_NOUNS and last.bare in lex.TIME_WORDS:
+            b -= 2
+        elif last.bare in lex.TIME_WORDS and (last.date or last.bare not in lex.ADJECTIVES):
+            b -= 1
+        else:
+            break
+    return b
 
 
 def _quantified(sent: list[_Tok], a: int, b: int) -> bool:
@@ -1052,21 +1090,22 @@ def _skip_discussing(sent: list[_Tok], x: int, y: int) -> int:
     return x
 
 
-def _listed_word(piece: list[_Tok], pieces: int) -> bool:
+def _listed_word(piece: list[_Tok], pieces: int, alone: bool) -> bool:
     """One word is a topic only in a list: a name («فلسطين واليمن»), or a definite
-    noun among three or more topics («… والطاقة والتحول الرقمي»)."""
-    if len(piece) != 1 or pieces < 2:
+    noun among three or more topics («… والطاقة والتحول الرقمي»); or a name that a
+    meeting is about («جلسة بشأن اليمن»)."""
+    if len(piece) != 1 or pieces < 2 and not alone:
         return False
     return piece[0].name or pieces >= 3 and _is_definite(piece[0].bare)
 
 
-def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
+def _items(text: str, sent: list[_Tok], a: int, b: int, alone: bool = False) -> list[str]:
     out = []
     pieces = _split(sent, a := _list_start(sent, a, b), b)
     for x, y in pieces:
         x, y = _trim(sent, x, y)
         piece = sent[_skip_discussing(sent, x, y) : y]
-        if _words(piece) < 2 and not _listed_word(piece, len(pieces)) or _generic(piece):
+        if _words(piece) < 2 and not _listed_word(piece, len(pieces), alone) or _generic(piece):
             continue
         if piece[0].bare in lex.RELATIVES and y < b and sent[y].text in ("،", ","):
             continue  # «المؤتمر، الذي يستمر ثلاثة أيام، …»
@@ -1155,7 +1194,7 @@ def _cue_items(text: str, sent: list[_Tok], cues: list[_Cue]) -> list[str]:
         stop = _object_end(sent, cue.obj, cue.end or (following.at if following else len(sent)))
         if following and following.header and _quantified(sent, cue.obj, stop):
             continue  # «عدداً من طلبات المناقشة، من بينها …»: the list's header
-        found = _items(text, sent, cue.obj, stop)
+        found = _items(text, sent, cue.obj, stop, cue.alone)
         if not found and cue.before:
             found = _items(text, sent, *cue.before)
         out.extend(found)
@@ -1212,20 +1251,28 @@ class _Reader:
         """Take a numbered, bulleted (or, after a «:», short) line of an agenda list;
         False ends the list at an ordinary paragraph."""
         start = _list_line(toks)
-        # an unnumbered line: short, no full stop, no cue of its own
-        short = (
-            _words(toks) <= 12
-            and not p.text.rstrip().endswith((".", "؟", "!"))
-            and not _find_cues(toks, True)
-        )
+        short = self.loose and _loose_item(p, toks)
         if start is not None:
             self.loose = False  # a numbered list ends at its first unnumbered line
-        if start is not None or self.loose and short:
+        if start is not None or short:
             for item in _items(p.text, toks, start or 0, len(toks)):
                 self.add(item, p.index)
             return True
         self.listing = self.loose = False
         return False
+
+
+def _loose_item(p: Paragraph, toks: list[_Tok]) -> bool:
+    """An unnumbered line of a list after a «:»: no cue of its own, and either short
+    with no full stop, or opening with a topic («بند حول …», «تقرير الأمين العام …»)
+    rather than a verb."""
+    words = _words(toks)
+    if words == 0 or _find_cues(toks, True) or p.text.rstrip().endswith(":"):
+        return False
+    if words <= 12 and not p.text.rstrip().endswith((".", "؟", "!")):
+        return True
+    first = next(t for t in toks if not t.punct)
+    return words <= 30 and (_topic_start(first) or first.bare in lex.GENERIC)
 
 
 def _meeting_of(paragraphs: list[Paragraph], toks: dict[int, list[_Tok]], first: int | None) -> str:

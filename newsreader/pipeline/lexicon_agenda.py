@@ -88,6 +88,8 @@ TIME_WORDS = _words("""
 DURATION_UNITS = _words("""
     يوم يوما يومين يومان ايام اسبوع اسبوعين اسابيع شهر شهرين اشهر ساعه ساعتين ساعات
     عامين سنوات""")
+# nouns of a coming period at the end of a topic: «… الأسبوع المقبل»
+PERIOD_NOUNS = _words("الاسبوع الشهر يوم")
 PREPOSITIONS = _words("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
 # words with «ال» that are not definite nouns
 FUNCTION_WORDS = _words("الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف")
