@@ -480,6 +480,8 @@ def _about_cue(s: _Scan, i: int) -> int | None:
     if s.cues or not _is_meeting(s.word(i)) or s.sent[i].name or s.past(i):
         return None
     j = _skip_np(sent, i, n)
+    while j < n and not _is_definite(s.word(j)) and s.word(j).endswith(("يا", "ي", "يه")):
+        j += 1  # «اجتماعاً تشاورياً»
     if s.word(j) not in lex.ABOUT:
         return None
     return s.add(_Cue(i, j + 1, alone=True), j + 1)
@@ -539,8 +541,9 @@ def _purpose_cue(s: _Scan, i: int) -> int | None:
     held = _meeting_in(s.sent[:i]) or any(_MEETING_VERB.match(t.bare) for t in s.sent[:i])
     purpose = w in lex.PURPOSE and held
     consider = w == "النظر" and s.word(i + 1) == "في" and (s.context or _meeting_in(s.sent))
-    # «تهدف الزيارة إلى بحث X»
-    toward = w in lex.DISCUSS_MASDARS and s.word(i - 1) == "الي" and held
+    # «تهدف المحادثات إلى بحث X»
+    aimed = any(t.bare in lex.AIM_VERBS for t in s.sent[max(0, i - 5) : i])
+    toward = w in lex.DISCUSS_MASDARS and s.word(i - 1) == "الي" and aimed
     if not (purpose or consider or toward) or s.past(i):
         return None
     return s.add(_Cue(i, i + 1), i + 1)
@@ -866,12 +869,17 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and (
         sent[b - 1].punct
-        and sent[b - 1].text not in ('"', "»", "”", ")")
+        and (sent[b - 1].text not in ('"', "»", "”", ")") or not _opened(sent, a, b - 1))
         or sent[b - 1].bare in lex.PARTICLES
         or sent[b - 1].f in ("و", "ف")
     ):
         b -= 1
     return a, _time_before(sent, a, b)
+
+
+def _opened(sent: list[_Tok], a: int, b: int) -> bool:
+    """Is a quote or bracket opened in a..b, so that the one closing at b belongs?"""
+    return any(t.text in ('"', "«", "“", "(") for t in sent[a:b])
 
 
 def _time_before(sent: list[_Tok], a: int, b: int) -> int:
@@ -923,10 +931,12 @@ def _quantity_at(sent: list[_Tok], k: int, b: int) -> tuple[int, bool, bool]:
 
 
 def _skip_header_adjectives(sent: list[_Tok], k: int, b: int) -> int:
+    definite = k > 0 and _is_definite(sent[k - 1].bare)
     """Skip what qualifies a generic noun of a header: «قضايا عديدة مهمة», «ملفات عربية»."""
     while k < b and (
         sent[k].bare in lex.HEADER_ADJ
-        or _is_nisba(sent[k].f)
+        or definite
+        and _is_nisba(sent[k].f)  # «قضية اللاجئين» is a construct
         or not sent[k].f.startswith("ال")
         and _indefinite_adjective(sent[k].f)
         and not _topic_start(sent[k])
@@ -965,8 +975,8 @@ def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
     noun = noun or partitive and w.startswith("ال") and w[2:] in lex.GENERIC
     if noun:
         k = _skip_header_adjectives(sent, k + 1, b)
-        if k < b and sent[k].f in lex.CLAUSE_VERBS:
-            return k + 1  # «بنوداً تتعلق بالقضايا …»: the topics follow the clause verb
+        if k < b and (sent[k].f in lex.CLAUSE_VERBS or sent[k].bare in lex.ABOUT):
+            return k + 1  # «بنوداً تتعلق بالقضايا …», «بنوداً حول …»: the topics follow
     elif not quantity:
         return None
     if not (k >= b or _closes_header(sent, k, b)):
@@ -1037,7 +1047,11 @@ def _generic(toks: list[_Tok]) -> bool:
         return False
     # «قضايا أخرى», «ملفات عدة» name topics; «ملفات الطاقة» is one
     second = words[1] if len(words) == 2 else None
-    return not (second and (second.name or _is_definite(second.bare) and not _is_nisba(second.f)))
+    construct = second and _is_definite(second.bare) and not _is_definite(words[0].bare)
+    return not (
+        second
+        and (second.name or construct or _is_definite(second.bare) and not _is_nisba(second.f))
+    )
 
 
 def _item_text(text: str, toks: list[_Tok]) -> str:
@@ -1047,6 +1061,7 @@ def _item_text(text: str, toks: list[_Tok]) -> str:
         _topic_start(first)
         or first.name
         or first.bare == "ما"
+        or _wa_noun(first)
         or _construct_head(toks, 0, len(toks))
     ):
         s = s[1:].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")

@@ -45,6 +45,8 @@ LEAD_ROOTS = ("تصدر", "طغي", "هيمن")
 PURPOSE = _words("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
 # aim of a meeting named just before: «اجتماع الرياض يأتي بهدف …»
 AIMS = _words("بهدف بغيه بغرض")
+# verbs of aiming before «إلى بحث»: «وتهدف المحادثات إلى بحث …»
+AIM_VERBS = _words("تهدف يهدف ستهدف سيهدف تسعي يسعي ستسعي سيسعي ترمي يرمي تتطلع يتطلع")
 # what a meeting is about: «اجتماع تشاوري بشأن …», «محادثات حول …»
 ABOUT = _words("بشان حول")
 # words that open the list of an agenda: «أبرزها», «تشمل»
