@@ -636,3 +636,58 @@ def test_count_of_files_is_not_an_item() -> None:
     )
     assert agenda.count == 4
     assert texts(agenda) == keys("إصلاح قطاع المياه", "تنظيم سوق العمل")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "expected"),
+    [
+        # the partner after «مع» is not a topic
+        (
+            "وسيبحث الرئيس مع نظيره القرطلي العلاقات الثنائية والتعاون في مجال الموانئ.",
+            [],
+            ["العلاقات الثنائية", "التعاون في مجال الموانئ"],
+        ),
+        ("وسيبحث سامر مع نادر ملف الحدود المشتركة.", ["سامر", "نادر"], ["ملف الحدود المشتركة"]),
+        # «يتباحث» and «يتشاور» announce topics like «يبحث»
+        ("ويتباحث الزعيمان حول تقاسم مياه النهر.", [], ["تقاسم مياه النهر"]),
+        (
+            "ويتشاور المجتمعون بشأن الترتيبات الأمنية في الإقليم.",
+            [],
+            ["الترتيبات الأمنية في الإقليم"],
+        ),
+        # «تبادل وجهات النظر حول X»: X is the topic
+        ("وسيتم تبادل وجهات النظر حول أسعار الأسمدة.", [], ["أسعار الأسمدة"]),
+        # «خلال لقائهما»: the hamza of «لقاء» sits on ي before a suffix
+        (
+            "وقال المتحدث إن سامر ونادر سيبحثان خلال لقائهما في زمرستان أزمة الحبوب.",
+            ["سامر", "نادر", "زمرستان"],
+            ["أزمة الحبوب"],
+        ),
+        # a construct dual («ملفي A وB») names two topics
+        (
+            "ومن المنتظر أن يلتقي سامر ونادر لمناقشة ملفي زمرستان وقرطلة.",
+            ["سامر", "نادر", "زمرستان", "قرطلة"],
+            ["زمرستان", "قرطلة"],
+        ),
+        # topics before «على جدول أعمال» and before «تتصدر»
+        ("الأمن المائي على جدول أعمال القمة الإقليمية", [], ["الأمن المائي"]),
+        ("أزمة الديون تتصدر جدول أعمال القمة", [], ["أزمة الديون"]),
+    ],
+)
+def test_partners_and_topics_before_the_cue(
+    sentence: str, names: list[str], expected: list[str]
+) -> None:
+    """Talks between leaders: the partner is cut, the topics are kept."""
+    assert texts(named(sentence, *names)) == keys(*expected)
+
+
+def test_numbered_heading_lines_in_a_list_are_items() -> None:
+    """Short numbered lines are headings by the cleaning conventions; after an agenda
+    lead-in they are still items."""
+    agenda = run(
+        "ويتضمن جدول أعمال الجلسة البنود التالية:",
+        "1- تعديل نظام الأسواق",
+        "2- تعيين مراقب الحسابات",
+        kinds={2: Kind.HEADING, 3: Kind.HEADING},
+    )
+    assert texts(agenda) == keys("تعديل نظام الأسواق", "تعيين مراقب الحسابات")

@@ -268,12 +268,29 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
             and (_is_head(toks[i + 1].bare) or toks[i + 1].name)
         ):
             i = _skip_np(toks, i + 1, end)  # «المحادثات بين الوفدين»
+        elif t.bare == "مع" and _partner_end(toks, i + 1, end) > i + 1:
+            i = _partner_end(toks, i + 1, end)  # «مع نظيره الصيني»
         elif taken and t.text in ("،", ",") and _setting_at(toks, i + 1, end):
             i += 1  # «مجلس الأمن، خلال اجتماعه اليوم، …»
         elif _duration_end(toks, i, end) > i:
             i = _duration_end(toks, i, end)
         else:
             break
+    return i
+
+
+def _partner_end(toks: list[_Tok], i: int, end: int) -> int:
+    """End of the partner after «مع»: a name, «نظيره الصيني», a delegation (i when none)."""
+    if i >= end:
+        return i
+    t = toks[i]
+    if t.name:
+        i += 1
+        while i < end and toks[i].name and not toks[i].f.startswith("و"):
+            i += 1
+        return i
+    if t.bare in lex.PARTNERS or _is_head(t.bare):
+        return _skip_np(toks, i, end)
     return i
 
 
@@ -342,6 +359,8 @@ def _is_meeting(w: str) -> bool:
                 stem in lex.MEETING_NOUNS
                 or stem.endswith("ت")
                 and stem[:-1] + "ه" in lex.MEETING_NOUNS
+                or stem.endswith("ي")  # «لقائهما»: the hamza sits on ي
+                and stem[:-1] + "ء" in lex.MEETING_NOUNS
             ):
                 return True
     return False
@@ -508,8 +527,8 @@ def _lead_cue(s: _Scan, i: int) -> int | None:
     if k is None or not (s.word(k) in ("جدول", "اجنده", "اعمال") or _meeting_in(sent)):
         return None
     j = _agenda_np(sent, k, n)
-    if k == i + 1:  # «يتصدر جدول أعمال القمة X»
-        return s.add(_Cue(i, j), j)
+    if k == i + 1:  # «يتصدر جدول أعمال القمة X», «X تتصدر جدول أعمال القمة»
+        return s.add(_Cue(i, j, before=(_frame_start(s, i), i)), j)
     # «تطغى X على جدول أعمال القمة»
     return s.add(_Cue(i, i + 1, end=k - (s.word(k - 1) == "علي")), j)
 
@@ -529,10 +548,16 @@ def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
     if not (s.word(i + 1) in ("جدول", "اجنده") or _meeting_in(sent) or s.context):
         return None
     j = _agenda_np(sent, i + 1, len(sent))
-    start = 0
-    while start < i - 1 and (sent[start].punct or sent[start].bare in lex.FRAME_VERBS):
+    return s.add(_Cue(i - 1, j, before=(_frame_start(s, i - 1), i - 1)), j)
+
+
+def _frame_start(s: _Scan, end: int) -> int:
+    """Start of the topics standing before a cue at end: past punctuation and a verb
+    that only places them («ويأتي ملف X على رأس …»), and past an earlier cue."""
+    start = s.cues[-1].obj if s.cues else 0
+    while start < end and (s.sent[start].punct or s.sent[start].bare in lex.FRAME_VERBS):
         start += 1
-    return s.add(_Cue(i - 1, j, before=(start, i - 1)), j)
+    return start
 
 
 def _purpose_cue(s: _Scan, i: int) -> int | None:
@@ -562,7 +587,9 @@ def _agenda_noun_cue(s: _Scan, i: int) -> int | None:
     on = s.word(i - 1) == "علي"
     if not (on or s.word(j) in (":", "من") or s.word(j) in lex.LIST_INTROS):
         return None
-    return s.add(_Cue(i - on, j, header=True), j)
+    # «الأمن المائي على جدول أعمال القمة»: the topics may stand before the cue
+    before = (_frame_start(s, i - 1), i - 1) if on else None
+    return s.add(_Cue(i - on, j, header=True, before=before), j)
 
 
 def _table_cue(s: _Scan, i: int) -> int | None:
@@ -910,8 +937,17 @@ def _dual(w: str) -> bool:
     """The dual of a counted noun: «بندين», «ملفان», «قضيتين» (ة becomes ت)."""
     if len(w) < 5 or not w.endswith(("ين", "ان")):
         return False
-    stem = w[:-2]
+    return _dual_stem(w[:-2])
+
+
+def _dual_stem(stem: str) -> bool:
     return stem in lex.DUAL_STEMS or stem.endswith("ت") and stem[:-1] + "ه" in lex.DUAL_STEMS
+
+
+def _construct_dual(w: str) -> bool:
+    """«ملفي سوريا والعراق», «قضيتي المياه والطاقة»: a dual whose genitives are the
+    two topics."""
+    return len(w) >= 4 and w.endswith("ي") and _dual_stem(w[:-1])
 
 
 def _quantity_at(sent: list[_Tok], k: int, b: int) -> tuple[int, bool, bool]:
@@ -970,6 +1006,8 @@ def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
     if k >= b:
         return None
     w = sent[k].bare
+    if _construct_dual(w):
+        return k + 1
     noun = w in lex.GENERIC or w in lex.COUNT_NOUNS or _dual(w)
     # «عدد من القضايا»
     noun = noun or partitive and w.startswith("ال") and w[2:] in lex.GENERIC
@@ -1097,11 +1135,18 @@ def _list_start(sent: list[_Tok], a: int, b: int) -> int:
 
 
 def _skip_discussing(sent: list[_Tok], x: int, y: int) -> int:
+    if y - x > 3 and sent[x].bare == "تبادل" and sent[x + 1].bare in lex.VIEWS:
+        x += 1
     """«مناقشة العلاقات …», «بحث سبل …», «النظر في …»: the topic follows the verbal noun."""
     if y - x > 2 and sent[x].bare in lex.DISCUSS_MASDARS:
         x += 1
         if sent[x].bare in ("في", "الي", "حول"):
             x += 1
+    # «(تبادل) وجهات النظر حول X»
+    if y - x > 3 and sent[x].bare in lex.VIEWS:
+        k = x + 1 + (sent[x + 1].f == "النظر")
+        if sent[k].bare in lex.ABOUT:
+            x = k + 1
     return x
 
 
@@ -1238,7 +1283,9 @@ class _Reader:
                 self.first_item_par = par
 
     def paragraph(self, p: Paragraph, toks: list[_Tok]) -> None:
-        if p.kind == Kind.HEADING:
+        # a short numbered line is a heading by the cleaning conventions: in a list
+        # it is an item
+        if p.kind == Kind.HEADING and not (self.listing and _list_line(toks) is not None):
             self.heading(p)
             return
         if self.listing and self.list_line(p, toks):

@@ -19,11 +19,14 @@ def _words(text: str) -> frozenset[str]:
 # roots of verbs that take up topics: future («سيبحث»), present («تتناول»)
 VERB_ROOTS = (
     "ناقش", "بحث", "نظر", "تناول", "ستعرض", "ركز", "عرض", "طرح", "تطرق", "درس",
-    "تدارس", "ستكمل", "تابع", "قر", "ناول", "صوت",
+    "تدارس", "ستكمل", "تابع", "قر", "ناول", "صوت", "تباحث", "تشاور", "تداول", "راجع",
+    "عالج",
 )  # fmt: skip
 # roots that announce topics by themselves («سيبحث»); others («سيعرض», «سيصوت»)
 # need a meeting in the sentence or an agenda under way
-STRONG_ROOTS = ("ناقش", "بحث", "نظر", "تناول", "ستعرض", "تدارس", "درس", "تطرق")
+STRONG_ROOTS = (
+    "ناقش", "بحث", "نظر", "تناول", "ستعرض", "تدارس", "درس", "تطرق", "تباحث", "تشاور", "تداول",
+)  # fmt: skip
 # extra roots after «من المقرر أن»: deciding on a topic
 PLANNED_ROOTS = ("تخذ", "صادق", "عتمد", "وقع", "صدر", "قرر", "قر", "ناقش")
 # verbs of what a meeting centres on, with «على»/«حول»: «تركز على», «تتركز حول», «ينصب على»
@@ -32,9 +35,11 @@ FOCUS_ROOTS = ("ركز", "تركز", "نصب")
 PAST_CUE_ROOTS = ("ناقش", "بحث", "تناول", "استعرض", "تدارس", "درس", "تطرق")
 
 # verbal nouns after «سيتم», «يجري»: «سيتم النظر في»
-CUE_MASDARS = _words(
-    "النظر نظر بحث البحث مناقشه المناقشه استعراض دراسه طرح عرض التطرق تناول مراجعه"
-)
+CUE_MASDARS = _words("""
+    النظر نظر بحث البحث مناقشه المناقشه استعراض دراسه طرح عرض التطرق تناول مراجعه
+    التباحث التشاور تبادل""")
+# «تبادل وجهات النظر حول X»: the topic is X
+VIEWS = _words("وجهات الاراء")
 # verbal nouns of discussing that head a topic («مناقشة العلاقات …») and are cut off
 DISCUSS_MASDARS = _words("مناقشه المناقشه بحث البحث تناول استعراض التباحث النظر التطرق")
 # verbs of holding a meeting («يلتقي الوزير نظيره لبحث …»), after the imperfect prefix
@@ -69,6 +74,8 @@ MEETING_NOUNS = _words("""
     اجتماع الاجتماع اجتماعات الاجتماعات قمه القمه جلسه الجلسه جلسات موتمر الموتمر
     منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي
     محادثات المحادثات مباحثات المباحثات مشاورات المشاورات مفاوضات المفاوضات""")
+# partners met with: «مع نظيره الصيني», «مع نظرائه العرب»
+PARTNERS = _words("نظير نظيره نظيرها نظيريه نظراء نظرايه نظرايهم نظيرته نظيرتها")
 # heads of a subject that is the meeting's body or those who sit in it
 MEMBERS = _words("""
     مجلس المجلس زعيم زعيما زعيمي الزعيمان الزعيمين الزعماء زعماء قاده القاده قايد
