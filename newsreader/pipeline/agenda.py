@@ -2,20 +2,25 @@
 
 News articles announce an agenda with a small family of cues: future verbs
 («سيناقش», «سيبحث», «سينظر في»), passive futures («سيتم النظر في»), present
-verbs for a meeting under way («يبحث مجلس الوزراء في»), purpose phrases after a
-meeting («اجتماع … لبحث»), «على جدول أعمالها», «على طاولة», list openers
-(«ومن بينها», «أبرزها») and «من المقرر». What follows the cue, once the cue
-verb, the meeting's own name (the subject) and particles are cut off, is an
-enumeration of topics; it is split at «،», «؛», joiners («إضافة إلى»,
-«فضلاً عن») and at «و» where a new topic starts (a definite noun, a verbal
-noun, a topic noun such as «ملف»), but not where «و» joins two genitives of
-one construct («في مجال الأدب والفن»).
+verbs for a meeting under way («يبحث مجلس الوزراء في», «وتركز المحادثات على»),
+purpose phrases after a meeting («اجتماع … لبحث», «يأتي بهدف»), a meeting about
+its topic («اجتماع بشأن»), «على جدول أعمالها», «على طاولة», «يتصدر», list
+openers («ومن بينها», «أبرزها», «ومن أبرز القضايا») and «من المقرر». Each family
+is one small cue finder (`_FINDERS`, tried in order at every word). What follows
+the cue, once the cue verb, the meeting's own name (the subject), its partner
+(«مع نظيره») and setting («خلال اجتماعه اليوم») are cut off, is an enumeration of
+topics; it is split at «،», «؛», joiners («إضافة إلى», «خاصة», «وفي مقدمتها»),
+inline numbers («1- … 2- …») and at «و» where a new topic starts (a definite
+noun, a verbal noun, a topic noun such as «ملف», a name in a list of names), but
+not where «و» joins two genitives of one construct («في مجال الأدب والفن») or two
+adjectives («السياسية والاقتصادية»). A header that only names or counts the
+topics («لبحث 3 ملفات مهمة، أبرزها», «بنوداً تتعلق بـ») is not an item.
 
 Past forms («بحث مجلس الوزراء», «تم اعتماد», «في ختام الاجتماع») report a past
 meeting's decisions and are not agenda: a sentence marked as past only yields
 items through an explicit future cue. Everything is decided from Arabic
-morphology and cue words on folded text, never from the wording of given
-articles.
+morphology and cue words on folded text (the word lists live in
+`lexicon_agenda`), never from the wording of given articles.
 """
 
 from __future__ import annotations
@@ -1083,13 +1088,12 @@ def _generic(toks: list[_Tok]) -> bool:
         return len(words) <= 3 and any(t.bare in lex.GENERIC for t in words)
     if words[0].bare not in lex.GENERIC or len(words) > 2:
         return False
-    # «قضايا أخرى», «ملفات عدة» name topics; «ملفات الطاقة» is one
-    second = words[1] if len(words) == 2 else None
-    construct = second and _is_definite(second.bare) and not _is_definite(words[0].bare)
-    return not (
-        second
-        and (second.name or construct or _is_definite(second.bare) and not _is_nisba(second.f))
-    )
+    # «قضايا أخرى», «ملفات عدة», «البنود التالية» only name topics; «ملفات الطاقة»,
+    # «القضايا الدولية» are topics
+    if len(words) < 2:
+        return True
+    second = words[1]
+    return not (second.name or _is_definite(second.bare) and second.bare not in lex.HEADER_ADJ)
 
 
 def _item_text(text: str, toks: list[_Tok]) -> str:
