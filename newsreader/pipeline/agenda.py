@@ -257,9 +257,7 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
         elif not taken and _is_head(t.bare):
             i = _skip_np(toks, i, end)
             taken = True
-        elif (
-            t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(_bare(toks[i + 1].f))
-        ):
+        elif t.bare in lex.SETTING_PREPS and i + 1 < end and _is_meeting(_bare(toks[i + 1].f)):
             i = _skip_np(toks, i + 1, end)
             # «خلال اجتماعهم في فيينا»: the meeting's place
             if i + 1 < end and toks[i].bare in ("في", "ب") and toks[i + 1].name:
@@ -316,7 +314,7 @@ def _setting_at(toks: list[_Tok], i: int, end: int) -> bool:
     t = toks[i]
     if t.bare in lex.TIME_WORDS or t.date:
         return True
-    return t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(toks[i + 1].bare)
+    return t.bare in lex.SETTING_PREPS and i + 1 < end and _is_meeting(toks[i + 1].bare)
 
 
 # --- cues -------------------------------------------------------------------
@@ -337,7 +335,7 @@ def _opens_past(sent: list[_Tok]) -> bool:
     for t in [t for t in sent if not t.punct][:3]:
         if t.bare in lex.PAST_VERBS and t.f not in lex.CUE_MASDARS:
             return True
-        if t.bare not in ("كما", "قد", "وقد", "كان", "وكان"):
+        if t.bare not in lex.PAST_LEADS:
             break
     return False
 
@@ -395,7 +393,7 @@ def _skip_setting(sent: list[_Tok], i: int, end: int) -> int:
         t = sent[i]
         if t.bare in lex.PARTICLES or t.bare in lex.TIME_WORDS or t.date:
             i += 1
-        elif t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(sent[i + 1].bare):
+        elif t.bare in lex.SETTING_PREPS and i + 1 < end and _is_meeting(sent[i + 1].bare):
             i = _skip_np(sent, i + 1, end)
         else:
             break
@@ -529,7 +527,7 @@ def _lead_cue(s: _Scan, i: int) -> int | None:
     if not _LEAD_VERB.match(s.word(i)) or s.past(i):
         return None
     k = next((x for x in range(i + 1, min(n, i + 12)) if _agenda_word(s, x)), None)
-    if k is None or not (s.word(k) in ("جدول", "اجنده", "اعمال") or _meeting_in(sent)):
+    if k is None or not (s.word(k) in lex.AGENDA_HEADS | {"اعمال"} or _meeting_in(sent)):
         return None
     j = _agenda_np(sent, k, n)
     if k == i + 1:  # «يتصدر جدول أعمال القمة X», «X تتصدر جدول أعمال القمة»
@@ -550,7 +548,7 @@ def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
     at_head = s.word(i) == "راس" and i > 0 and s.word(i - 1) == "علي"
     if not at_head or s.word(i + 1) not in lex.AGENDA_NOUNS or s.past(i):
         return None
-    if not (s.word(i + 1) in ("جدول", "اجنده") or _meeting_in(sent) or s.context):
+    if not (s.word(i + 1) in lex.AGENDA_HEADS or _meeting_in(sent) or s.context):
         return None
     j = _agenda_np(sent, i + 1, len(sent))
     return s.add(_Cue(i - 1, j, before=(_frame_start(s, i - 1), i - 1)), j)
@@ -582,7 +580,7 @@ def _purpose_cue(s: _Scan, i: int) -> int | None:
 def _agenda_noun_cue(s: _Scan, i: int) -> int | None:
     """«على جدول أعمال القمة X», «جدول أعمال الجلسة: …», «أجندة القمة أبرزها …»."""
     sent, n, w = s.sent, len(s.sent), s.word(i)
-    if w not in ("جدول", "اجنده") or s.past(i):
+    if w not in lex.AGENDA_HEADS or s.past(i):
         return None
     if w == "جدول" and not s.word(i + 1).startswith(("اعمال", "الاعمال")):
         return None
@@ -623,11 +621,11 @@ def _list_intro_cue(s: _Scan, i: int) -> int | None:
     if w not in lex.LIST_INTROS or s.past(i):
         return None
     nxt = s.word(i + 1)
-    if not (s.listing or nxt in ("جدول", "اجنده") or nxt and _is_meeting(nxt)):
+    if not (s.listing or nxt in lex.AGENDA_HEADS or nxt and _is_meeting(nxt)):
         return None
     # the intro verb has its own subject: the agenda or the meeting
     j = i + 1
-    if nxt in ("جدول", "اجنده"):
+    if nxt in lex.AGENDA_HEADS:
         j += 2 if nxt == "جدول" else 1
     j = _skip_subject(sent, j, n)
     return s.add(_Cue(i, j, header=True), j)
@@ -929,7 +927,7 @@ def _time_before(sent: list[_Tok], a: int, b: int) -> int:
 
 def _quantified(sent: list[_Tok], a: int, b: int) -> bool:
     """Does the object open with a quantity («عدداً من …», «عدة …», «ثلاثة …»)?"""
-    while a < b and (sent[a].punct or sent[a].bare in ("في", "الي", "علي")):
+    while a < b and (sent[a].punct or sent[a].bare in lex.HEADER_PREPS):
         a += 1
     if a >= b:
         return False
@@ -1005,7 +1003,7 @@ def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
     الملفات، من بينها»). Returns where the topics start (b when none follow), else None.
     """
     k = a
-    while k < b and (sent[k].bare in ("في", "الي", "علي") or sent[k].punct):
+    while k < b and (sent[k].bare in lex.HEADER_PREPS or sent[k].punct):
         k += 1
     k, quantity, partitive = _quantity_at(sent, k, b)
     if k >= b:
@@ -1187,7 +1185,7 @@ def _count(sent: list[_Tok]) -> int | None:
             value = int(w)
         elif w in lex.NUMBERS:
             value = lex.NUMBERS[w]
-            if k + 1 < len(words) and words[k + 1].f in ("عشر", "عشره") and value < 10:
+            if k + 1 < len(words) and words[k + 1].f in lex.TEENS and value < 10:
                 value += 10
                 step = 2
         elif _dual(w):

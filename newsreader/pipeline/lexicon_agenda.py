@@ -56,6 +56,8 @@ AIM_VERBS = _words("تهدف يهدف ستهدف سيهدف تسعي يسعي س
 ABOUT = _words("بشان حول")
 # words that open the list of an agenda: «أبرزها», «تشمل»
 LIST_INTROS = _words("ابرزها اهمها اولها تشمل يشمل تتضمن يتضمن ومنها")
+# the agenda itself: «جدول (أعمال)», «أجندة»
+AGENDA_HEADS = _words("جدول اجنده")
 # what an agenda is called: «جدول أعمال», «أجندة», «أولويات», «اهتمامات»
 AGENDA_NOUNS = _words("جدول اجنده اولويات اهتمامات قايمه")
 # nouns that name an agenda's list in a lead-in ending in «:»
@@ -99,6 +101,10 @@ DURATION_UNITS = _words("""
     عامين سنوات""")
 # nouns of a coming period at the end of a topic: «… الأسبوع المقبل»
 PERIOD_NOUNS = _words("الاسبوع الشهر يوم")
+# prepositions of a meeting's setting: «في/خلال/أثناء اجتماعه»
+SETTING_PREPS = _words("في خلال اثناء")
+# prepositions before a list header: «في ثلاث قضايا», «إلى عدة ملفات»
+HEADER_PREPS = _words("في الي علي")
 PREPOSITIONS = _words("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
 # words with «ال» that are not definite nouns
 FUNCTION_WORDS = _words("الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف")
