@@ -421,3 +421,273 @@ def test_list_lines_need_an_agenda_lead_in() -> None:
 def test_past_meetings_and_statements_are_not_agenda(sentence: str) -> None:
     """Past meetings (also with «اليوم» meaning "to date") and statements with no meeting."""
     assert run(sentence).items == []
+
+
+def test_lexicon_is_written_in_folded_spelling() -> None:
+    """The agenda stage compares folded tokens, so an unfolded word («مؤتمر») would
+    never match; every lexicon word must be its own folded form."""
+    from newsreader.pipeline import lexicon_agenda as lex
+    from newsreader.pipeline.normalize import fold
+
+    for name in dir(lex):
+        value = getattr(lex, name)
+        if name.startswith("_") or not isinstance(value, frozenset | tuple | dict):
+            continue
+        for entry in value:
+            for word in entry if isinstance(entry, tuple) else (entry,):
+                assert fold(word) == word, (name, word)
+
+
+# --- cue families and list forms added for issue 12 (all sentences invented) ------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # focus verb with the talks as subject; an enumeration with and without «و»
+        (
+            "وبدأ الوفد محادثات تمهيدية، وتركز المحادثات على سبل وقف القتال في الوادي، "
+            "إدخال الوقود إلى المدينة، وإعادة فتح المدارس.",
+            ["سبل وقف القتال في الوادي", "إدخال الوقود إلى المدينة", "إعادة فتح المدارس"],
+        ),
+        # aim of a meeting named just before
+        (
+            'وأضاف أن اجتماع الواحة يأتي "بهدف المزيد من التشاور والتنسيق حيال أمن الممرات".',
+            ["التشاور والتنسيق حيال أمن الممرات"],
+        ),
+        # a meeting about its topic
+        (
+            "وتستضيف المدينة غداً اجتماعاً تشاورياً بشأن تأمين طرق القوافل.",
+            ["تأمين طرق القوافل"],
+        ),
+        # «من أبرز القضايا هي» and «خاصة» single out sub-topics
+        (
+            "وسيناقش المندوبون مشروع البيان الختامي، ومن أبرز القضايا هي قضية اللاجئين "
+            "خاصة أوضاع المخيمات الحدودية.",
+            ["مشروع البيان الختامي", "قضية اللاجئين", "أوضاع المخيمات الحدودية"],
+        ),
+        # «من أهم الملفات التي تناقشها القمة» + the list
+        (
+            "ومن أهم الملفات التي تناقشها القمة ملف الديون وإصلاح النظام المالي.",
+            ["ملف الديون", "إصلاح النظام المالي"],
+        ),
+        # «لا سيما» after a comma
+        (
+            "ويبحث الاجتماع أوضاع الأسواق، لا سيما أسعار الحبوب.",
+            ["أوضاع الأسواق", "أسعار الحبوب"],
+        ),
+        # a lead verb with the topic first and «على» before the agenda
+        ("وتطغى أزمة الجفاف على جدول أعمال الاجتماع.", ["أزمة الجفاف"]),
+        ("ويتوقع أن تهيمن أزمة الديون على أعمال القمة.", ["أزمة الديون"]),
+        # purpose after a meeting verb, «إلى بحث» after a meeting noun
+        (
+            "ومن المقرر أن يلتقي الوزير نظيره لبحث التعاون الزراعي وتطورات أزمة الجفاف.",
+            ["التعاون الزراعي", "تطورات أزمة الجفاف"],
+        ),
+        ("وتهدف المحادثات إلى بحث تقاسم مياه النهر.", ["تقاسم مياه النهر"]),
+        # «تشهد القمة مناقشة»
+        (
+            "وتشهد القمة مناقشة قضايا التصحر والطاقة النظيفة.",
+            ["قضايا التصحر", "الطاقة النظيفة"],
+        ),
+        # inline numbered items after a counted header
+        (
+            "ويناقش المجلس البلدي ثلاثة ملفات: 1- قانون الأسواق 2- قانون الحدائق "
+            "3- تعديلات ضريبية.",
+            ["قانون الأسواق", "قانون الحدائق", "تعديلات ضريبية"],
+        ),
+        # «منها:» closes the header
+        (
+            "سيناقش الاجتماع عدة قضايا منها: تهريب الوقود، ومكافحة الحرائق.",
+            ["تهريب الوقود", "مكافحة الحرائق"],
+        ),
+        # a generic head with coordinated genitives: one topic per genitive
+        (
+            "ويتوقع أن يناقش القادة ملفات الطاقة والمناخ والتجارة.",
+            ["ملفات الطاقة", "المناخ", "التجارة"],
+        ),
+        # a comma-bounded relative clause after the subject is not a topic
+        (
+            "ويناقش المؤتمر، الذي يستمر ثلاثة أيام، قضايا الأمن الغذائي والتغير المناخي.",
+            ["قضايا الأمن الغذائي", "التغير المناخي"],
+        ),
+        # a duration and a header with «تتضمن»
+        (
+            "ويناقش المشاركون على مدى ثلاثة أيام محاور عدة تتضمن الاقتصاد الرقمي، "
+            "والأمن السيبراني، والذكاء الاصطناعي.",
+            ["الاقتصاد الرقمي", "الأمن السيبراني", "الذكاء الاصطناعي"],
+        ),
+        # a past clause, then a session under way after «، و»
+        (
+            "وقد انطلقت أعمال الدورة أمس بحضور الوزراء، وتناقش الدورة مشروع الميثاق الجديد.",
+            ["مشروع الميثاق الجديد"],
+        ),
+        # «، و» + a plain noun adds a topic to a list
+        (
+            "كما سيتم بحث سبل دعم الحرفيين، وتعزيز الصادرات، وخلق فرص عمل للشباب.",
+            ["سبل دعم الحرفيين", "تعزيز الصادرات", "خلق فرص عمل للشباب"],
+        ),
+        # «مناقشة …، إضافة إلى بحث …»: the discussing nouns are cut; a conjunct that
+        # points back («وسبل تطويرها») stays with its topic
+        (
+            "كما تشمل المحادثات مناقشة ترسيم الحدود البرية، إضافة إلى بحث العلاقات "
+            "التجارية مع الجار وسبل تطويرها.",
+            ["ترسيم الحدود البرية", "العلاقات التجارية مع الجار وسبل تطويرها"],
+        ),
+        # «وما» + a verb opens a topic
+        (
+            "ويبحث المجلس غداً التطورات الأخيرة في الإقليم وما تتعرض له القرى من حصار.",
+            ["التطورات الأخيرة في الإقليم", "ما تتعرض له القرى من حصار"],
+        ),
+        # coordinated adjectives stay in their topic
+        (
+            "ويتضمن جدول أعمال المجلس بنوداً تتعلق بالقضايا المالية والإدارية والقانونية.",
+            ["القضايا المالية والإدارية والقانونية"],
+        ),
+        # «جدول الأعمال المتعلق بـ …» is a topic; the participants' plural is the subject
+        (
+            "وسيناقش المندوبون الدائمون، جدول الأعمال المتعلق بقضايا التعاون البحري.",
+            ["جدول الأعمال المتعلق بقضايا التعاون البحري"],
+        ),
+    ],
+)
+def test_issue_12_cue_families(sentence: str, expected: list[str]) -> None:
+    """Each cue family and list form of issue 12 on an invented sentence."""
+    assert texts(run(sentence)) == keys(*expected)
+
+
+def test_joiner_and_name_list_split_one_item_per_name() -> None:
+    """«… وفي مقدمتها A وB وC»: a header before the joiner is an item, and each tagged
+    name of the list is one."""
+    agenda = named(
+        "ويتضمن جدول أعمال الاجتماع بنوداً تتعلق بالملفات الأمنية والاقتصادية وفي "
+        "مقدمتها زمرستان وقرطلة ونوربا والعلاقات مع التكتلات الإقليمية.",
+        "زمرستان",
+        "قرطلة",
+        "نوربا",
+    )
+    assert texts(agenda) == keys(
+        "الملفات الأمنية والاقتصادية",
+        "زمرستان",
+        "قرطلة",
+        "نوربا",
+        "العلاقات مع التكتلات الإقليمية",
+    )
+
+
+def test_meeting_about_a_name_and_its_time_cut() -> None:
+    """«جلسة بشأن زمرستان الأسبوع المقبل»: the name alone is the topic, the when is cut."""
+    agenda = named("ويعقد المجلس جلسة بشأن زمرستان الأسبوع المقبل.", "زمرستان")
+    assert texts(agenda) == keys("زمرستان")
+
+
+def test_single_name_after_a_verb_is_not_a_topic() -> None:
+    """«سيبحث الوزير مع نوربا»: a lone name after a preposition is a partner, not a topic."""
+    assert named("وسيبحث الوزير غداً مع نوربا.", "نوربا").items == []
+
+
+def test_special_session_khassa_is_an_adjective() -> None:
+    """«جلسة خاصة بالمياه»: «خاصة» after an indefinite noun describes it, no split."""
+    agenda = run("ويعقد المجلس غداً جلسة خاصة لبحث تقاسم المياه الجوفية.")
+    assert texts(agenda) == keys("تقاسم المياه الجوفية")
+
+
+def test_long_list_lines_after_a_lead_in() -> None:
+    """After «… عدة بنود، وهي:», long lines that open with a topic are items; the list
+    ends at a line that opens with a verb."""
+    agenda = run(
+        "ويتضمن جدول أعمال الدورة العادية عدة بنود، وهي:",
+        "بند حول تطورات قضية المياه المشتركة بين بلدان الحوض، وتفعيل لجان حل النزاعات",
+        "تقرير الأمين العام عن العمل المشترك بين الدول الأعضاء خلال الفترة الماضية.",
+        "وأكد الأمين العام في تصريح للصحفيين أن الاجتماع سيكون حاسماً لمستقبل التعاون.",
+    )
+    assert [i.paragraph for i in agenda.items] == [2, 2, 3]
+    assert texts(agenda)[2] == fold_key(
+        "تقرير الأمين العام عن العمل المشترك بين الدول الأعضاء خلال الفترة الماضية"
+    )
+
+
+def test_numbered_meeting_phrase() -> None:
+    """«الدورة رقم (41)» is the meeting, not a topic."""
+    agenda = run("ويتضمن جدول أعمال الدورة رقم (41) للمجلس بنوداً حول الإسكان الريفي.")
+    assert texts(agenda) == keys("الإسكان الريفي")
+    assert agenda.meeting.startswith("الدورة رقم (41)")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتنطلق غداً أعمال الدورة.",
+        "وكانت القمة السابقة قد أقرت خطة لمكافحة التصحر وإنشاء صندوق للكوارث.",
+        "وعقد الوزراء أمس اجتماعاً بشأن تأمين الحدود.",
+        "ويركز الكاتب في روايته على حياة الصيادين.",
+    ],
+)
+def test_issue_12_junk_stays_out(sentence: str) -> None:
+    """A session's name alone, past decisions, a past meeting's subject, and a focus
+    verb with no meeting are not agenda."""
+    assert run(sentence).items == []
+
+
+def test_count_of_files_is_not_an_item() -> None:
+    """«لبحث 4 ملفات مهمة، أبرزها …»: the count is 4, the files are the items."""
+    agenda = run(
+        "ويعقد المجلس اجتماعاً غداً لبحث 4 ملفات مهمة، أبرزها إصلاح قطاع المياه وتنظيم سوق العمل."
+    )
+    assert agenda.count == 4
+    assert texts(agenda) == keys("إصلاح قطاع المياه", "تنظيم سوق العمل")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "expected"),
+    [
+        # the partner after «مع» is not a topic
+        (
+            "وسيبحث الرئيس مع نظيره القرطلي العلاقات الثنائية والتعاون في مجال الموانئ.",
+            [],
+            ["العلاقات الثنائية", "التعاون في مجال الموانئ"],
+        ),
+        ("وسيبحث سامر مع نادر ملف الحدود المشتركة.", ["سامر", "نادر"], ["ملف الحدود المشتركة"]),
+        # «يتباحث» and «يتشاور» announce topics like «يبحث»
+        ("ويتباحث الزعيمان حول تقاسم مياه النهر.", [], ["تقاسم مياه النهر"]),
+        (
+            "ويتشاور المجتمعون بشأن الترتيبات الأمنية في الإقليم.",
+            [],
+            ["الترتيبات الأمنية في الإقليم"],
+        ),
+        # «تبادل وجهات النظر حول X»: X is the topic
+        ("وسيتم تبادل وجهات النظر حول أسعار الأسمدة.", [], ["أسعار الأسمدة"]),
+        # «خلال لقائهما»: the hamza of «لقاء» sits on ي before a suffix
+        (
+            "وقال المتحدث إن سامر ونادر سيبحثان خلال لقائهما في زمرستان أزمة الحبوب.",
+            ["سامر", "نادر", "زمرستان"],
+            ["أزمة الحبوب"],
+        ),
+        # a construct dual («ملفي A وB») names two topics
+        (
+            "ومن المنتظر أن يلتقي سامر ونادر لمناقشة ملفي زمرستان وقرطلة.",
+            ["سامر", "نادر", "زمرستان", "قرطلة"],
+            ["زمرستان", "قرطلة"],
+        ),
+        # topics before «على جدول أعمال» and before «تتصدر»
+        ("الأمن المائي على جدول أعمال القمة الإقليمية", [], ["الأمن المائي"]),
+        ("أزمة الديون تتصدر جدول أعمال القمة", [], ["أزمة الديون"]),
+    ],
+)
+def test_partners_and_topics_before_the_cue(
+    sentence: str, names: list[str], expected: list[str]
+) -> None:
+    """Talks between leaders: the partner is cut, the topics are kept."""
+    assert texts(named(sentence, *names)) == keys(*expected)
+
+
+def test_numbered_heading_lines_in_a_list_are_items() -> None:
+    """Short numbered lines are headings by the cleaning conventions; after an agenda
+    lead-in they are still items."""
+    agenda = run(
+        "ويتضمن جدول أعمال الجلسة البنود التالية:",
+        "1- تعديل نظام الأسواق",
+        "2- تعيين مراقب الحسابات",
+        kinds={2: Kind.HEADING, 3: Kind.HEADING},
+    )
+    assert texts(agenda) == keys("تعديل نظام الأسواق", "تعيين مراقب الحسابات")

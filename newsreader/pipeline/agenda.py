@@ -2,155 +2,73 @@
 
 News articles announce an agenda with a small family of cues: future verbs
 («سيناقش», «سيبحث», «سينظر في»), passive futures («سيتم النظر في»), present
-verbs for a meeting under way («يبحث مجلس الوزراء في»), purpose phrases after a
-meeting («اجتماع … لبحث»), «على جدول أعمالها», «على طاولة», list openers
-(«ومن بينها», «أبرزها») and «من المقرر». What follows the cue, once the cue
-verb, the meeting's own name (the subject) and particles are cut off, is an
-enumeration of topics; it is split at «،», «؛», joiners («إضافة إلى»,
-«فضلاً عن») and at «و» where a new topic starts (a definite noun, a verbal
-noun, a topic noun such as «ملف»), but not where «و» joins two genitives of
-one construct («في مجال الأدب والفن»).
+verbs for a meeting under way («يبحث مجلس الوزراء في», «وتركز المحادثات على»),
+purpose phrases after a meeting («اجتماع … لبحث», «يأتي بهدف»), a meeting about
+its topic («اجتماع بشأن»), «على جدول أعمالها», «على طاولة», «يتصدر», list
+openers («ومن بينها», «أبرزها», «ومن أبرز القضايا») and «من المقرر». Each family
+is one small cue finder (`_FINDERS`, tried in order at every word). What follows
+the cue, once the cue verb, the meeting's own name (the subject), its partner
+(«مع نظيره») and setting («خلال اجتماعه اليوم») are cut off, is an enumeration of
+topics; it is split at «،», «؛», joiners («إضافة إلى», «خاصة», «وفي مقدمتها»),
+inline numbers («1- … 2- …») and at «و» where a new topic starts (a definite
+noun, a verbal noun, a topic noun such as «ملف», a name in a list of names), but
+not where «و» joins two genitives of one construct («في مجال الأدب والفن») or two
+adjectives («السياسية والاقتصادية»). A header that only names or counts the
+topics («لبحث 3 ملفات مهمة، أبرزها», «بنوداً تتعلق بـ») is not an item.
 
 Past forms («بحث مجلس الوزراء», «تم اعتماد», «في ختام الاجتماع») report a past
 meeting's decisions and are not agenda: a sentence marked as past only yields
 items through an explicit future cue. Everything is decided from Arabic
-morphology and cue words on folded text, never from the wording of given
-articles.
+morphology and cue words on folded text (the word lists live in
+`lexicon_agenda`), never from the wording of given articles.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from newsreader.pipeline import lexicon_agenda as lex
 from newsreader.pipeline.normalize import fold, tokenize
 from newsreader.pipeline.types import Agenda, AgendaEntry, Kind, Label, Paragraph, Span
 
 
-def _set(words: str) -> frozenset[str]:
-    """A word list in folded spelling, so «قائد» matches the folded «قايد»."""
-    return frozenset(fold(w) for w in words.split())
+def _alt(roots: tuple[str, ...]) -> str:
+    return "|".join(roots)
 
 
-# --- word classes (folded spellings: ا for أإآ, ي for ى, ه for ة) -------------
-
-_VERB_ROOTS = "ناقش|بحث|نظر|تناول|ستعرض|ركز|عرض|طرح|تطرق|درس|تدارس|ستكمل|تابع|قر|ناول|صوت"
-# future («سيبحث», «ستناقش», «سيبحثان») and present («يبحث», «تتناول»)
-_AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_VERB_ROOTS})(?:ان|ون|ا)?(?:ه|ها|هما)?$")
-# roots that announce topics by themselves («سيبحث»); others («سيعرض», «سيصوت») need a
-# meeting in the sentence or an agenda under way
-_STRONG_VERB = re.compile(r"^س?[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون|ا)?$")
-# present roots that announce a meeting under way (not «يعرض», «يتابع» etc.)
-_PRESENT_ROOTS = re.compile(r"^[يت](?:ناقش|بحث|نظر|تناول|ستعرض|تدارس|درس|تطرق)(?:ان|ون)?$")
+# future («سيبحث», «ستناقش», «سيبحثان») and present («يبحث», «تتناول») cue verbs
+_AGENDA_VERB = re.compile(rf"^(س?)[يت](?:{_alt(lex.VERB_ROOTS)})(?:ان|ون|ا)?(?:ه|ها|هما)?$")
+# verbs that announce topics by themselves («سيبحث»)
+_STRONG_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون|ا)?$")
+# present verbs that announce a meeting under way (not «يعرض», «يتابع» etc.)
+_PRESENT_ROOTS = re.compile(rf"^[يت](?:{_alt(lex.STRONG_ROOTS)})(?:ان|ون)?$")
 # verbs after «من المقرر أن»: taking up a topic or deciding on it
-_PLANNED_VERB = re.compile(
-    rf"^[يت](?:{_VERB_ROOTS}|تخذ|صادق|عتمد|وقع|صدر|قرر|قر|ناقش)(?:ا|ان|وا|ون)?$"
-)
-# «سيتم», «يتم», «يجري», «ستجري» + verbal noun
-_PASSIVE = re.compile(r"^س?[يت](?:تم|جري)$")
-_CUE_MASDARS = _set("النظر نظر بحث البحث مناقشه المناقشه استعراض دراسه طرح عرض التطرق تناول مراجعه")
-# purpose after a meeting noun: «اجتماع … لبحث»
-_PURPOSE = _set("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
-_LIST_INTROS = _set("ابرزها اهمها اولها تشمل يشمل تتضمن يتضمن ومنها")
+_PLANNED_VERB = re.compile(rf"^[يت](?:{_alt(lex.VERB_ROOTS + lex.PLANNED_ROOTS)})(?:ا|ان|وا|ون)?$")
+# «تركز على», «ستتركز حول», «ينصب على»
+_FOCUS_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.FOCUS_ROOTS)})(?:ان|ون|ا)?$")
+# «سيتم», «يتم», «يجري», «ستجري», «تشهد (القمة)» + verbal noun
+_PASSIVE = re.compile(r"^س?[يت](?:تم|جري|شهد)$")
 # «يتصدر ملف X جدول أعمال القمة», «تتصدر جدول أعمال القمة قضية X»
-_LEAD_VERB = re.compile(r"^س?[يت]تصدر$")
-# what an agenda is called: «جدول أعمال», «أجندة», «أولويات», «اهتمامات»
-_AGENDA_NOUNS = _set("جدول اجنده اولويات اهتمامات قايمه")
+_LEAD_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.LEAD_ROOTS)})$")
+# «يلتقي», «سيجتمعون», «تعقد»: a meeting held (its purpose may follow: «لبحث»)
+_MEETING_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.MEETING_ROOTS)})(?:ان|ون|ا)?$")
 # a sentence-opening past verb that reports a session under way today
-_PAST_CUE = re.compile(r"^(?:ناقش|بحث|تناول|استعرض|تدارس|درس|تطرق)(?:ا|وا|ت|تا)?$")
-_ONGOING = _set("اليوم حاليا الان الجاري الجاريه")
-# verbs that only place a topic («ويأتي ملف X على رأس …»)
-_FRAME_VERBS = _set("ياتي تاتي يحل تحل يبرز تبرز يقع تقع يظل تظل يبقي تبقي يكون تكون")
-# ordinals that number list lines: «أولاً:», «ثانياً -»
-_ORDINALS = _set("اولا ثانيا ثالثا رابعا خامسا سادسا سابعا ثامنا تاسعا عاشرا")
-_BULLETS = frozenset("-–—•*·▪●◦")
-
-_MEETING_NOUNS = _set("""
-    اجتماع الاجتماع اجتماعات الاجتماعات قمه القمه جلسه الجلسه جلسات مؤتمر المؤتمر
-    منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي
-    محادثات المحادثات مباحثات المباحثات مشاورات المشاورات مفاوضات المفاوضات""")
+_PAST_CUE = re.compile(rf"^(?:{_alt(lex.PAST_CUE_ROOTS)})(?:ا|وا|ت|تا)?$")
 # heads of a subject that is the meeting itself or those who sit in it
-_PARTICIPANTS = (
-    _set("""مجلس المجلس زعيم زعيما زعيمي الزعيمان الزعيمين الزعماء زعماء قاده القاده قائد
-    رييس رييسا رييسي الرييس الرييسان الرييسين روساء الروساء وزير وزيرا الوزير الوزيرين
-    وزراء الوزراء الجانبان الجانبين الطرفان الطرفين البلدان البلدين المشاركون المشاركين
-    الاعضاء اعضاء النواب نواب اللجنه لجنه البرلمان الحكومه الجمعيه الهييه الوفد الوفود
-    القاده الملوك ملوك امراء الوفدين الوفدان الحكومتين الحكومتان الدولتين الدولتان""")
-    | _MEETING_NOUNS
-)
-_PARTICLES = _set("ايضا كذلك بدوره بدورها بدورهم خلاله خلالها فيه فيها")
-# time words between a verb and its topics: «يبحث المجلس اليوم الثلاثاء …»
-_TIME_WORDS = _set(
-    """اليوم غدا امس الليله مساء صباح ظهر عصر الاحد الاثنين الثلاثاء الاربعاء الخميس
-    الجمعه السبت المقبل المقبله القادم القادمه"""
-)
-_PREPOSITIONS = _set("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
-_FUNCTION_WORDS = _set(
-    """الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف"""
-)
-_ADJECTIVES = _set(
-    """الاعلي الاول الاولي المقبل المقبله الطارئ الطارئه العامه العام المغلقه الموسعه المشتركه
-    المنعقد المنعقده المرتقب المرتقبه المنتظر المنتظره المقرر المقرره الحالي الحاليه الجاري
-    الجاريه"""
-)
-# verbs of a descriptive clause after an indefinite topic: «ومرسوم يتعلق بـ…»
-_CLAUSE_VERBS = _set("""يتعلق تتعلق يخص تخص يقضي تقضي يهدف تهدف يتضمن تتضمن ينص تنص يحدد تحدد
-    ينظم تنظم يرمي ترمي""")
-_DEMONSTRATIVES = _set("هذا هذه ذلك تلك هؤلاء هو هي هم ما من")
-_STOP_WORDS = _set("""
-    بحسب حسب حسبما وفق وفقا طبقا وذلك فيما بينما حيث بحضور برياسه مشيرا مشيره موضحا
-    موضحه بطلب بدعوه بمشاركه واضاف واضافت وقال وقالت واكد واكدت قال قالت اكد اكدت وسط وسيعقد""")
-_PAST_MARKERS = _set("السابق السابقه الماضي الماضيه امس تم وتم وقد اختتم اختتمت")
-_PAST_VERBS = _set("بحث بحثا بحثوا ناقش ناقشا ناقشوا تناول تناولا استعرض استعرضا اعتمد اقر وقع")
-# generic nouns that name items without being one («سبع قضايا», «مسائل أخرى»)
-_GENERIC = _set("""قضايا قضيه القضايا مسائل المسائل مساله ملفات الملفات ملفا بنود البنود بندا بند
-    مواضيع المواضيع موضوعات الموضوعات موضوعا نقاط النقاط محاور المحاور امور الامور
-    عدد جدول""")
-# nouns that open a topic although indefinite («ملف القدس», «أمور طارئة»)
-_TOPIC_NOUNS = _set("""
-    ملف ملفات قضيه قضايا مساله مسائل موضوع مواضيع مشروع مشاريع خطه خطط تقرير تقارير
-    برنامج اتفاقيه اتفاق قانون قرار قرارات سبل اليات اليه امور مستجدات اوضاع ازمه
-    مشروعات سير منح دعم ربط حل نقل رفع فتح وضع حمايه رعايه تشكيل اصلاح بناء تحديد ترشيح
-    امكانيه مقترح مقترحات ميزانيه موازنه""")
-_JOINERS = (
-    ("بالاضافه", "الي"),
-    ("اضافه", "الي"),
-    ("فضلا", "عن"),
-    ("علاوه", "علي"),
-    ("الي", "جانب"),
-)
-_NUMBERS = {
-    "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2,
-    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
-    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
-    "احد": 1, "احدي": 1, "اثنا": 2, "اثني": 2, "اثنتا": 2, "اثنتي": 2,
-}  # fmt: skip
-_COUNT_NOUNS = _set("""قضايا قضيه مسائل مساله ملفات ملفا بنود بندا مواضيع موضوعات موضوعا نقاط نقطه
-    محاور محورا امور""")
-# singulars whose dual («بندين», «قضيتان») counts two items
-_DUAL_STEMS = _set("قضيه مساله ملف بند موضوع محور نقطه امر طلب مشروع")
-# quantifiers before a generic noun: «عدة قضايا», «عدداً من الملفات», «جملة من»
-_QUANTIFIERS = _set("عدد عددا جمله مجموعه سلسله حزمه العديد")
-_HEADER_ADJ = _set("""عده عديده اخري مهمه هامه رييسيه متعدده التاليه الاتيه ساخنه بارزه
-    المهمه الهامه الرييسيه الساخنه البارزه العالقه عالقه""")
-# what may close a header before the list: «ثلاث قضايا هي …»
-_HEADER_CLOSE = _set("هي هما وهي وهما")
-# nouns that begin with «و» themselves (not the conjunction)
-_WAW_NOUNS = _set("""وزاره وزارات وثيقه وثايق وحده وسايل وصول وفد وفود وقف وضع وضعيه ولايه ولايات
-    وكاله وكالات وظايف وظيفه ورقه وجهه وجهات ورشه وقود ودايع وعود وساطه واردات""")
+_PARTICIPANTS = lex.MEMBERS | lex.MEETING_NOUNS
+# known words never read as «و»/«ف» + a word
 _LEXICON = frozenset().union(
-    _WAW_NOUNS,
-    _MEETING_NOUNS,
+    lex.WAW_NOUNS,
     _PARTICIPANTS,
-    _PARTICLES,
-    _PREPOSITIONS,
-    _STOP_WORDS,
-    _GENERIC,
-    _TOPIC_NOUNS,
-    _LIST_INTROS,
-    _NUMBERS,
-    *_JOINERS,
+    lex.PARTICLES,
+    lex.PREPOSITIONS,
+    lex.STOP_WORDS,
+    lex.GENERIC,
+    lex.TOPIC_NOUNS,
+    lex.LIST_INTROS,
+    lex.NUMBERS,
+    *lex.JOINERS,
 )
 _PUNCT_SPLIT = frozenset("،؛,;")
 _SENTENCE_END = frozenset(".!?؟")
@@ -168,17 +86,12 @@ class _Tok:
     punct: bool
 
 
-_SHORT = _set("من في عن ان لا قد ما لم لن كما")
-# three-letter past verbs that look like a construct head before a definite subject
-_VERBISH = _set("قال دعا اكد جاء كان ظل بات عاد بدا اتي اشار اعلن اضاف اوضح افاد شدد")
-
-
 def _bare(f: str) -> str:
     """Drop a conjunction «و»/«ف»; not from a known word that starts with them («وزراء»,
     «فضلا»), and from a three-letter word only when a particle remains («ومن»)."""
     if f in _LEXICON:
         return f
-    if f[:1] in ("و", "ف") and (len(f) > 3 or f[1:] in _SHORT):
+    if f[:1] in ("و", "ف") and (len(f) > 3 or f[1:] in lex.SHORT):
         return f[1:]
     return f
 
@@ -203,7 +116,7 @@ def _is_masdar(w: str) -> bool:
 
 def _is_definite(w: str) -> bool:
     return (
-        (w.startswith("ال") and len(w) > 3 and w not in _FUNCTION_WORDS)
+        (w.startswith("ال") and len(w) > 3 and w not in lex.FUNCTION_WORDS)
         or (w.startswith("لل") and len(w) > 3)
         or (w.startswith("بال") and len(w) > 4)
     )
@@ -212,9 +125,9 @@ def _is_definite(w: str) -> bool:
 def _topic_start(tok: _Tok) -> bool:
     """Does this word open a topic (definite noun, verbal noun, topic noun)?"""
     w = tok.bare
-    if tok.punct or tok.name or w in _FUNCTION_WORDS or w in _PREPOSITIONS:
+    if tok.punct or tok.name or w in lex.FUNCTION_WORDS or w in lex.PREPOSITIONS:
         return False
-    return _is_definite(w) or _is_masdar(w) or w in _TOPIC_NOUNS
+    return _is_definite(w) or _is_masdar(w) or w in lex.TOPIC_NOUNS
 
 
 def _indefinite_adjective(w: str) -> bool:
@@ -269,9 +182,9 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
     if not _is_definite(head) and not suffixed:
         # construct state: «مجلس الوزراء», «زعيما روسيا وبيلاروس»
         definite = False
-        while j < end and not toks[j].punct and toks[j].bare not in _PREPOSITIONS:
+        while j < end and not toks[j].punct and toks[j].bare not in lex.PREPOSITIONS:
             w = toks[j]
-            if w.f != w.bare or w.bare in _TIME_WORDS or w.f.startswith("ل"):
+            if w.f != w.bare or w.bare in lex.TIME_WORDS or w.f.startswith("ل"):
                 break  # «و» starts a coordinated genitive, below; «ل» phrases too
             j += 1
             if _is_definite(w.bare) or w.name:
@@ -284,8 +197,8 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
             not definite
             and j < end
             and toks[j].f.startswith("و")
-            and toks[j].bare not in _DEMONSTRATIVES
-            and toks[j].f not in _STOP_WORDS
+            and toks[j].bare not in lex.DEMONSTRATIVES
+            and toks[j].f not in lex.STOP_WORDS
             and (toks[j].name or not _topic_start(toks[j]))
         ):
             j += 1
@@ -295,7 +208,7 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
             w.name
             and not w.f.startswith("و")
             or _is_nisba(w.f)
-            or w.f in _ADJECTIVES
+            or w.f in lex.ADJECTIVES
             or j > i + 1
             and not _is_definite(toks[i].bare)
             and _indefinite_adjective(w.f)
@@ -312,9 +225,21 @@ def _skip_np(toks: list[_Tok], i: int, end: int) -> int:
                 break
         elif w.date or re.fullmatch(r"(ال)?(ـ)?\d+", w.f.replace("ـ", "")):
             j += 1
+        elif _numbered_at(toks, j, end) > j:
+            j = _numbered_at(toks, j, end)
         else:
             break
     return j
+
+
+def _numbered_at(toks: list[_Tok], j: int, end: int) -> int:
+    """End of «رقم 12», «رقم (165)» after a meeting noun at j (j when none)."""
+    if toks[j].f != "رقم":
+        return j
+    k = j + 1
+    while k < end and (toks[k].text in ("(", ")") or toks[k].f.isdigit()):
+        k += 1
+    return k if any(t.f.isdigit() for t in toks[j + 1 : k]) else j
 
 
 def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
@@ -322,7 +247,7 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
     taken = False
     while i < end:
         t = toks[i]
-        if t.bare in _PARTICLES or t.bare in _TIME_WORDS or t.date:
+        if t.bare in lex.PARTICLES or t.bare in lex.TIME_WORDS or t.date:
             i += 1
         elif t.name and (not taken or t.f.startswith("و")):
             i += 1
@@ -332,9 +257,7 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
         elif not taken and _is_head(t.bare):
             i = _skip_np(toks, i, end)
             taken = True
-        elif (
-            t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(_bare(toks[i + 1].f))
-        ):
+        elif t.bare in lex.SETTING_PREPS and i + 1 < end and _is_meeting(_bare(toks[i + 1].f)):
             i = _skip_np(toks, i + 1, end)
             # «خلال اجتماعهم في فيينا»: the meeting's place
             if i + 1 < end and toks[i].bare in ("في", "ب") and toks[i + 1].name:
@@ -348,9 +271,50 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
             and (_is_head(toks[i + 1].bare) or toks[i + 1].name)
         ):
             i = _skip_np(toks, i + 1, end)  # «المحادثات بين الوفدين»
+        elif t.bare == "مع" and _partner_end(toks, i + 1, end) > i + 1:
+            i = _partner_end(toks, i + 1, end)  # «مع نظيره الصيني»
+        elif taken and t.text in ("،", ",") and _setting_at(toks, i + 1, end):
+            i += 1  # «مجلس الأمن، خلال اجتماعه اليوم، …»
+        elif _duration_end(toks, i, end) > i:
+            i = _duration_end(toks, i, end)
         else:
             break
     return i
+
+
+def _partner_end(toks: list[_Tok], i: int, end: int) -> int:
+    """End of the partner after «مع»: a name, «نظيره الصيني», a delegation (i when none)."""
+    if i >= end:
+        return i
+    t = toks[i]
+    if t.name:
+        i += 1
+        while i < end and toks[i].name and not toks[i].f.startswith("و"):
+            i += 1
+        return i
+    if t.bare in lex.PARTNERS or _is_head(t.bare):
+        return _skip_np(toks, i, end)
+    return i
+
+
+def _duration_end(toks: list[_Tok], i: int, end: int) -> int:
+    """End of «على مدى ثلاثة أيام», «على مدى يومين» at i (i when none)."""
+    if i + 2 >= end or toks[i].bare != "علي" or toks[i + 1].f != "مدي":
+        return i
+    j = i + 2
+    while j < end and (toks[j].bare in lex.NUMBERS or toks[j].f.isdigit()):
+        j += 1
+    return j + 1 if j < end and toks[j].f in lex.DURATION_UNITS else i
+
+
+def _setting_at(toks: list[_Tok], i: int, end: int) -> bool:
+    """Does the meeting's setting start at i: its time («اليوم»), or «خلال اجتماعه»?"""
+    if i >= end:
+        return False
+    t = toks[i]
+    if t.bare in lex.TIME_WORDS or t.date:
+        return True
+    return t.bare in lex.SETTING_PREPS and i + 1 < end and _is_meeting(toks[i + 1].bare)
 
 
 # --- cues -------------------------------------------------------------------
@@ -363,14 +327,15 @@ class _Cue:
     header: bool = False  # introduces a list (agenda header, «من بينها»)
     before: tuple[int, int] | None = None  # «X على طاولة القمة»: items before the cue
     end: int | None = None  # «يتصدر X جدول أعمال القمة»: the object ends at the agenda noun
+    alone: bool = False  # «جلسة بشأن اليمن»: a name alone may be the topic
 
 
 def _opens_past(sent: list[_Tok]) -> bool:
     """A past agenda verb opening the sentence: «كما بحث مجلس الوزراء»."""
     for t in [t for t in sent if not t.punct][:3]:
-        if t.bare in _PAST_VERBS and t.f not in _CUE_MASDARS:
+        if t.bare in lex.PAST_VERBS and t.f not in lex.CUE_MASDARS:
             return True
-        if t.bare not in ("كما", "قد", "وقد", "كان", "وكان"):
+        if t.bare not in lex.PAST_LEADS:
             break
     return False
 
@@ -381,19 +346,25 @@ def _past_before(sent: list[_Tok], k: int) -> bool:
     Only the words before the topics count: «موازنة العام السابق» is a topic.
     """
     words = [t for t in sent[:k] if not t.punct]
-    if any(t.f in _PAST_MARKERS for t in words):
+    if any(t.f in lex.PAST_MARKERS for t in words):
         return True
     return any(a.bare == "في" and b.f == "ختام" for a, b in zip(words, words[1:], strict=False))
 
 
 def _is_meeting(w: str) -> bool:
     """A meeting noun, also accusative («اجتماعاً») or with a possessive suffix («جلسته»)."""
-    if w in _MEETING_NOUNS or w.endswith("ا") and w[:-1] in _MEETING_NOUNS:
+    if w in lex.MEETING_NOUNS or w.endswith("ا") and w[:-1] in lex.MEETING_NOUNS:
         return True
     for suffix in ("هما", "هم", "ها", "ه"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)]
-            if stem in _MEETING_NOUNS or stem.endswith("ت") and stem[:-1] + "ه" in _MEETING_NOUNS:
+            if (
+                stem in lex.MEETING_NOUNS
+                or stem.endswith("ت")
+                and stem[:-1] + "ه" in lex.MEETING_NOUNS
+                or stem.endswith("ي")  # «لقائهما»: the hamza sits on ي
+                and stem[:-1] + "ء" in lex.MEETING_NOUNS
+            ):
                 return True
     return False
 
@@ -411,7 +382,7 @@ def _ongoing(sent: list[_Tok]) -> bool:
     """«في جلسته المنعقدة اليوم»: a session reported while under way, no past word."""
     words = [t for t in sent if not t.punct]
     marked = any(
-        t.f in _ONGOING and (k == 0 or words[k - 1].bare != "حتي") for k, t in enumerate(words)
+        t.f in lex.ONGOING and (k == 0 or words[k - 1].bare != "حتي") for k, t in enumerate(words)
     )
     return marked and not _past_before(sent, len(sent))
 
@@ -420,9 +391,9 @@ def _skip_setting(sent: list[_Tok], i: int, end: int) -> int:
     """Skip the meeting and time between a cue and its topics: «خلال الدورة», «غداً»."""
     while i < end:
         t = sent[i]
-        if t.bare in _PARTICLES or t.bare in _TIME_WORDS or t.date:
+        if t.bare in lex.PARTICLES or t.bare in lex.TIME_WORDS or t.date:
             i += 1
-        elif t.bare in ("في", "خلال", "اثناء") and i + 1 < end and _is_meeting(sent[i + 1].bare):
+        elif t.bare in lex.SETTING_PREPS and i + 1 < end and _is_meeting(sent[i + 1].bare):
             i = _skip_np(sent, i + 1, end)
         else:
             break
@@ -439,128 +410,285 @@ def _agenda_np(sent: list[_Tok], k: int, n: int) -> int:
     return j
 
 
+@dataclass(slots=True)
+class _Scan:
+    """One sentence scanned for cues, and what every cue finder reads from it."""
+
+    sent: list[_Tok]
+    context: bool  # an agenda is already being listed (previous sentence, heading)
+    ongoing: bool  # «في جلسته المنعقدة اليوم»: a session reported while under way
+    opening_past: bool  # the sentence opens with a past agenda verb
+    opening: list[int]  # positions of its first three words
+    cues: list[_Cue]
+
+    @classmethod
+    def of(cls, sent: list[_Tok], context: bool) -> _Scan:
+        ongoing = _ongoing(sent)
+        opening = [k for k, t in enumerate(sent) if not t.punct][:3]
+        return cls(sent, context, ongoing, _opens_past(sent) and not ongoing, opening, [])
+
+    def past(self, k: int) -> bool:
+        """Is what stands at k told of a past meeting?"""
+        return self.opening_past or _past_before(self.sent, k)
+
+    def past_clause(self, i: int, k: int) -> bool:
+        """Like `past`, but a clause opened by «، و» at i starts afresh: «انطلقت الدورة
+        أمس، وتناقش الدورة …» reports a session under way."""
+        if i < 2 or not (self.sent[i - 1].text in ("،", ",") and self.sent[i].f[:1] == "و"):
+            return self.past(k)
+        return self.opening_past or _past_before(self.sent[i:], k - i)
+
+    @property
+    def listing(self) -> bool:
+        """An agenda is being listed: before this sentence or earlier in it."""
+        return self.context or bool(self.cues)
+
+    def word(self, k: int) -> str:
+        """The bare word at k, or "" past either end."""
+        return self.sent[k].bare if 0 <= k < len(self.sent) else ""
+
+    def add(self, cue: _Cue, resume: int) -> int:
+        self.cues.append(cue)
+        return resume
+
+
+# A cue finder looks at position i of a sentence: on a cue it records it and returns
+# where scanning resumes (past the cue and its subject), else None.
+
+
+def _verb_cue(s: _Scan, i: int) -> int | None:
+    """«سيناقش المجلس …», «يبحث البرلمان في جلسته اليوم …»; a past verb opening a
+    sentence about a session under way («ناقش المجلس في جلسته المنعقدة اليوم»)."""
+    sent, t = s.sent, s.sent[i]
+    m = _AGENDA_VERB.match(t.bare)
+    reported = s.ongoing and i in s.opening and bool(_PAST_CUE.match(t.bare))
+    if not (m or reported) or t.name:
+        return None
+    future = bool(m and m.group(1))
+    j = _skip_subject(sent, i + 1, len(sent))
+    meeting = j > i + 1 or _meeting_in(sent) or s.listing
+    # «يبحث اللاعب عن …» is looking for something, not discussing it
+    search = "بحث" in t.bare and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
+    strong = bool(_STRONG_VERB.match(t.bare))
+    ok = future or bool(reported or _PRESENT_ROOTS.match(t.bare)) and not s.past_clause(i, j)
+    if not ok or search or not (strong and future or meeting):
+        return None
+    return s.add(_Cue(i, j), j)
+
+
+def _focus_cue(s: _Scan, i: int) -> int | None:
+    """«وتركز (المحادثات) على X», «ستتركز القمة حول X»: what a meeting centres on."""
+    if not _FOCUS_VERB.match(s.word(i)) or s.sent[i].name or s.past(i):
+        return None
+    j = _skip_subject(s.sent, i + 1, len(s.sent))
+    if s.word(j) not in ("علي", "حول") or not (_meeting_in(s.sent) or s.listing):
+        return None
+    return s.add(_Cue(i, j + 1), j + 1)
+
+
+def _aim_cue(s: _Scan, i: int) -> int | None:
+    """«اجتماع الرياض يأتي بهدف X»: the aim of a meeting named just before, when no
+    cue has come yet (inside a topic, «بهدف» is part of it)."""
+    if s.word(i) not in lex.AIMS or s.cues or s.past(i):
+        return None
+    if not _meeting_in(s.sent[max(0, i - 4) : i]):
+        return None
+    return s.add(_Cue(i, i + 1), i + 1)
+
+
+def _about_cue(s: _Scan, i: int) -> int | None:
+    """«اجتماعاً تشاورياً بشأن X», «محادثات حول X»: a meeting about its topics."""
+    sent, n = s.sent, len(s.sent)
+    if s.cues or not _is_meeting(s.word(i)) or s.sent[i].name or s.past(i):
+        return None
+    j = _skip_np(sent, i, n)
+    while j < n and not _is_definite(s.word(j)) and s.word(j).endswith(("يا", "ي", "يه")):
+        j += 1  # «اجتماعاً تشاورياً»
+    if s.word(j) not in lex.ABOUT:
+        return None
+    return s.add(_Cue(i, j + 1, alone=True), j + 1)
+
+
+def _passive_cue(s: _Scan, i: int) -> int | None:
+    """«سيتم النظر في», «يجري بحث», «سيتم التطرق خلال الدورة إلى»."""
+    w, n = s.word(i), len(s.sent)
+    if not _PASSIVE.match(w):
+        return None
+    j = _skip_subject(s.sent, i + 1, n)
+    if s.word(j) not in lex.CUE_MASDARS or not (w.startswith("س") or not s.past(j)):
+        return None
+    k = _skip_setting(s.sent, j + 1, n)
+    return s.add(_Cue(i, k), k)
+
+
+def _lead_cue(s: _Scan, i: int) -> int | None:
+    """«يتصدر ملف X جدول أعمال القمة» (topic first), «يتصدر جدول أعمال القمة X»."""
+    sent, n = s.sent, len(s.sent)
+    if not _LEAD_VERB.match(s.word(i)) or s.past(i):
+        return None
+    k = next((x for x in range(i + 1, min(n, i + 12)) if _agenda_word(s, x)), None)
+    if k is None or not (s.word(k) in lex.AGENDA_HEADS | {"اعمال"} or _meeting_in(sent)):
+        return None
+    j = _agenda_np(sent, k, n)
+    if k == i + 1:  # «يتصدر جدول أعمال القمة X», «X تتصدر جدول أعمال القمة»
+        return s.add(_Cue(i, j, before=(_frame_start(s, i), i)), j)
+    # «تطغى X على جدول أعمال القمة»
+    return s.add(_Cue(i, i + 1, end=k - (s.word(k - 1) == "علي")), j)
+
+
+def _agenda_word(s: _Scan, x: int) -> bool:
+    """«جدول», «أجندة», «أولويات», or «أعمال» of a meeting («أعمال القمة»)."""
+    w = s.word(x)
+    return w in lex.AGENDA_NOUNS or w == "اعمال" and _is_meeting(s.word(x + 1))
+
+
+def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
+    """«وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة»."""
+    sent = s.sent
+    at_head = s.word(i) == "راس" and i > 0 and s.word(i - 1) == "علي"
+    if not at_head or s.word(i + 1) not in lex.AGENDA_NOUNS or s.past(i):
+        return None
+    if not (s.word(i + 1) in lex.AGENDA_HEADS or _meeting_in(sent) or s.context):
+        return None
+    j = _agenda_np(sent, i + 1, len(sent))
+    return s.add(_Cue(i - 1, j, before=(_frame_start(s, i - 1), i - 1)), j)
+
+
+def _frame_start(s: _Scan, end: int) -> int:
+    """Start of the topics standing before a cue at end: past punctuation and a verb
+    that only places them («ويأتي ملف X على رأس …»), and past an earlier cue."""
+    start = s.cues[-1].obj if s.cues else 0
+    while start < end and (s.sent[start].punct or s.sent[start].bare in lex.FRAME_VERBS):
+        start += 1
+    return start
+
+
+def _purpose_cue(s: _Scan, i: int) -> int | None:
+    """«اجتماع … لبحث X», and «النظر في» beside a meeting or an agenda being listed."""
+    w = s.word(i)
+    held = _meeting_in(s.sent[:i]) or any(_MEETING_VERB.match(t.bare) for t in s.sent[:i])
+    purpose = w in lex.PURPOSE and held
+    consider = w == "النظر" and s.word(i + 1) == "في" and (s.context or _meeting_in(s.sent))
+    # «تهدف المحادثات إلى بحث X»
+    aimed = any(t.bare in lex.AIM_VERBS for t in s.sent[max(0, i - 5) : i])
+    toward = w in lex.DISCUSS_MASDARS and s.word(i - 1) == "الي" and aimed
+    if not (purpose or consider or toward) or s.past(i):
+        return None
+    return s.add(_Cue(i, i + 1), i + 1)
+
+
+def _agenda_noun_cue(s: _Scan, i: int) -> int | None:
+    """«على جدول أعمال القمة X», «جدول أعمال الجلسة: …», «أجندة القمة أبرزها …»."""
+    sent, n, w = s.sent, len(s.sent), s.word(i)
+    if w not in lex.AGENDA_HEADS or s.past(i):
+        return None
+    if w == "جدول" and not s.word(i + 1).startswith(("اعمال", "الاعمال")):
+        return None
+    j = i + 2 if w == "جدول" else i + 1
+    if j < n and not s.word(j - 1).startswith("ال") and _is_head(s.word(j)):
+        j = _skip_np(sent, j, n)
+    on = s.word(i - 1) == "علي"
+    if not (on or s.word(j) in (":", "من") or s.word(j) in lex.LIST_INTROS):
+        return None
+    # «الأمن المائي على جدول أعمال القمة»: the topics may stand before the cue
+    before = (_frame_start(s, i - 1), i - 1) if on else None
+    return s.add(_Cue(i - on, j, header=True, before=before), j)
+
+
+def _table_cue(s: _Scan, i: int) -> int | None:
+    """«ملف X على طاولة القمة»: the topics stand before the cue."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) != "طاوله" or i == 0 or s.word(i - 1) != "علي" or s.past(i):
+        return None
+    j = i + 1
+    if s.word(j) in lex.TABLE_NOUNS:  # «على طاولة النقاش»
+        j += 1
+    elif j < n and _is_head(s.word(j)):
+        j = _skip_np(sent, j, n)
+    return s.add(_Cue(i - 1, j, before=(0, i - 1)), j)
+
+
+def _among_cue(s: _Scan, i: int) -> int | None:
+    """«من بينها» while an agenda is being listed."""
+    if s.word(i) != "بينها" or i == 0 or s.word(i - 1) != "من" or s.past(i) or not s.listing:
+        return None
+    return s.add(_Cue(i - 1, i + 1, header=True), i + 1)
+
+
+def _list_intro_cue(s: _Scan, i: int) -> int | None:
+    """«أبرزها», «تشمل», «وتتضمن أجندة القمة كذلك …»: a list opener beside an agenda."""
+    sent, n, w = s.sent, len(s.sent), s.word(i)
+    if w not in lex.LIST_INTROS or s.past(i):
+        return None
+    nxt = s.word(i + 1)
+    if not (s.listing or nxt in lex.AGENDA_HEADS or nxt and _is_meeting(nxt)):
+        return None
+    # the intro verb has its own subject: the agenda or the meeting
+    j = i + 1
+    if nxt in lex.AGENDA_HEADS:
+        j += 2 if nxt == "جدول" else 1
+    j = _skip_subject(sent, j, n)
+    return s.add(_Cue(i, j, header=True), j)
+
+
+def _foremost_cue(s: _Scan, i: int) -> int | None:
+    """«ومن أبرز القضايا هي X», «ومن أهم الملفات التي تناقشها القمة X»: the list's
+    best items follow a generic noun (and a relative clause naming the meeting)."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) not in lex.FOREMOST or s.word(i - 1) != "من" or s.past(i):
+        return None
+    noun = s.word(i + 1)
+    if not (noun in lex.GENERIC or noun[2:] in lex.GENERIC and noun.startswith("ال")):
+        return None
+    if not (s.listing or _meeting_in(sent)):
+        return None
+    j = _skip_header_adjectives(sent, i + 2, n)
+    if s.word(j) in lex.RELATIVES:  # «التي تناقشها القمة»: its verb and subject
+        j = _skip_subject(sent, j + 2, n)
+    while j < n and (sent[j].text in (":", "،", ",") or sent[j].f in lex.HEADER_CLOSE):
+        j += 1
+    return s.add(_Cue(i - 1, j, header=True), j)
+
+
+def _planned_cue(s: _Scan, i: int) -> int | None:
+    """«من المقرر أن يبحث المجلس X»; «ومن المقرر X» while an agenda is listed."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) != "المقرر" or i == 0 or s.word(i - 1) != "من" or s.past(i):
+        return None
+    if s.word(i + 1) == "ان" and _PLANNED_VERB.match(s.word(i + 2)):
+        j = _skip_subject(sent, i + 3, n)
+        return s.add(_Cue(i - 1, j), j)
+    if s.word(i + 1) not in ("ان", "") and _topic_start(sent[i + 1]) and s.listing:
+        return s.add(_Cue(i - 1, i + 1), i + 1)
+    return None
+
+
+# tried in this order at each word; the first that finds a cue wins
+_FINDERS = (
+    _verb_cue,
+    _focus_cue,
+    _passive_cue,
+    _lead_cue,
+    _head_of_agenda_cue,
+    _purpose_cue,
+    _agenda_noun_cue,
+    _table_cue,
+    _among_cue,
+    _list_intro_cue,
+    _foremost_cue,
+    _planned_cue,
+    _aim_cue,
+    _about_cue,
+)
+
+
 def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
     """Cues in one sentence; `context` says an agenda is already being listed."""
-    ongoing = _ongoing(sent)
-    opening_past = _opens_past(sent) and not ongoing
-    opening = [k for k, t in enumerate(sent) if not t.punct][:3]
-    cues: list[_Cue] = []
-    n = len(sent)
-
-    def past(k: int) -> bool:
-        return opening_past or _past_before(sent, k)
-
+    scan = _Scan.of(sent, context)
     i = 0
-    while i < n:
-        t = sent[i]
-        w = t.bare
-        nxt = sent[i + 1].bare if i + 1 < n else ""
-        m = _AGENDA_VERB.match(w)
-        # «ناقش مجلس النواب في جلسته المنعقدة اليوم»: a past verb for a session under way
-        reported = ongoing and i in opening and bool(_PAST_CUE.match(w))
-        if (m or reported) and not t.name:
-            future = bool(m and m.group(1))
-            j = _skip_subject(sent, i + 1, n)
-            meeting = j > i + 1 or _meeting_in(sent) or context or bool(cues)
-            # «يبحث اللاعب عن …» is looking for something, not discussing it
-            search = "بحث" in w and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
-            strong = bool(_STRONG_VERB.match(w))
-            ok = future or ((reported or _PRESENT_ROOTS.match(w)) and not past(j))
-            if ok and not search and (strong and future or meeting):
-                cues.append(_Cue(i, j))
-                i = j
-                continue
-        if _PASSIVE.match(w):
-            j = _skip_subject(sent, i + 1, n)
-            if j < n and sent[j].bare in _CUE_MASDARS and (w.startswith("س") or not past(j)):
-                k = _skip_setting(sent, j + 1, n)  # «سيتم التطرق خلال الدورة إلى»
-                cues.append(_Cue(i, k))
-                i = k
-                continue
-        if _LEAD_VERB.match(w) and not past(i):
-            k = next(
-                (x for x in range(i + 1, min(n, i + 12)) if sent[x].bare in _AGENDA_NOUNS), None
-            )
-            if k is not None and (sent[k].bare in ("جدول", "اجنده") or _meeting_in(sent)):
-                j = _agenda_np(sent, k, n)
-                if k == i + 1:  # «يتصدر جدول أعمال القمة X»
-                    cues.append(_Cue(i, j))
-                else:  # «يتصدر X جدول أعمال القمة»
-                    cues.append(_Cue(i, i + 1, end=k))
-                i = j
-                continue
-        if (
-            w == "راس"
-            and i
-            and sent[i - 1].bare == "علي"
-            and i + 1 < n
-            and sent[i + 1].bare in _AGENDA_NOUNS
-            and not past(i)
-        ):
-            # «وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة»
-            j = _agenda_np(sent, i + 1, n)
-            if sent[i + 1].bare in ("جدول", "اجنده") or _meeting_in(sent) or context:
-                start = 0
-                while start < i - 1 and (sent[start].punct or sent[start].bare in _FRAME_VERBS):
-                    start += 1
-                cues.append(_Cue(i - 1, j, before=(start, i - 1)))
-                i = j
-                continue
-        purpose = w in _PURPOSE and _meeting_in(sent[:i])  # «اجتماع … لبحث»
-        consider = w == "النظر" and nxt == "في" and (context or _meeting_in(sent))
-        if (purpose or consider) and not past(i):
-            cues.append(_Cue(i, i + 1))
-        elif w in ("جدول", "اجنده") and not past(i):
-            j = i + 2 if w == "جدول" else i + 1
-            if w == "جدول" and not nxt.startswith(("اعمال", "الاعمال")):
-                i += 1
-                continue
-            prev = sent[i - 1].bare if i else ""
-            if j < n and not sent[j - 1].bare.startswith("ال") and _is_head(sent[j].bare):
-                j = _skip_np(sent, j, n)
-            after = sent[j].bare if j < n else ""
-            if prev == "علي" or after in (":", "من") or after in _LIST_INTROS:
-                cues.append(_Cue(i - (prev == "علي"), j, header=True))
-                i = j
-                continue
-        elif w == "طاوله" and i and sent[i - 1].bare == "علي" and not past(i):
-            j = i + 1
-            if j < n and _is_head(sent[j].bare):
-                j = _skip_np(sent, j, n)
-            cues.append(_Cue(i - 1, j, before=(0, i - 1)))
-            i = j
-            continue
-        elif w == "بينها" and i and sent[i - 1].bare == "من" and not past(i):
-            if context or cues:
-                cues.append(_Cue(i - 1, i + 1, header=True))
-        elif (
-            w in _LIST_INTROS
-            and not past(i)
-            and (
-                context
-                or cues
-                or i + 1 < n
-                and (sent[i + 1].bare in ("جدول", "اجنده") or _is_meeting(sent[i + 1].bare))
-            )
-        ):
-            # «وتتضمن أجندة القمة كذلك …»: the intro verb has its own subject
-            j = i + 1
-            if j < n and sent[j].bare in ("جدول", "اجنده"):
-                j += 2 if sent[j].bare == "جدول" else 1
-            j = _skip_subject(sent, j, n)
-            cues.append(_Cue(i, j, header=True))
-            i = j
-            continue
-        elif w == "المقرر" and i and sent[i - 1].bare == "من" and not past(i):
-            if nxt == "ان" and i + 2 < n and _PLANNED_VERB.match(sent[i + 2].bare):
-                j = _skip_subject(sent, i + 3, n)
-                cues.append(_Cue(i - 1, j))
-                i = j
-                continue
-            if nxt != "ان" and i + 1 < n and _topic_start(sent[i + 1]) and (context or cues):
-                cues.append(_Cue(i - 1, i + 1))
-        i += 1
-    return cues
+    while i < len(sent):
+        i = next((r for find in _FINDERS if (r := find(scan, i)) is not None), i + 1)
+    return scan.cues
 
 
 # --- items ------------------------------------------------------------------
@@ -569,7 +697,7 @@ def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
 def _object_end(sent: list[_Tok], start: int, end: int) -> int:
     for k in range(start, end):
         t = sent[k]
-        if t.f in _STOP_WORDS or t.bare in _STOP_WORDS:
+        if t.f in lex.STOP_WORDS or t.bare in lex.STOP_WORDS:
             return k
         if t.bare == "بناء" and k + 1 < end and sent[k + 1].f == "علي":  # «بناء على طلب»
             return k
@@ -581,11 +709,23 @@ def _object_end(sent: list[_Tok], start: int, end: int) -> int:
 
 
 def _joiner_at(sent: list[_Tok], k: int, end: int) -> int:
-    """Length of a joiner phrase («إضافة إلى») starting at k, else 0."""
-    for a, b in _JOINERS:
-        if k + 1 < end and sent[k].bare == a and sent[k + 1].f == b:
-            return 2
+    """Length of a joiner phrase («إضافة إلى», «خاصة») starting at k, else 0."""
+    if k < end and sent[k].bare in lex.ADJECTIVE_JOINERS and not _adverbial(sent, k):
+        return 0
+    for phrase in lex.JOINERS:
+        n = len(phrase)
+        if k + n <= end and [sent[k].bare, *(t.f for t in sent[k + 1 : k + n])] == list(phrase):
+            return n
     return 0
+
+
+def _adverbial(sent: list[_Tok], k: int) -> bool:
+    """«وخاصة», «، خاصة», «الفلسطينية خاصة» single out a topic; «جلسة خاصة» is an
+    adjective of an indefinite noun."""
+    if sent[k].f != sent[k].bare or k == 0:
+        return True
+    prev = sent[k - 1]
+    return prev.punct or prev.name or _is_definite(prev.bare)
 
 
 def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
@@ -596,14 +736,18 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
     """
     if k - 2 < start or not _is_definite(sent[k].bare):
         return False
-    prev, head = sent[k - 1], sent[k - 2]
+    m = k - 1  # «مجالات الطاقة والنقل والسياحة»: back to the first genitive of the chain
+    while m - 2 >= start and sent[m].f != sent[m].bare and _is_definite(sent[m].bare):
+        m -= 1
+    prev, head = sent[m], sent[m - 1]
     if head.punct or head.name or prev.name or not _is_definite(prev.f):
         return False
     h = head.bare
     return not (
         _is_definite(h)
-        or h in _PREPOSITIONS
-        or h in _PARTICLES
+        or h in lex.GENERIC  # «ملفات الطاقة والمناخ»: one topic per genitive
+        or h in lex.PREPOSITIONS
+        or h in lex.PARTICLES
         or h.isdigit()
         or h.startswith(("ب", "ل"))
         and _is_definite(h[1:])
@@ -617,47 +761,126 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
     listed = False  # inside «أ، ب وج»: the last «و» closes the list
     k = start
     while k < end:
-        t = sent[k]
-        skip = 0
-        if t.text in _PUNCT_SPLIT:
-            skip = 1 + _joiner_at(sent, k + 1, end)
-        elif _joiner_at(sent, k, end):
-            skip = _joiner_at(sent, k, end)
+        skip = _separator_at(sent, k, end)
         if skip:
             nxt = k + skip
-            # after a bare «،» also a construct head («، وقانون الإيجارات»), not after
-            # a joiner inside a topic («، إضافة إلى مقاطعتي …»)
-            head = skip == 1 and _construct_head(sent, nxt, end) if nxt < end else False
-            if nxt < end and (_topic_start(sent[nxt]) or head):
-                chunks.append((cur, k))
+            if nxt < end and (
+                _inline_number(sent, k, end) or _opens_after_separator(sent, k, nxt, end, listed)
+            ):
+                if k > cur:
+                    chunks.append((cur, k))
                 cur = nxt
                 listed = True
             k = nxt
             continue
-        if (
-            k > cur
-            and t.f.startswith("و")
-            and t.f != t.bare
-            and (
-                _topic_start(t)
-                and (listed and _words(sent[cur:k]) >= 2 or not _genitive_pair(sent, k, cur))
-                or _construct_head(sent, k, end)
-                and _words(sent[cur:k]) >= 2
-                and not any(x.bare in _PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
-            )
-        ):
+        if k > cur and _wa_opens_topic(sent, k, cur, end, listed):
             chunks.append((cur, k))
             cur = k
         k += 1
     chunks.append((cur, end))
-    # a one-word piece was a word of the previous topic after all
+    return _merge_fragments(sent, chunks)
+
+
+def _separator_at(sent: list[_Tok], k: int, end: int) -> int:
+    """Length of a separator at k: «،», «؛», a joiner («إضافة إلى»), or both."""
+    if sent[k].text in _PUNCT_SPLIT:
+        return 1 + _joiner_at(sent, k + 1, end)
+    if _inline_number(sent, k, end):
+        return 2
+    return _joiner_at(sent, k, end)
+
+
+def _inline_number(sent: list[_Tok], k: int, end: int) -> bool:
+    """«… ثلاثة ملفات: 1- قانون العمل 2- قانون الاستثمار»: a small number and a dash or
+    bracket before a word numbers the items of a list written in one line."""
+    t = sent[k]
+    return (
+        t.f.isdigit()
+        and int(t.f) <= 20
+        and k + 2 < end
+        and sent[k + 1].text in ("-", "–", ")")
+        and not sent[k + 2].punct
+        and not sent[k + 2].f.isdigit()
+    )
+
+
+def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int, listed: bool) -> bool:
+    """Does a topic start at nxt, after the separator at k?
+
+    A topic start, a verbal noun of discussing («، إضافة إلى بحث …»), a name after a
+    joiner («وفي مقدمتها فلسطين») or in a list of names; after a bare «،» also a
+    construct head («، وقانون الإيجارات»), not after a joiner inside a topic («، إضافة
+    إلى مقاطعتي …»).
+    """
+    t = sent[nxt]
+    if _topic_start(t) or t.bare in lex.DISCUSS_MASDARS:
+        return True
+    bare_comma = nxt == k + 1 and sent[k].punct
+    if t.name and not t.date:
+        return not bare_comma or k > 0 and sent[k - 1].name
+    return bare_comma and (_construct_head(sent, nxt, end) or listed and _wa_noun(t))
+
+
+def _wa_noun(t: _Tok) -> bool:
+    """«، وخلق فرص عمل»: after «،» in a list, «و» + a noun (not a verb, particle or
+    pronoun) adds a topic."""
+    w = t.bare
+    if t.f == w or t.punct or t.date or len(w) < 3 or w[0] in "يس":
+        return False
+    if w[0] == "ت" and not _is_masdar(w):
+        return False  # «وتقول», not «وتعزيز»
+    closed = (lex.PREPOSITIONS, lex.PARTICLES, lex.DEMONSTRATIVES, lex.RELATIVES, lex.SHORT)
+    return not any(w in c for c in closed) and w not in lex.TIME_WORDS and w not in lex.VERBISH
+
+
+def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) -> bool:
+    """Does «و» at k start a new topic of the enumeration begun at cur?"""
+    t = sent[k]
+    if not t.f.startswith("و") or t.f == t.bare:
+        return False
+    before = _words(sent[cur:k])
+    if _is_nisba(t.bare) and _is_nisba(sent[k - 1].bare):
+        return False  # coordinated adjectives: «السياسية والاقتصادية»
+    if t.name and all(x.name for x in sent[cur:k] if not x.punct):
+        return True  # a list of names: «فلسطين واليمن وسوريا»
+    if t.bare == "ما" and k + 1 < end and sent[k + 1].f[:1] in ("ي", "ت") and before >= 2:
+        return True  # a free relative: «… وما تتعرض له المدينة»
+    if _topic_start(t):
+        return listed and before >= 2 or not _genitive_pair(sent, k, cur)
+    return (
+        _construct_head(sent, k, end)
+        and before >= 2
+        and not any(x.bare in lex.PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
+    )
+
+
+def _merge_fragments(sent: list[_Tok], chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join back what was cut from the previous topic: a one-word piece (not a name),
+    or a short conjunct that points back to it («… مع الجار وسبل تطويرها»)."""
     merged: list[tuple[int, int]] = []
     for a, b in chunks:
-        if merged and _words(sent[a:b]) < 2:
+        piece = [x for x in sent[a:b] if not x.punct]
+        one_word = len(piece) < 2 and not (piece and piece[0].name)
+        if one_word and len(chunks) >= 3 and piece and _is_definite(piece[0].bare):
+            one_word = False  # «… الأمن الغذائي والطاقة والتحول الرقمي»
+        if merged and (one_word or _points_back(piece)):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
+    # a first piece of one word opens the next topic: «التشاور والتنسيق حيال …»
+    if len(merged) > 1 and _words(sent[merged[0][0] : merged[0][1]]) == 1:
+        first = sent[merged[0][0] : merged[0][1]]
+        if not any(t.name for t in first):
+            merged[:2] = [(merged[0][0], merged[1][1])]
     return merged
+
+
+def _points_back(piece: list[_Tok]) -> bool:
+    """«وسبل تطويرها», «وتداعياتها»: a short conjunct ending in a pronoun of the topic."""
+    if not piece or len(piece) > 3 or piece[0].f == piece[0].bare:
+        return False
+    last = piece[-1].f
+    return len(last) > 4 and last.endswith(("ها", "هما", "هم")) and not piece[-1].name
 
 
 def _words(toks: list[_Tok]) -> int:
@@ -667,8 +890,8 @@ def _words(toks: list[_Tok]) -> int:
 def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
     while a < b and (
         sent[a].punct
-        or sent[a].bare in _PREPOSITIONS
-        or sent[a].bare in _PARTICLES
+        or sent[a].bare in lex.PREPOSITIONS
+        or sent[a].bare in lex.PARTICLES
         or sent[a].f in ("و", "ف")
     ):
         if sent[a].text in ('"', "«", "“") and b - a > 1:
@@ -676,31 +899,102 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
         a += 1
     while b > a and (
         sent[b - 1].punct
-        and sent[b - 1].text not in ('"', "»", "”", ")")
-        or sent[b - 1].bare in _PARTICLES
+        and (sent[b - 1].text not in ('"', "»", "”", ")") or not _opened(sent, a, b - 1))
+        or sent[b - 1].bare in lex.PARTICLES
         or sent[b - 1].f in ("و", "ف")
     ):
         b -= 1
-    return a, b
+    return a, _time_before(sent, a, b)
+
+
+def _opened(sent: list[_Tok], a: int, b: int) -> bool:
+    """Is a quote or bracket opened in a..b, so that the one closing at b belongs?"""
+    return any(t.text in ('"', "«", "“", "(") for t in sent[a:b])
+
+
+def _time_before(sent: list[_Tok], a: int, b: int) -> int:
+    """Cut a when from the end of a topic: «اليمن الأسبوع المقبل», «… يوم الثلاثاء»."""
+    while b - 1 > a:
+        last, prev = sent[b - 1], sent[b - 2]
+        if prev.bare in lex.PERIOD_NOUNS and last.bare in lex.TIME_WORDS:
+            b -= 2
+        elif last.bare in lex.TIME_WORDS and (last.date or last.bare not in lex.ADJECTIVES):
+            b -= 1
+        else:
+            break
+    return b
 
 
 def _quantified(sent: list[_Tok], a: int, b: int) -> bool:
     """Does the object open with a quantity («عدداً من …», «عدة …», «ثلاثة …»)?"""
-    while a < b and (sent[a].punct or sent[a].bare in ("في", "الي", "علي")):
+    while a < b and (sent[a].punct or sent[a].bare in lex.HEADER_PREPS):
         a += 1
     if a >= b:
         return False
     w = sent[a].bare
-    partitive = w in _QUANTIFIERS and a + 1 < b and sent[a + 1].f == "من"
-    return partitive or w == "عده" or w in _NUMBERS or sent[a].f.isdigit() or w in _GENERIC
+    partitive = w in lex.QUANTIFIERS and a + 1 < b and sent[a + 1].f == "من"
+    return partitive or w == "عده" or w in lex.NUMBERS or sent[a].f.isdigit() or w in lex.GENERIC
 
 
 def _dual(w: str) -> bool:
     """The dual of a counted noun: «بندين», «ملفان», «قضيتين» (ة becomes ت)."""
     if len(w) < 5 or not w.endswith(("ين", "ان")):
         return False
-    stem = w[:-2]
-    return stem in _DUAL_STEMS or stem.endswith("ت") and stem[:-1] + "ه" in _DUAL_STEMS
+    return _dual_stem(w[:-2])
+
+
+def _dual_stem(stem: str) -> bool:
+    return stem in lex.DUAL_STEMS or stem.endswith("ت") and stem[:-1] + "ه" in lex.DUAL_STEMS
+
+
+def _construct_dual(w: str) -> bool:
+    """«ملفي سوريا والعراق», «قضيتي المياه والطاقة»: a dual whose genitives are the
+    two topics."""
+    return len(w) >= 4 and w.endswith("ي") and _dual_stem(w[:-1])
+
+
+def _quantity_at(sent: list[_Tok], k: int, b: int) -> tuple[int, bool, bool]:
+    """Skip a quantity at k: a number («ثلاث», «12», «اثني عشر»), «عدة», or a
+    partitive («عدداً من»). Returns where it ends, whether one stood, whether partitive."""
+    w = sent[k].bare if k < b else ""
+    if w in lex.NUMBERS or k < b and sent[k].f.isdigit():
+        k += 1
+        if k < b and sent[k].f in lex.TEENS:
+            k += 1
+        return k, True, False
+    if w == "عده":
+        return k + 1, True, False
+    if k + 1 < b and w in lex.QUANTIFIERS and sent[k + 1].f == "من":
+        return k + 2, True, True
+    return k, False, False
+
+
+def _skip_header_adjectives(sent: list[_Tok], k: int, b: int) -> int:
+    definite = k > 0 and _is_definite(sent[k - 1].bare)
+    """Skip what qualifies a generic noun of a header: «قضايا عديدة مهمة», «ملفات عربية»."""
+    while k < b and (
+        sent[k].bare in lex.HEADER_ADJ
+        or definite
+        and _is_nisba(sent[k].f)  # «قضية اللاجئين» is a construct
+        or not sent[k].f.startswith("ال")
+        and _indefinite_adjective(sent[k].f)
+        and not _topic_start(sent[k])
+    ):
+        k += 1
+    return k
+
+
+def _closes_header(sent: list[_Tok], i: int, b: int) -> bool:
+    """What ends a list header: a list punctuation, «أبرزها», «هي», «من بينها»."""
+    t = sent[i]
+    return (
+        t.text in (":", "؛", ";", "،", ",")
+        or t.bare in lex.LIST_INTROS
+        or t.f in lex.HEADER_CLOSE
+        or t.bare == "من"
+        and i + 1 < b
+        and sent[i + 1].bare == "بينها"
+    )
 
 
 def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
@@ -709,59 +1003,32 @@ def _header_end(sent: list[_Tok], a: int, b: int) -> int | None:
     الملفات، من بينها»). Returns where the topics start (b when none follow), else None.
     """
     k = a
-    while k < b and (sent[k].bare in ("في", "الي", "علي") or sent[k].punct):
+    while k < b and (sent[k].bare in lex.HEADER_PREPS or sent[k].punct):
         k += 1
-    quantity = partitive = False
-    if k < b and (sent[k].bare in _NUMBERS or sent[k].f.isdigit()):
-        k += 1
-        quantity = True
-        if k < b and sent[k].f in ("عشر", "عشره"):
-            k += 1
-    elif k < b and sent[k].bare == "عده":
-        k += 1
-        quantity = True
-    elif k + 1 < b and sent[k].bare in _QUANTIFIERS and sent[k + 1].f == "من":
-        k += 2
-        quantity = partitive = True
+    k, quantity, partitive = _quantity_at(sent, k, b)
     if k >= b:
         return None
     w = sent[k].bare
-    noun = w in _GENERIC or w in _COUNT_NOUNS or _dual(w)
-    if partitive and not noun and w.startswith("ال") and w[2:] in _GENERIC:
-        noun = True  # «عدد من القضايا»
+    if _construct_dual(w):
+        return k + 1
+    noun = w in lex.GENERIC or w in lex.COUNT_NOUNS or _dual(w)
+    # «عدد من القضايا»
+    noun = noun or partitive and w.startswith("ال") and w[2:] in lex.GENERIC
     if noun:
-        k += 1
-        while k < b and (
-            sent[k].bare in _HEADER_ADJ
-            or _is_nisba(sent[k].f)
-            or not sent[k].f.startswith("ال")
-            and _indefinite_adjective(sent[k].f)
-            and not _topic_start(sent[k])
-        ):
-            k += 1
+        k = _skip_header_adjectives(sent, k + 1, b)
+        if k < b and (sent[k].f in lex.CLAUSE_VERBS or sent[k].bare in lex.ABOUT):
+            return k + 1  # «بنوداً تتعلق بالقضايا …», «بنوداً حول …»: the topics follow
     elif not quantity:
         return None
-
-    def closes(i: int) -> bool:
-        t = sent[i]
-        return (
-            t.text in (":", "؛", ";", "،", ",")
-            or t.bare in _LIST_INTROS
-            or t.f in _HEADER_CLOSE
-            or t.bare == "من"
-            and i + 1 < b
-            and sent[i + 1].bare == "بينها"
-        )
-
-    if not (k >= b or closes(k)):
+    if not (k >= b or _closes_header(sent, k, b)):
         if not partitive:
             return None
         # «عدداً من طلبات المناقشة، من بينها …»: the quantified phrase heads a list
-        ahead = next((i for i in range(k, min(b, k + 5)) if closes(i)), None)
+        ahead = next((i for i in range(k, min(b, k + 5)) if _closes_header(sent, i, b)), None)
         if ahead is None or sent[ahead].text in ("،", ","):
             return None
         k = ahead
-    while k < b and (sent[k].text in (":", "؛", ";", "،", ",") or sent[k].f in _HEADER_CLOSE):
+    while k < b and (sent[k].text in (":", "؛", ";", "،", ",") or sent[k].f in lex.HEADER_CLOSE):
         k += 1
     return k
 
@@ -779,18 +1046,18 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
         or len(w) < 3
         or w[0] in "يس"  # imperfect verbs: «ويعمل المجلس»
         or w in _PARTICIPANTS
-        or w in _PREPOSITIONS
-        or w in _PARTICLES
-        or w in _DEMONSTRATIVES
-        or w in _STOP_WORDS
-        or w in _FUNCTION_WORDS
-        or w in _TIME_WORDS
-        or w in _SHORT
-        or w in _VERBISH
+        or w in lex.PREPOSITIONS
+        or w in lex.PARTICLES
+        or w in lex.DEMONSTRATIVES
+        or w in lex.STOP_WORDS
+        or w in lex.FUNCTION_WORDS
+        or w in lex.TIME_WORDS
+        or w in lex.SHORT
+        or w in lex.VERBISH
         or _is_meeting(w)
     ):
         return False
-    if k + 1 < end and sent[k + 1].f in _CLAUSE_VERBS:
+    if k + 1 < end and sent[k + 1].f in lex.CLAUSE_VERBS:
         return True
     for j in (k + 1, k + 2):
         if j >= end or sent[j].punct:
@@ -801,8 +1068,8 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
         if _is_definite(g.f):
             # not an adjective of a suffixed noun: «ونظيره الروسي»
             masculine_nisba = _is_nisba(g.f) and not g.f.endswith("يه")
-            return not masculine_nisba and g.f not in _ADJECTIVES and g.bare not in _PARTICIPANTS
-        if g.f.startswith("و") or g.bare in _PREPOSITIONS or g.bare in _STOP_WORDS:
+            return not masculine_nisba and g.f not in lex.ADJECTIVES and g.bare not in _PARTICIPANTS
+        if g.f.startswith("و") or g.bare in lex.PREPOSITIONS or g.bare in lex.STOP_WORDS:
             return False
     return False
 
@@ -811,32 +1078,45 @@ def _generic(toks: list[_Tok]) -> bool:
     if _header_end(toks, 0, len(toks)) == len(toks):
         return True
     words = [t for t in toks if not t.punct]
-    if not words or words[0].bare in ("جدول",):
+    if not words:
         return True
-    if words[0].bare in _NUMBERS or words[0].f.isdigit():
-        return len(words) <= 3 and any(t.bare in _GENERIC for t in words)
-    return words[0].bare in _GENERIC and len(words) <= 2
+    if words[0].bare == "جدول":  # «جدول الأعمال», unless qualified («… المتعلق بـ»)
+        return len(words) <= 3
+    if words[0].bare in lex.NUMBERS or words[0].f.isdigit():
+        return len(words) <= 3 and any(t.bare in lex.GENERIC for t in words)
+    if words[0].bare not in lex.GENERIC or len(words) > 2:
+        return False
+    # «قضايا أخرى», «ملفات عدة», «البنود التالية» only name topics; «ملفات الطاقة»,
+    # «القضايا الدولية» are topics
+    if len(words) < 2:
+        return True
+    second = words[1]
+    return not (second.name or _is_definite(second.bare) and second.bare not in lex.HEADER_ADJ)
 
 
 def _item_text(text: str, toks: list[_Tok]) -> str:
     s = text[toks[0].start : toks[-1].end]
     first = toks[0]
     if first.f != first.bare and (
-        _topic_start(first) or first.name or _construct_head(toks, 0, len(toks))
+        _topic_start(first)
+        or first.name
+        or first.bare == "ما"
+        or _wa_noun(first)
+        or _construct_head(toks, 0, len(toks))
     ):
         s = s[1:].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     if fold(s).startswith("لل"):
         s = "ال" + s[2:]
-    elif fold(s).startswith("لما "):
-        s = s[1:]
+    elif fold(s).startswith("بال") and not first.name or fold(s).startswith("لما "):
+        s = s[1:]  # «تتعلق بالقضايا», «لما تتعرض له»
     return " ".join(s.split())
 
 
-def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
-    out = []
+def _list_start(sent: list[_Tok], a: int, b: int) -> int:
+    """Where the topics of an object start, past a header that only names them."""
     # a list opener inside the object: what stands before it is the header
     for k in range(b - 1, a - 1, -1):
-        if sent[k].bare in _LIST_INTROS or (
+        if sent[k].bare in lex.LIST_INTROS or (
             sent[k].bare == "بينها" and k > a and sent[k - 1].bare == "من"
         ):
             a = k + 1
@@ -844,18 +1124,53 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
     # «في مسائل؛ …»: a generic noun before «؛»/«:» heads the list
     for k in range(a, min(b, a + 4)):
         if sent[k].text in ("؛", ":", ";") and all(
-            t.punct or t.bare in _GENERIC or t.bare in _PREPOSITIONS for t in sent[a:k]
+            t.punct or t.bare in lex.GENERIC or t.bare in lex.PREPOSITIONS for t in sent[a:k]
         ):
             a = k + 1
             break
+    if a + 1 < b and sent[a].bare in lex.MORE and sent[a + 1].bare == "من":
+        a += 2  # «المزيد من التشاور»
     head = _header_end(sent, a, b)
-    if head is not None:
-        a = head
-    for x, y in _split(sent, a, b):
+    if head is None and a < b and sent[a].f in lex.CLAUSE_VERBS:
+        head = a + 1  # «(بنوداً) تتعلق بالقضايا …»
+    return a if head is None else head
+
+
+def _skip_discussing(sent: list[_Tok], x: int, y: int) -> int:
+    if y - x > 3 and sent[x].bare == "تبادل" and sent[x + 1].bare in lex.VIEWS:
+        x += 1
+    """«مناقشة العلاقات …», «بحث سبل …», «النظر في …»: the topic follows the verbal noun."""
+    if y - x > 2 and sent[x].bare in lex.DISCUSS_MASDARS:
+        x += 1
+        if sent[x].bare in ("في", "الي", "حول"):
+            x += 1
+    # «(تبادل) وجهات النظر حول X»
+    if y - x > 3 and sent[x].bare in lex.VIEWS:
+        k = x + 1 + (sent[x + 1].f == "النظر")
+        if sent[k].bare in lex.ABOUT:
+            x = k + 1
+    return x
+
+
+def _listed_word(piece: list[_Tok], pieces: int, alone: bool) -> bool:
+    """One word is a topic only in a list: a name («فلسطين واليمن»), or a definite
+    noun among three or more topics («… والطاقة والتحول الرقمي»); or a name that a
+    meeting is about («جلسة بشأن اليمن»)."""
+    if len(piece) != 1 or pieces < 2 and not alone:
+        return False
+    return piece[0].name or pieces >= 3 and _is_definite(piece[0].bare)
+
+
+def _items(text: str, sent: list[_Tok], a: int, b: int, alone: bool = False) -> list[str]:
+    out = []
+    pieces = _split(sent, a := _list_start(sent, a, b), b)
+    for x, y in pieces:
         x, y = _trim(sent, x, y)
-        piece = sent[x:y]
-        if _words(piece) < 2 or _generic(piece):
+        piece = sent[_skip_discussing(sent, x, y) : y]
+        if _words(piece) < 2 and not _listed_word(piece, len(pieces), alone) or _generic(piece):
             continue
+        if piece[0].bare in lex.RELATIVES and y < b and sent[y].text in ("،", ","):
+            continue  # «المؤتمر، الذي يستمر ثلاثة أيام، …»
         out.append(_item_text(text, piece))
     return out
 
@@ -863,21 +1178,21 @@ def _items(text: str, sent: list[_Tok], a: int, b: int) -> list[str]:
 def _count(sent: list[_Tok]) -> int | None:
     words = [t for t in sent if not t.punct]
     for k, t in enumerate(words):
-        w = t.bare.lstrip("بل") if t.bare[:1] in "بل" and t.bare[1:] in _NUMBERS else t.bare
+        w = t.bare.lstrip("بل") if t.bare[:1] in "بل" and t.bare[1:] in lex.NUMBERS else t.bare
         value = None
         step = 1
         if w.isdigit():
             value = int(w)
-        elif w in _NUMBERS:
-            value = _NUMBERS[w]
-            if k + 1 < len(words) and words[k + 1].f in ("عشر", "عشره") and value < 10:
+        elif w in lex.NUMBERS:
+            value = lex.NUMBERS[w]
+            if k + 1 < len(words) and words[k + 1].f in lex.TEENS and value < 10:
                 value += 10
                 step = 2
         elif _dual(w):
             return 2
         if value is None or not 2 <= value <= 99:
             continue
-        if k + step < len(words) and words[k + step].bare in _COUNT_NOUNS:
+        if k + step < len(words) and words[k + step].bare in lex.COUNT_NOUNS:
             return value
     return None
 
@@ -889,7 +1204,7 @@ def _meeting(toks: list[_Tok], text: str, suffixed: bool = False) -> str:
     """
     for i, t in enumerate(toks):
         if _is_meeting(t.bare) and (
-            suffixed or t.bare in _MEETING_NOUNS or t.bare[:-1] in _MEETING_NOUNS
+            suffixed or t.bare in lex.MEETING_NOUNS or t.bare[:-1] in lex.MEETING_NOUNS
         ):
             j = _skip_np(toks, i, len(toks))
             if j + 1 < len(toks) and toks[j].bare in ("في", "ب") and toks[j + 1].name:
@@ -911,9 +1226,9 @@ def _list_line(toks: list[_Tok]) -> int | None:
         k += 1
     if k + 1 < len(toks) and toks[k].text.isdigit() and toks[k + 1].punct:
         k += 2
-    elif k < len(toks) and toks[k].punct and toks[k].text[0] in _BULLETS:
+    elif k < len(toks) and toks[k].punct and toks[k].text[0] in lex.BULLETS:
         k += 1
-    elif k + 1 < len(toks) and toks[k].f in _ORDINALS and toks[k + 1].text in (":", "-", "–"):
+    elif k + 1 < len(toks) and toks[k].f in lex.ORDINALS and toks[k + 1].text in (":", "-", "–"):
         k += 2
     else:
         return None
@@ -928,8 +1243,111 @@ def _opens_list(p: Paragraph, toks: list[_Tok], cues: bool) -> bool:
     if not p.text.rstrip().endswith(":"):
         return False
     words = {t.bare for t in toks}
-    named = bool(words & {"جدول", "اجنده", "البنود", "بنود", "المحاور", "محاور"})
+    named = bool(words & lex.LIST_NAMES)
     return (cues or named) and not _past_before(toks, len(toks))
+
+
+def _cue_items(text: str, sent: list[_Tok], cues: list[_Cue]) -> list[str]:
+    """The topics of each cue: its object up to the next cue (or before it: «X على
+    طاولة القمة»)."""
+    out: list[str] = []
+    for n, cue in enumerate(cues):
+        following = cues[n + 1] if n + 1 < len(cues) else None
+        stop = _object_end(sent, cue.obj, cue.end or (following.at if following else len(sent)))
+        if following and following.header and _quantified(sent, cue.obj, stop):
+            continue  # «عدداً من طلبات المناقشة، من بينها …»: the list's header
+        found = _items(text, sent, cue.obj, stop, cue.alone)
+        if not found and cue.before:
+            found = _items(text, sent, *cue.before)
+        out.extend(found)
+    return out
+
+
+@dataclass(slots=True)
+class _Reader:
+    """Reads an article's paragraphs in order, keeping what one leaves for the next."""
+
+    agenda: Agenda = field(default_factory=Agenda)
+    seen: set[str] = field(default_factory=set)
+    first_item_par: int | None = None
+    heading_context: bool = False  # under a heading that names the agenda
+    context: bool = False  # the previous sentence had a cue
+    listing: bool = False  # under an agenda heading or lead-in: list lines are items
+    loose: bool = False  # after a «:»: short unnumbered lines are items too
+
+    def add(self, item: str, par: int) -> None:
+        """Keep an item once, at its first paragraph."""
+        k = " ".join(fold(item).split())
+        if k not in self.seen:
+            self.seen.add(k)
+            self.agenda.items.append(AgendaEntry(item, par))
+            if self.first_item_par is None:
+                self.first_item_par = par
+
+    def paragraph(self, p: Paragraph, toks: list[_Tok]) -> None:
+        # a short numbered line is a heading by the cleaning conventions: in a list
+        # it is an item
+        if p.kind == Kind.HEADING and not (self.listing and _list_line(toks) is not None):
+            self.heading(p)
+            return
+        if self.listing and self.list_line(p, toks):
+            return
+        any_cue = False
+        for sent in _sentences(toks):
+            cues = _find_cues(sent, self.context or self.heading_context)
+            self.context = bool(cues)
+            any_cue = any_cue or self.context
+            for item in _cue_items(p.text, sent, cues):
+                self.add(item, p.index)
+            if cues and self.agenda.count is None:
+                self.agenda.count = _count(sent)
+        if _opens_list(p, toks, any_cue):
+            self.listing = self.loose = True
+
+    def heading(self, p: Paragraph) -> None:
+        """A heading naming the agenda («جدول أعمال الجلسة») opens a list; another ends it."""
+        f = fold(p.text)
+        self.heading_context = "جدول" in f or "اجنده" in f
+        self.context = self.listing = self.heading_context
+        self.loose = self.heading_context and p.text.rstrip().endswith(":")
+
+    def list_line(self, p: Paragraph, toks: list[_Tok]) -> bool:
+        """Take a numbered, bulleted (or, after a «:», short) line of an agenda list;
+        False ends the list at an ordinary paragraph."""
+        start = _list_line(toks)
+        short = self.loose and _loose_item(p, toks)
+        if start is not None:
+            self.loose = False  # a numbered list ends at its first unnumbered line
+        if start is not None or short:
+            for item in _items(p.text, toks, start or 0, len(toks)):
+                self.add(item, p.index)
+            return True
+        self.listing = self.loose = False
+        return False
+
+
+def _loose_item(p: Paragraph, toks: list[_Tok]) -> bool:
+    """An unnumbered line of a list after a «:»: no cue of its own, and either short
+    with no full stop, or opening with a topic («بند حول …», «تقرير الأمين العام …»)
+    rather than a verb."""
+    words = _words(toks)
+    if words == 0 or _find_cues(toks, True) or p.text.rstrip().endswith(":"):
+        return False
+    if words <= 12 and not p.text.rstrip().endswith((".", "؟", "!")):
+        return True
+    first = next(t for t in toks if not t.punct)
+    return words <= 30 and (_topic_start(first) or first.bare in lex.GENERIC)
+
+
+def _meeting_of(paragraphs: list[Paragraph], toks: dict[int, list[_Tok]], first: int | None) -> str:
+    """The meeting named in the title or the paragraph of the first item."""
+    where = [p for p in paragraphs if p.index in (0, first)]
+    for suffixed in (False, True):
+        for p in where:
+            meeting = _meeting(toks[p.index], p.text, suffixed)
+            if meeting:
+                return meeting
+    return ""
 
 
 def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) -> Agenda:
@@ -937,71 +1355,11 @@ def find_agenda(paragraphs: list[Paragraph], spans: list[Span] | None = None) ->
     by_par: dict[int, list[Span]] = {}
     for s in spans or []:
         by_par.setdefault(s.paragraph, []).append(s)
-    agenda = Agenda()
-    seen: set[str] = set()
-    heading_context = False
-    context = False
-    first_item_par: int | None = None
-    listing = False  # under an agenda heading or lead-in: list lines are items
-    loose = False  # after a «:»: short unnumbered lines are items too
-
-    def add(item: str, par: int) -> None:
-        nonlocal first_item_par
-        k = " ".join(fold(item).split())
-        if k not in seen:
-            seen.add(k)
-            agenda.items.append(AgendaEntry(item, par))
-            if first_item_par is None:
-                first_item_par = par
-
+    toks = {p.index: _tokens(p.text, by_par.get(p.index, [])) for p in paragraphs}
+    reader = _Reader()
     for p in paragraphs:
-        toks = _tokens(p.text, by_par.get(p.index, []))
-        if p.kind == Kind.HEADING:
-            f = fold(p.text)
-            heading_context = "جدول" in f or "اجنده" in f
-            context = heading_context
-            listing = heading_context
-            loose = heading_context and p.text.rstrip().endswith(":")
-            continue
-        if listing:
-            start = _list_line(toks)
-            # an unnumbered line: short, no full stop, no cue of its own
-            short = (
-                _words(toks) <= 12
-                and not p.text.rstrip().endswith((".", "؟", "!"))
-                and not _find_cues(toks, True)
-            )
-            if start is not None:
-                loose = False  # a numbered list ends at its first unnumbered line
-            if start is not None or loose and short:
-                for item in _items(p.text, toks, start or 0, len(toks)):
-                    add(item, p.index)
-                continue
-            listing = loose = False
-        any_cue = False
-        for sent in _sentences(toks):
-            cues = _find_cues(sent, context or heading_context)
-            context = bool(cues)
-            any_cue = any_cue or context
-            for n, cue in enumerate(cues):
-                end = cues[n + 1].at if n + 1 < len(cues) else len(sent)
-                stop = _object_end(sent, cue.obj, cue.end or end)
-                following = cues[n + 1] if n + 1 < len(cues) else None
-                if following and following.header and _quantified(sent, cue.obj, stop):
-                    continue  # «عدداً من طلبات المناقشة، من بينها …»: the list's header
-                found = _items(p.text, sent, cue.obj, stop)
-                if not found and cue.before:
-                    found = _items(p.text, sent, *cue.before)
-                for item in found:
-                    add(item, p.index)
-            if cues and agenda.count is None:
-                agenda.count = _count(sent)
-        if _opens_list(p, toks, any_cue):
-            listing = loose = True
+        reader.paragraph(p, toks[p.index])
+    agenda = reader.agenda
     if agenda.items or agenda.count:
-        where = [p for p in paragraphs if p.index in (0, first_item_par)]
-        for suffixed in (False, True):
-            for p in where:
-                toks = _tokens(p.text, by_par.get(p.index, []))
-                agenda.meeting = agenda.meeting or _meeting(toks, p.text, suffixed)
+        agenda.meeting = _meeting_of(paragraphs, toks, reader.first_item_par)
     return agenda
