@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from newsreader.pipeline.dates import MONTHS, find_dates, month_number
+from newsreader.pipeline.dates import MONTHS, find_dates, month_number, reference_day
 
 PUBLISHED = dt.date(2025, 6, 12)  # a Thursday
 
@@ -131,8 +131,19 @@ TABLE: list[tuple[str, list[tuple[str, str]]]] = [
     ("وذكرت الشركة في بيان يوم الأحد سيتوقف الإنتاج", [("الأحد", "2025-06-08")]),
     # «اليوم» in a quotation is today after a time of day
     ('وقالت الوزارة: "يعقد الاجتماع مساء اليوم في المقر"', [("اليوم", "2025-06-12")]),
+    # a day of the month named by a deictic, ordinal days past ten, «الغد» after a head noun
+    ("تنتهي المهلة في 20 الجاري", [("20 الجاري", "2025-06-20")]),
+    ("عقد الاجتماع في الخامس من الشهر الجاري", [("الخامس من الشهر الجاري", "2025-06-05")]),
+    ("تجري القرعة في 2 الشهر المقبل", [("2 الشهر المقبل", "2025-07-02")]),
+    (
+        "وقعت الحادثة في الحادي والعشرين من مارس 2024",
+        [("الحادي والعشرين من مارس 2024", "2024-03-21")],
+    ),
+    ("يصل الوفد صباح الغد", [("الغد", "2025-06-13")]),
+    ("يصل الوفد الأحد المقبل 15 يونيو", [("الأحد المقبل 15 يونيو", "2025-06-15")]),
     # not dates
     ("زار المدينة قبل أسبوع", []),
+    ("نعمل من أجل الغد المشرق", []),
     ("قال الأمين العام الحالي للمنظمة إن الوضع خطير", []),
     ("صرح المدعي العام السابق بذلك", []),
     ("بغداد اليوم - أعلن المجلس الوزاري عن خطة جديدة", []),
@@ -218,3 +229,16 @@ def test_month_names_from_every_family() -> None:
     assert month_number("كانون الثاني") == month_number("جانفي") == 1
     assert month_number("هلال") is None
     assert len(set(MONTHS.values())) == 12
+
+
+def test_reference_day_is_the_day_a_relative_date_names() -> None:
+    """An undated article that says «اليوم السبت (4 تشرين الثاني 2023)» was written that day."""
+    texts = ["عنوان الخبر", "كشف مصدر، اليوم السبت (4 تشرين الثاني 2023)، أن المجلس سيجتمع"]
+    assert reference_day(texts) == dt.date(2023, 11, 4)
+    assert reference_day(["وصل الوفد أمس الأحد 3 مارس 2024 إلى المدينة"]) == dt.date(2024, 3, 4)
+
+
+def test_reference_day_needs_a_matching_weekday_and_a_relative_day() -> None:
+    assert reference_day(["وصل الوفد أمس الاثنين 3 مارس 2024 إلى المدينة"]) is None
+    assert reference_day(["وصل الوفد في 3 مارس 2024 إلى المدينة"]) is None
+    assert reference_day(["قال الوزير إن العالم اليوم 3 مارس 2024 مختلف"]) is None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from babel.dates import get_day_names, get_month_names
@@ -129,7 +129,7 @@ _THIS = _alternation(fold(w) for w in lex.THIS)
 _MONTH = _alternation(MONTHS)
 _HMONTH = _alternation(HIJRI_MONTHS)
 _WEEKDAY = _alternation(WEEKDAYS)
-_ORDINAL_DAYS = {fold(w): n for n, w in enumerate(lex.ORDINAL_DAYS, start=1)}
+_ORDINAL_DAYS = {fold_key(w): n for n, w in enumerate(lex.ORDINAL_DAYS, start=1)}
 _ORDINAL = _alternation(_ORDINAL_DAYS)
 # A month with a second name after a slash or in brackets: «فبراير/شباط», «أيار (مايو)».
 _MPAIR = rf"(?P<months>(?:{_MONTH})(?:\s*/\s*(?:{_MONTH})|\s*\(\s*(?:{_MONTH})\s*\))?)"
@@ -149,8 +149,11 @@ _MONTH_ALONE = re.compile(
     rf"|\s+(?P<deictic>{_DEICTIC})"
     rf"|\s+من\s+(?:العام|السنه)\s+(?P<ydeictic>{_DEICTIC}))?"
 )
+# «20 من الشهر الجاري», «5 الجاري», «الخامس من هذا الشهر»: a day of a month said by deictic.
+_MASC_DEICTIC = _alternation(w for w in _PAST + _NEXT + _CURRENT if not w.endswith("ه"))
 _DAY_OF_THIS_MONTH = re.compile(
-    rf"(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:الشهر\s+(?P<deictic>{_DEICTIC})"
+    rf"(?:(?P<day>\d{{1,2}})\s+(?:من\s+)?|(?P<ord>{_ORDINAL})\s+من\s+)"
+    rf"(?:(?:الشهر\s+)?(?P<deictic>{_MASC_DEICTIC})(?!\w)"
     rf"|(?P<this>{_THIS})\s+الشهر(?:\s+(?P<tdeictic>{_DEICTIC}))?)"
 )
 # «الشهر الجاري», «العام الماضي», «السنة المقبلة», «هذا الشهر», «هذه السنة».
@@ -194,6 +197,8 @@ _UNITS = _words(lex.UNITS)
 _NOT_YEAR_BEFORE = _words(lex.NOT_YEAR_BEFORE)
 _GENERIC_TODAY_BEFORE = _words(lex.GENERIC_TODAY_BEFORE)
 _TIMES_OF_DAY = _words(lex.TIMES_OF_DAY)
+_DAY_HEADS = _TIMES_OF_DAY | {fold("يوم")}
+_TOMORROW_NOUN = fold(lex.TOMORROW_NOUN)
 _DAY_ADJECTIVE = _words(lex.DAY_ADJECTIVE)
 _NOT_WEEKDAY_BEFORE = _words(lex.NOT_WEEKDAY_BEFORE)
 _GENERAL_NOUNS = _words(lex.GENERAL_NOUNS)
@@ -354,7 +359,11 @@ def _day_month(folded: str, published: dt.date | None) -> Iterator[_Cand]:
         if len(set(months)) != 1:
             continue
         month = months[0]
-        day = int(m.group("day")) if m.group("day") else _ORDINAL_DAYS[m.group("ord")]
+        day = (
+            int(m.group("day"))
+            if m.group("day")
+            else _ORDINAL_DAYS[" ".join(m.group("ord").split())]
+        )
         year: int | None
         if m.group("year") or m.group("cyear"):
             year = int(m.group("year") or m.group("cyear"))
@@ -427,8 +436,13 @@ def _periods(folded: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in _DAY_OF_THIS_MONTH.finditer(folded):
         deictic = _deictic_kind(m.group("deictic") or m.group("tdeictic"))
         ym = _period_value("الشهر", deictic, published)
-        value = _iso_day(int(ym[:4]), int(ym[5:]), int(m.group("day"))) if ym else None
-        if value or (ym is None and 1 <= int(m.group("day")) <= 31):
+        day = (
+            int(m.group("day"))
+            if m.group("day")
+            else _ORDINAL_DAYS[" ".join(m.group("ord").split())]
+        )
+        value = _iso_day(int(ym[:4]), int(ym[5:]), day) if ym else None
+        if value or (ym is None and 1 <= day <= 31):
             yield _Cand(m.start(), m.end(), value, "day")
 
 
@@ -529,7 +543,11 @@ def _hijri(folded: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in _HIJRI_DATE.finditer(folded):
         month_name = " ".join(m.group("month").split())
         month = HIJRI_MONTHS[month_name]
-        day = int(m.group("day")) if m.group("day") else _ORDINAL_DAYS[m.group("ord")]
+        day = (
+            int(m.group("day"))
+            if m.group("day")
+            else _ORDINAL_DAYS[" ".join(m.group("ord").split())]
+        )
         if not 1 <= day <= 30:
             continue
         if m.group("year"):
@@ -579,6 +597,8 @@ def _relative(folded: str, original: str, published: dt.date | None) -> Iterator
         rel = " ".join(m.group("rel").split())
         bare_today = rel == "اليوم" and not m.group("weekday")
         if bare_today and _generic_today(folded, m.start(), m.end()):
+            continue
+        if rel == _TOMORROW_NOUN and not _stems(_word_before(folded, m.start())[1]) & _DAY_HEADS:
             continue
         value = None
         if published is not None:
@@ -654,8 +674,7 @@ def _weekdays(folded: str, published: dt.date | None) -> Iterator[_Cand]:
             tense = _clause_tense(folded, m.start())
             offset = _weekday_offset(WEEKDAYS[m.group("weekday")], published, deictic, tense)
             value = (published + dt.timedelta(days=offset)).isoformat()
-        bare = not (deictic or m.group("this"))
-        yield _Cand(m.start(), m.end(), value, "weekday" if bare else "")
+        yield _Cand(m.start(), m.end(), value, "weekday")
 
 
 # --- selection ------------------------------------------------------------------------
@@ -729,6 +748,37 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMatch]:
         start, end = _original_span(folded_text, text, c.start, c.end)
         out.append(DateMatch(start, end, text[start:end], c.value))
     return out
+
+
+def reference_day(texts: Sequence[str]) -> dt.date | None:
+    """The day an undated article calls today, where its text says it.
+
+    «اليوم السبت (4 تشرين الثاني 2023)», «أمس الأحد 5 مارس 2024»: a relative
+    day beside a full date gives the day the article was written. A weekday
+    that does not match the date vetoes it.
+    """
+    for text in texts:
+        folded = fold_with_offsets(text).text
+        days = {c.start: c for c in _numeric(folded)}
+        days |= {c.start: c for c in _hijri(folded, None) if c.kind == "day" and c.value}
+        days |= {c.start: c for c in _day_month(folded, None) if c.value}
+        for m in _RELATIVE.finditer(folded):
+            rel = " ".join(m.group("rel").split())
+            if rel == _TOMORROW_NOUN or (
+                rel == "اليوم"
+                and not m.group("weekday")
+                and _generic_today(folded, m.start(), m.end())
+            ):
+                continue
+            bridge = _WEEKDAY_BRIDGE.match(folded, m.end())
+            date = days.get(bridge.end()) if bridge and bridge.end() > m.end() else None
+            if date is None or date.value is None:
+                continue
+            day = dt.date.fromisoformat(date.value)
+            if m.group("weekday") and WEEKDAYS[m.group("weekday")] != day.weekday():
+                continue
+            return day - dt.timedelta(days=_RELATIVE_DAYS[rel])
+    return None
 
 
 def _madda_ok(text: str, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ CURRENT = ("الجاري", "الحالي", "الجارية", "الحالية")
 # A demonstrative before a weekday or period: «هذا الأحد», «هذا الشهر», «هذه السنة».
 THIS = ("هذا", "هذه")
 
+# Ordinal day numbers 1-31 («الحادي والعشرين من مارس»), in order.
 ORDINAL_DAYS = (
     "الأول",
     "الثاني",
@@ -25,6 +26,27 @@ ORDINAL_DAYS = (
     "الثامن",
     "التاسع",
     "العاشر",
+    "الحادي عشر",
+    "الثاني عشر",
+    "الثالث عشر",
+    "الرابع عشر",
+    "الخامس عشر",
+    "السادس عشر",
+    "السابع عشر",
+    "الثامن عشر",
+    "التاسع عشر",
+    "العشرين",
+    "الحادي والعشرين",
+    "الثاني والعشرين",
+    "الثالث والعشرين",
+    "الرابع والعشرين",
+    "الخامس والعشرين",
+    "السادس والعشرين",
+    "السابع والعشرين",
+    "الثامن والعشرين",
+    "التاسع والعشرين",
+    "الثلاثين",
+    "الحادي والثلاثين",
 )
 
 # Relative day words → offset from the publication day.
@@ -38,7 +60,11 @@ RELATIVE_DAYS = {
     "أول أمس": -2,
     "أول من أمس": -2,
     "أمس الأول": -2,
+    "الغد": 1,
 }
+# «الغد» is tomorrow only after «يوم» or a time of day («صباح الغد»); alone it is
+# "the future" or a name.
+TOMORROW_NOUN = "الغد"
 
 # Words after which a 4-digit number reads as a year (proclitics stripped).
 YEAR_CUES = (
@@ -63,7 +89,7 @@ NOT_YEAR_BEFORE = (
 # Before «اليوم», words that make it "nowadays" or "to date", not a calendar day.
 GENERIC_TODAY_BEFORE = (
     "حتى إلى لغاية هذا ذلك مثل يمكن يمكننا نرى نعيش نشهد يعيش تعيش نحن بات أصبح صار "
-    "عالم شباب جيل أجيال"
+    "عالم العالم شباب الشباب جيل الجيل أجيال الأجيال"
 )
 # Times of day before «اليوم»/«أمس»: «مساء اليوم» is today even in a quotation.
 TIMES_OF_DAY = "صباح مساء ظهر عصر فجر ليل ليلة ظهيرة منتصف لاحق لاحقا"
