@@ -198,13 +198,14 @@ _NOT_YEAR_BEFORE = _words(lex.NOT_YEAR_BEFORE)
 _GENERIC_TODAY_BEFORE = _words(lex.GENERIC_TODAY_BEFORE)
 _TIMES_OF_DAY = _words(lex.TIMES_OF_DAY)
 _DAY_HEADS = _TIMES_OF_DAY | {fold("يوم")}
-_TOMORROW_NOUN = fold(lex.TOMORROW_NOUN)
+_TOMORROW_NOUNS = frozenset(fold(w) for w in lex.TOMORROW_NOUNS)
 _DAY_ADJECTIVE = _words(lex.DAY_ADJECTIVE)
 _NOT_WEEKDAY_BEFORE = _words(lex.NOT_WEEKDAY_BEFORE)
 _GENERAL_NOUNS = _words(lex.GENERAL_NOUNS)
 _CUE_BEFORE_MONTH = _words(lex.CUE_BEFORE_MONTH)
 _FUTURE_WORDS = _words(lex.FUTURE_WORDS)
-_FUTURE_LOOKALIKES = _words(lex.FUTURE_LOOKALIKES)
+_FUTURE_LOOKALIKES = tuple(sorted({w.removesuffix("ه") for w in _words(lex.FUTURE_LOOKALIKES)}))
+_NOT_WEEKDAY_AFTER = _words(lex.NOT_WEEKDAY_AFTER)
 _PAST_WORDS = _words(lex.PAST_WORDS)
 _QUOTES_OPEN = "«“„"
 _QUOTES_CLOSE = "»”"
@@ -475,8 +476,11 @@ def _year_cued(folded: str, m: re.Match[str], accepted_ends: list[int]) -> bool:
 
 # After a bare number: what a year is followed by (the end, punctuation, a definite
 # word, a range's «إلى»), never what a count is followed by (an indefinite noun).
+_YEAR_FOLLOWER = r"(?:$|[.،,؛;:!?؟)»\"\-–—\n]|(?:[وفبلك]?ال|لل)[^\W\d_]{2,}|(?:الي|حتي|مع)(?!\w))"
 _AFTER_BARE_YEAR = re.compile(
-    r"\s*(?:$|[.،,؛;:!?؟)»\"\-–—\n]|(?:[وفبلك]?ال|لل)[^\W\d_]{2,}|(?:الي|حتي)(?!\w))"
+    rf"\s*(?:{_YEAR_FOLLOWER}|في(?!\s+(?:الماي|المي))(?!\w)"
+    # «بين 2020 و2024 …»: a second year that is followed like a year
+    rf"|و\d{{4}}(?!\d)\s*{_YEAR_FOLLOWER})"
 )
 
 
@@ -494,7 +498,9 @@ def _bare_year(folded: str, m: re.Match[str]) -> bool:
     gap = folded[m.start() - 1 : m.start()]
     if not gap.isspace() or "\n" in folded[m.start() - 2 : m.start()]:
         return False
-    return bool(_AFTER_BARE_YEAR.match(folded, m.end()))
+    if _AFTER_BARE_YEAR.match(folded, m.end()):
+        return True
+    return _is_future_word(_bare_word(_word_after(folded, m.end())))  # «مونديال 2026 سيقام»
 
 
 def _years(folded: str) -> Iterator[_Cand]:
@@ -598,7 +604,8 @@ def _relative(folded: str, original: str, published: dt.date | None) -> Iterator
         bare_today = rel == "اليوم" and not m.group("weekday")
         if bare_today and _generic_today(folded, m.start(), m.end()):
             continue
-        if rel == _TOMORROW_NOUN and not _stems(_word_before(folded, m.start())[1]) & _DAY_HEADS:
+        headless = not _stems(_word_before(folded, m.start())[1]) & _DAY_HEADS
+        if rel in _TOMORROW_NOUNS and not m.group("weekday") and headless:
             continue
         value = None
         if published is not None:
@@ -633,7 +640,7 @@ def _is_future_word(word: str) -> bool:
         len(word) >= 5
         and word[0] == "س"
         and word[1] in "يتن"
-        and word not in _FUTURE_LOOKALIKES
+        and not word.startswith(_FUTURE_LOOKALIKES)
         and not word.endswith(("ات", "ون", "ين"))
     )
 
@@ -666,7 +673,10 @@ def _weekday_offset(weekday: int, published: dt.date, deictic: str, tense: str) 
 def _weekdays(folded: str, published: dt.date | None) -> Iterator[_Cand]:
     for m in _WEEKDAY_RE.finditer(folded):
         _, before = _word_before(folded, m.start())
-        if _stems(before) & _NOT_WEEKDAY_BEFORE:
+        if (
+            _stems(before) & _NOT_WEEKDAY_BEFORE
+            or _word_after(folded, m.end()) in _NOT_WEEKDAY_AFTER
+        ):
             continue
         deictic = _deictic_kind(m.group("deictic"))
         value = None
@@ -764,7 +774,7 @@ def reference_day(texts: Sequence[str]) -> dt.date | None:
         days |= {c.start: c for c in _day_month(folded, None) if c.value}
         for m in _RELATIVE.finditer(folded):
             rel = " ".join(m.group("rel").split())
-            if rel == _TOMORROW_NOUN or (
+            if rel in _TOMORROW_NOUNS or (
                 rel == "اليوم"
                 and not m.group("weekday")
                 and _generic_today(folded, m.start(), m.end())
