@@ -252,7 +252,11 @@ def _deictic_kind(word: str | None) -> str:
 
 
 def _month_year(month: int, deictic: str, published: dt.date | None) -> int | None:
-    """The year of a month named without one: the publication year, or what the deictic says."""
+    """The year of a month named without one: the publication year, or what the deictic says.
+
+    The clause's tense does not move it («بدأت الحملة في أغسطس» is this year's
+    August): tried, and it disagreed with the annotated articles.
+    """
     if published is None:
         return None
     year = published.year
