@@ -197,6 +197,7 @@ _UNITS = _words(lex.UNITS)
 _NOT_YEAR_BEFORE = _words(lex.NOT_YEAR_BEFORE)
 _GENERIC_TODAY_BEFORE = _words(lex.GENERIC_TODAY_BEFORE)
 _TIMES_OF_DAY = _words(lex.TIMES_OF_DAY)
+_OUTLET_NOUNS = _words(lex.OUTLET_NOUNS)
 _DAY_HEADS = _TIMES_OF_DAY | {fold("يوم")}
 _TOMORROW_NOUNS = frozenset(fold(w) for w in lex.TOMORROW_NOUNS)
 _DAY_ADJECTIVE = _words(lex.DAY_ADJECTIVE)
@@ -586,6 +587,20 @@ def _outlet_today(folded: str, start: int, end: int) -> bool:
     )
 
 
+def _outlet_name_today(folded: str, start: int) -> bool:
+    """«لصحيفة المصري اليوم», «قناة روسيا اليوم»: an outlet noun, one word, «اليوم».
+
+    After a reporting verb («قالت صحيفة الأهرام اليوم إن») it is today.
+    """
+    words = folded[max(0, start - 80) : start].split()
+    if len(words) < 2 or not re.fullmatch(r"[^\W\d_]+", words[-1]):
+        return False
+    if not _stems(words[-2]) & _OUTLET_NOUNS:
+        return False
+    reported = len(words) >= 3 and _bare_word(words[-3]) in _PAST_WORDS
+    return not (reported and words[-2][0] not in "لب")
+
+
 def _generic_today(folded: str, start: int, end: int) -> bool:
     """Whether a bare «اليوم» means "nowadays", "to date", a named day or an outlet."""
     _, before = _word_before(folded, start)
@@ -595,7 +610,7 @@ def _generic_today(folded: str, start: int, end: int) -> bool:
     after = _word_after(folded, end)
     if after.startswith("ال") and after.endswith("ي") and after not in WEEKDAYS:
         return True  # «اليوم الوطني», «اليوم العالمي»
-    if _outlet_today(folded, start, end):
+    if _outlet_today(folded, start, end) or _outlet_name_today(folded, start):
         return True
     # In a quotation «اليوم» is mostly "nowadays" or ends a name («"بغداد اليوم"»),
     # unless a time of day makes it today («مساء اليوم»).

@@ -94,6 +94,8 @@ GENERIC_TODAY_BEFORE = (
     "حتى إلى لغاية هذا ذلك مثل يمكن يمكننا نرى نعيش نشهد يعيش تعيش نحن بات أصبح صار "
     "عالم العالم شباب الشباب جيل الجيل أجيال الأجيال"
 )
+# Kinds of outlet: «لصحيفة المصري اليوم», «قناة روسيا اليوم» name an outlet.
+OUTLET_NOUNS = "صحيفة جريدة موقع قناة وكالة مجلة إذاعة شبكة تلفزيون بوابة نشرة برنامج"
 # Times of day before «اليوم»/«أمس»: «مساء اليوم» is today even in a quotation.
 TIMES_OF_DAY = "صباح مساء ظهر عصر فجر ليل ليلة ظهيرة منتصف لاحق لاحقا"
 # «اليوم» followed by an ordinal or an adjective is a day of something, not today.
