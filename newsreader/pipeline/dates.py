@@ -193,6 +193,7 @@ _DATELINE_TODAY = re.compile(r"(?:^|\n)\s*(?:[^\W\d_]+\s+){1,2}$")
 _DATELINE_AFTER = re.compile(r"\s*[-–—:|]")
 
 _YEAR_CUES = _words(lex.YEAR_CUES)
+_PART_OF_YEAR = _words(lex.PART_OF_YEAR)
 _UNITS = _words(lex.UNITS)
 _NOT_YEAR_BEFORE = _words(lex.NOT_YEAR_BEFORE)
 _GENERIC_TODAY_BEFORE = _words(lex.GENERIC_TODAY_BEFORE)
@@ -475,6 +476,10 @@ def _year_cued(folded: str, m: re.Match[str], accepted_ends: list[int]) -> bool:
         return True
     if _stems(before) & _YEAR_CUES:
         return True
+    if before == "من" and not prefix:  # «الربع الثالث من 2024»
+        _, part = _word_before(folded, m.start() - len(before) - 1)
+        if _stems(part) & _PART_OF_YEAR:
+            return True
     # «عامي 2020 و2021»: a year joined to the year before it
     return prefix.endswith("و") and any(e >= m.start() - 3 for e in accepted_ends)
 
@@ -628,8 +633,22 @@ def _relative(folded: str, original: str, published: dt.date | None) -> Iterator
             continue
         value = None
         if published is not None:
-            value = (published + dt.timedelta(days=_RELATIVE_DAYS[rel])).isoformat()
+            day = published + dt.timedelta(days=_RELATIVE_DAYS[rel])
+            if m.group("weekday"):
+                day = _snap_to_weekday(day, WEEKDAYS[m.group("weekday")])
+            value = day.isoformat()
         yield _Cand(m.start(), m.end(), value, "lead")
+
+
+def _snap_to_weekday(day: dt.date, weekday: int) -> dt.date:
+    """«اليوم الجمعة» in an article dated Thursday: the text's weekday wins by a day.
+
+    A publication date a day off (a late edition, a time zone) is commoner than
+    a wrong weekday; further apart, the relative word is kept.
+    """
+    shift = (weekday - day.weekday()) % 7
+    shift = shift - 7 if shift > 3 else shift
+    return day + dt.timedelta(days=shift) if abs(shift) == 1 else day
 
 
 def _clause_words_before(folded: str, start: int, limit: int = 8) -> list[str]:
