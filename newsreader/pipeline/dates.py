@@ -8,12 +8,18 @@ the Hijri month names from hijridate, so no outlet's wording is baked in.
 
 Matching runs on `normalize.fold`ed text (diacritics, hamza seats and Eastern
 digits folded) and maps offsets back to the original. A span never starts or
-ends inside a word; attached proclitics («وفي», «بـ2024») and head nouns
-(«عام», «يوم», «مطلع») stay outside, deictic words («الماضي», «المقبل») in.
+ends inside a word; attached proclitics («وفي», «بـ2024»), head nouns
+(«عام», «يوم», «مطلع») and times of day («مساء») stay outside, deictic and
+demonstrative words («الماضي», «المقبل», «هذا الأحد», «اليوم الأربعاء») in. A
+weekday or «اليوم الأحد» right before a date joins it; across a comma or a
+bracket the two are separate spans. Word lists live in `lexicon_dates`.
 
 Values: `2026-02-08` (a day), `2026-02` (a month), `1999` (a year) and
-`2024/2026` (a range of years). Relative expressions need `published`;
-without it they are left out.
+`2024/2026` (a range of years); Hijri dates take their Gregorian value on
+Umm al-Qura. Relative expressions need `published` (or the day the text names,
+see `reference_day`); without one they are kept with value None. A bare
+weekday is the coming one in a future clause («سيعقد … الاثنين»), the last one
+after a perfect reporting verb, else the nearest.
 """
 
 from __future__ import annotations
