@@ -192,8 +192,9 @@ _WEEKDAY_RE = re.compile(
     rf"(?:(?P<this>{_THIS})\s+)?(?P<weekday>{_WEEKDAY})(?:\s+(?P<deictic>{_DEICTIC}))?"
 )
 # What may stand between a weekday (or «اليوم الأحد») and the date it names:
-# nothing or «الموافق» (one span), a comma or an opening bracket (two spans).
-_WEEKDAY_BRIDGE = re.compile(r"\s*(?:(?P<apart>[،,(])\s*)?(?:الموافق\s+)?")
+# nothing (one span); a comma, an opening bracket or «الموافق» (two spans, as a
+# span holds calendar words only).
+_WEEKDAY_BRIDGE = re.compile(r"\s*(?P<apart>(?:[،,(]\s*)?(?:الموافق(?!\w)\s*)?)")
 # A dateline that opens a line with an outlet's name: «بغداد اليوم - », «أخبار اليوم:».
 _DATELINE_TODAY = re.compile(r"(?:^|\n)\s*(?:[^\W\d_]+\s+){1,2}$")
 _DATELINE_AFTER = re.compile(r"\s*[-–—:|]")
