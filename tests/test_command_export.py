@@ -54,3 +54,15 @@ def test_export_selects_ids_and_refuses_unknown_ones(sample_path: Path, tmp_path
     assert [a["id"] for a in export(str(ids[1]))] == [ids[1]]
     with pytest.raises(CommandError, match="no article with id 999"):
         export("999")
+
+
+@pytest.mark.django_db
+def test_an_unresolved_date_exports_null_value_and_canonical(tmp_path: Path) -> None:
+    """Without a publication date «أمس» is still a DATE; its value and canonical are null."""
+    undated = tmp_path / "undated.txt"
+    undated.write_text("وصول وفد إلى فاس\nوصل وفد من تونس إلى مدينة فاس أمس في زيارة رسمية.\n")
+    call_command("ingest", str(undated), stdout=io.StringIO())
+    (article,) = export()
+    assert article["published"] is None
+    dates = [e for e in article["entities"] if e["label"] == "DATE"]
+    assert [(e["text"], e["value"], e["canonical"]) for e in dates] == [("أمس", None, None)]

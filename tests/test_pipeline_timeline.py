@@ -64,7 +64,7 @@ def test_long_clause_is_trimmed_around_the_date() -> None:
 
 def test_entries_are_ordered_by_date_then_paragraph() -> None:
     paragraphs = _article(
-        "وصل الوزير أمس",
+        "عنوان",
         "وقع البلدان اتفاقية التعاون في 4 أبريل 2025 بحضور الوزراء.",
         "أسس الرئيس الحزب عام 1990 في العاصمة.",
         "عقد المجلس جلسة طارئة في 4 أبريل 2025 لمناقشة الأزمة.",
@@ -90,9 +90,21 @@ def test_same_date_twice_in_a_paragraph_is_one_entry() -> None:
     assert [(e.value, e.paragraph) for e in entries] == [("2025-03-02", 1)]
 
 
-def test_titles_ranges_horizons_and_quoted_years_are_not_events() -> None:
+def test_title_dates_an_event_only_where_the_body_does_not() -> None:
+    """The headline's date is kept when the body never dates that day again."""
+    repeated = _article("القمة تنعقد غداً", "تنعقد القمة غداً الجمعة في العاصمة بحضور القادة.")
+    entries = build_timeline(repeated, _spans(repeated), PUBLISHED)
+    assert [(e.value, e.paragraph) for e in entries] == [("2025-06-13", 1)]
+    alone = _article("القمة تنعقد غداً", "تناقش القمة ملفات المنطقة بحضور القادة.")
+    entries = build_timeline(alone, _spans(alone), PUBLISHED)
+    assert [(e.value, e.paragraph, e.text) for e in entries] == [
+        ("2025-06-13", 0, "القمة تنعقد غداً")
+    ]
+
+
+def test_ranges_horizons_and_quoted_years_are_not_events() -> None:
     paragraphs = _article(
-        "القمة تنعقد غداً",
+        "عنوان",
         "تناقش القمة الخطة الاستراتيجية للأعوام 2025-2030 وتمتد الشراكة حتى 2040.",
         'وقال الوزير: "قراراتنا في عام 2001 كانت صائبة".',
         "«ولدت المبادرة في 3 مارس 2020 وما زالت مستمرة»",

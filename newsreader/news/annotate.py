@@ -171,7 +171,8 @@ def annotate_article(article: Article) -> AnnotateSummary:
             text=span.text,
             label=span.label.value,
             value=span.value or "",
-            entity=resolve_entity(span.label.value, canonical, span.text),
+            # an unresolved DATE («اليوم» without a publication date) has no entity
+            entity=resolve_entity(span.label.value, canonical, span.text) if canonical else None,
             origin=Origin.MODEL,
         )
         created.append((row.pk, span.start, span.end, span.label.value, span.text))

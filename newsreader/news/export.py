@@ -61,9 +61,10 @@ def article_to_dict(article: Article) -> dict:
     }
 
 
-def _canonical(mention: Mention) -> str:
+def _canonical(mention: Mention) -> str | None:
+    """A name's fullest form; a DATE's ISO value, None when it could not be resolved."""
     if mention.label == "DATE":
-        return mention.value or mention.text
+        return mention.value or None
     return mention.entity.name if mention.entity else mention.text
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from newsreader.pipeline.agenda import find_agenda
-from newsreader.pipeline.dates import find_dates
+from newsreader.pipeline.dates import find_dates, reference_day
 from newsreader.pipeline.entities import find_names_in_article
 from newsreader.pipeline.linking import link
 from newsreader.pipeline.timeline import build_timeline
@@ -34,11 +34,13 @@ def find_spans(
     """
     spans: list[Span] = []
     recognise = backend or find_names_in_article
+    # Without a publication date, relative dates resolve against the day the text names.
+    reference = published or reference_day([p.text for p in paragraphs])
     names = recognise([p.text for p in paragraphs], list(extra))
     for paragraph, found in zip(paragraphs, names, strict=True):
         dates = [
             Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value, d.value)
-            for d in find_dates(paragraph.text, published)
+            for d in find_dates(paragraph.text, reference)
         ]
         spans.extend(dates)
         for name in found:

@@ -116,21 +116,35 @@ def _is_event(paragraph: Paragraph, span: Span) -> bool:
 def build_timeline(
     paragraphs: list[Paragraph], spans: list[Span], published: dt.date | None
 ) -> list[TimelineEntry]:
-    """One entry per dated event, ordered by date, then by paragraph."""
+    """One entry per dated event, ordered by date, then by paragraph.
+
+    The title dates an event only where the body does not date it again
+    («اجتماع … الثلاثاء» over a body that never names that Tuesday).
+    """
     by_index = {p.index: p for p in paragraphs}
     seen: set[tuple[str, int]] = set()
     entries: list[TimelineEntry] = []
+    title_spans: list[tuple[Paragraph, Span]] = []
     for span in spans:
         if span.label != Label.DATE or not span.value:
             continue
         paragraph = by_index.get(span.paragraph)
-        if paragraph is None or paragraph.kind == Kind.TITLE:
+        if paragraph is None or not _is_event(paragraph, span):
             continue
-        if not _is_event(paragraph, span) or (span.value, span.paragraph) in seen:
+        if paragraph.kind == Kind.TITLE:
+            title_spans.append((paragraph, span))
+            continue
+        if (span.value, span.paragraph) in seen:
             continue
         seen.add((span.value, span.paragraph))
         text = clause(paragraph.text, span.start, span.end)
         entries.append(TimelineEntry(span.value, text, span.paragraph))
+    dated = {e.value for e in entries}
+    for paragraph, span in title_spans:
+        if span.value and span.value not in dated:
+            dated.add(span.value)
+            text = clause(paragraph.text, span.start, span.end)
+            entries.append(TimelineEntry(span.value, text, span.paragraph))
     entries.sort(key=lambda e: (e.value, e.paragraph))
     return entries
 

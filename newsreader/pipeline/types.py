@@ -96,12 +96,15 @@ class CleanedArticle:
 
 @dataclass(frozen=True, slots=True)
 class DateMatch:
-    """A calendar expression in one text; value is ISO (2026-02-08, 2026-02, 1999, 2024/2026)."""
+    """A calendar expression in one text; value is ISO (2026-02-08, 2026-02, 1999, 2024/2026).
+
+    None when the expression needs a publication date nobody gave («اليوم», «الأحد»).
+    """
 
     start: int
     end: int
     text: str
-    value: str
+    value: str | None
 
 
 @dataclass(frozen=True, slots=True)
