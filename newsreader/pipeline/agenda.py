@@ -605,7 +605,8 @@ def _table_cue(s: _Scan, i: int) -> int | None:
         j += 1
     elif j < n and _is_head(s.word(j)):
         j = _skip_np(sent, j, n)
-    return s.add(_Cue(i - 1, j, before=(0, i - 1)), j)
+    j = _skip_setting(sent, j, n)  # «على طاولة النقاش في المؤتمر X»
+    return s.add(_Cue(i - 1, j, before=(_frame_start(s, i - 1), i - 1)), j)
 
 
 def _among_cue(s: _Scan, i: int) -> int | None:
@@ -663,6 +664,20 @@ def _planned_cue(s: _Scan, i: int) -> int | None:
     return None
 
 
+def _header_cue(s: _Scan, i: int) -> int | None:
+    """«تتوزع أعمال الملتقى على محاور عدة منها X»: a header that counts or qualifies the
+    topics of a meeting named in the sentence, closed by a list opener, heads a list."""
+    sent, n, w = s.sent, len(s.sent), s.word(i)
+    if s.cues or w not in lex.GENERIC or w in lex.AGENDA_HEADS or s.past(i):
+        return None
+    if not (_meeting_in(sent[:i]) or s.context):
+        return None
+    k = _header_end(sent, i, n)
+    if k is None or k >= n or k == i + 1 or not _closes_header(sent, k - 1, n):
+        return None
+    return s.add(_Cue(i, k, header=True), k)
+
+
 # tried in this order at each word; the first that finds a cue wins
 _FINDERS = (
     _verb_cue,
@@ -679,6 +694,7 @@ _FINDERS = (
     _planned_cue,
     _aim_cue,
     _about_cue,
+    _header_cue,
 )
 
 
@@ -736,7 +752,11 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
     """
     if k - 2 < start or not _is_definite(sent[k].bare):
         return False
-    m = k - 1  # «مجالات الطاقة والنقل والسياحة»: back to the first genitive of the chain
+    m = k - 1
+    # «حماية التراث الثقافي والمواقع»: past the adjectives of the genitive
+    while m - 2 >= start and sent[m].f == sent[m].bare and _is_nisba(sent[m].f):
+        m -= 1
+    # «مجالات الطاقة والنقل والسياحة»: back to the first genitive of the chain
     while m - 2 >= start and sent[m].f != sent[m].bare and _is_definite(sent[m].bare):
         m -= 1
     prev, head = sent[m], sent[m - 1]
@@ -846,12 +866,40 @@ def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) 
     if t.bare == "ما" and k + 1 < end and sent[k + 1].f[:1] in ("ي", "ت") and before >= 2:
         return True  # a free relative: «… وما تتعرض له المدينة»
     if _topic_start(t):
-        return listed and before >= 2 or not _genitive_pair(sent, k, cur)
+        if listed and before >= 2:
+            return True
+        if _light_conjunct(sent, k, end):
+            # «أوضاع اللاجئين في المخيمات والمدن الحدودية»: a bare noun after a
+            # genitive or a preposition's object is coordinated with it
+            return not (_genitive_pair(sent, k, cur) or _after_preposition(sent, cur, k))
+        return True  # «قانون الاستثمار والموازنة العامة للدولة»: a construct of its own
     return (
         _construct_head(sent, k, end)
         and before >= 2
         and not any(x.bare in lex.PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
     )
+
+
+def _light_conjunct(sent: list[_Tok], k: int, end: int) -> bool:
+    """Is the conjunct at k a bare definite noun with adjectives only («والمدن
+    الحدودية»), not a construct with its own complement («والتعاون الأمني بين
+    البلدين», «والموازنة العامة للدولة»)? A verbal noun («وإقرار») always heads one."""
+    t = sent[k]
+    if t.name or t.bare in lex.TOPIC_NOUNS or not _is_definite(t.bare):
+        return False
+    j = k + 1
+    while j < end and not sent[j].punct and sent[j].f == sent[j].bare:
+        w = sent[j]
+        if not (_is_nisba(w.f) or w.f in lex.ADJECTIVES or w.date):
+            return False
+        j += 1
+    return True
+
+
+def _after_preposition(sent: list[_Tok], cur: int, k: int) -> bool:
+    """Does a preposition stand in the topic begun at cur, before k (past its start)?"""
+    a = _trim(sent, cur, k)[0]
+    return any(x.bare in lex.PREPOSITIONS for x in sent[a + 1 : k])
 
 
 def _merge_fragments(sent: list[_Tok], chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1080,6 +1128,8 @@ def _generic(toks: list[_Tok]) -> bool:
     words = [t for t in toks if not t.punct]
     if not words:
         return True
+    if words[0].bare == "ما" and len(words) == 2 and words[1].bare in lex.POINTERS:
+        return True  # «ما يلي»
     if words[0].bare == "جدول":  # «جدول الأعمال», unless qualified («… المتعلق بـ»)
         return len(words) <= 3
     if words[0].bare in lex.NUMBERS or words[0].f.isdigit():

@@ -43,11 +43,11 @@ VIEWS = _words("وجهات الاراء")
 # verbal nouns of discussing that head a topic («مناقشة العلاقات …») and are cut off
 DISCUSS_MASDARS = _words("مناقشه المناقشه بحث البحث تناول استعراض التباحث النظر التطرق")
 # verbs of holding a meeting («يلتقي الوزير نظيره لبحث …»), after the imperfect prefix
-MEETING_ROOTS = ("لتقي", "جتمع", "عقد", "ستقبل", "زور")
+MEETING_ROOTS = ("لتقي", "جتمع", "عقد", "ستقبل", "زور", "لتيم")
 # verbs of a topic that dominates a meeting: «يتصدر», «تطغى … على», «تهيمن … على»
 LEAD_ROOTS = ("تصدر", "طغي", "هيمن")
 # purpose after a meeting noun: «اجتماع … لبحث»
-PURPOSE = _words("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس")
+PURPOSE = _words("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس للتداول للتشاور لمراجعه")
 # aim of a meeting named just before: «اجتماع الرياض يأتي بهدف …»
 AIMS = _words("بهدف بغيه بغرض")
 # verbs of aiming before «إلى بحث»: «وتهدف المحادثات إلى بحث …»
@@ -81,7 +81,7 @@ PARTNERS = _words("نظير نظيره نظيرها نظيريه نظراء نظ
 # heads of a subject that is the meeting's body or those who sit in it
 MEMBERS = _words("""
     مجلس المجلس زعيم زعيما زعيمي الزعيمان الزعيمين الزعماء زعماء قاده القاده قايد
-    رييس رييسا رييسي الرييس الرييسان الرييسين روساء الروساء وزير وزيرا الوزير الوزيرين
+    رييس رييسا رييسي الرييس الرييسان الرييسين روساء الروساء وزير وزيرا الوزير الوزيرين الوزيران
     وزراء الوزراء الجانبان الجانبين الطرفان الطرفين البلدان البلدين المشاركون المشاركين
     الاعضاء اعضاء النواب نواب اللجنه لجنه البرلمان الحكومه الجمعيه الهييه الوفد الوفود
     الملوك ملوك امراء الوفدين الوفدان الحكومتين الحكومتان الدولتين الدولتان
@@ -188,6 +188,8 @@ HEADER_ADJ = _words("""
     المهمه الهامه الرييسيه الساخنه البارزه العالقه عالقه""")
 # what may close a header before the list: «ثلاث قضايا هي …»
 HEADER_CLOSE = _words("هي هما وهي وهما منها ومنها")
+# «ما يلي», «ما يأتي»: point to the list that follows, not a topic
+POINTERS = _words("يلي ياتي")
 # the best of a list: «ومن أبرز الملفات …», «ومن أهم القضايا التي …»
 FOREMOST = _words("ابرز اهم")
 # relative pronouns: a piece that starts with one is a clause, not a topic
