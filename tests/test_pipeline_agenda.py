@@ -874,3 +874,31 @@ def test_agenda_lists_on_following_lines(lines: list[str], expected: list[str]) 
 def test_regional_negatives(sentence: str) -> None:
     """Past decisions, «البحث» as research, and a meeting without topics give nothing."""
     assert run(sentence).items == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "expected"),
+    [
+        (
+            "وسيبحث الوزراء تعزيز التعاون الأمني مع مالي والنيجر وتشاد.",
+            ("مالي", "النيجر", "تشاد"),
+            ["تعزيز التعاون الأمني مع مالي", "النيجر", "تشاد"],
+        ),
+        (
+            "وستناقش اللجنة الأوضاع الإنسانية في حلب وإدلب والرقة.",
+            ("حلب", "إدلب", "الرقة"),
+            ["الأوضاع الإنسانية في حلب وإدلب والرقة"],
+        ),
+        (
+            "وسيبحث الوزير العلاقات مع تونس والجزائر.",
+            ("تونس", "الجزائر"),
+            ["العلاقات مع تونس والجزائر"],
+        ),
+    ],
+)
+def test_listed_names_after_a_preposition(
+    sentence: str, names: tuple[str, ...], expected: list[str]
+) -> None:
+    """Three or more names after «مع»/«بشأن» are one topic each; after a locative
+    «في» they place one topic; two names stay together."""
+    assert texts(named(sentence, *names)) == keys(*expected)

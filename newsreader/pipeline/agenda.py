@@ -863,6 +863,8 @@ def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) 
         return False  # coordinated adjectives: «السياسية والاقتصادية»
     if t.name and all(x.name for x in sent[cur:k] if not x.punct):
         return True  # a list of names: «فلسطين واليمن وسوريا»
+    if _listed_partners(sent, k, cur, end):
+        return True  # «التعاون مع مالي والنيجر وتشاد»: one topic per name listed
     if t.bare == "ما" and k + 1 < end and sent[k + 1].f[:1] in ("ي", "ت") and before >= 2:
         return True  # a free relative: «… وما تتعرض له المدينة»
     if _topic_start(t):
@@ -877,6 +879,33 @@ def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) 
         _construct_head(sent, k, end)
         and before >= 2
         and not any(x.bare in lex.PREPOSITIONS for x in sent[_trim(sent, cur, k)[0] : k])
+    )
+
+
+def _listed_partners(sent: list[_Tok], k: int, cur: int, end: int) -> bool:
+    """Is the name at k one of three or more listed after a preposition that makes each
+    its own topic («مع», «بشأن», «بين»)? After a locative «في» the names only place one
+    topic («الأوضاع في حلب وإدلب والرقة»)."""
+    if not sent[k].name or _names_listed(sent, k, cur, end) < 3:
+        return False
+    a = _trim(sent, cur, k)[0]
+    preps = [x.bare for x in sent[a + 1 : k] if x.bare in lex.PREPOSITIONS]
+    return bool(preps) and preps[-1] not in lex.LOCATIVE
+
+
+def _names_listed(sent: list[_Tok], k: int, start: int, end: int) -> int:
+    """How many names stand in the run of coordinated names around k («سوريا وليبيا
+    واليمن» is three; «الولايات المتحدة» is one name of two words)."""
+    a = k
+    while a - 1 > start and (sent[a - 1].name or sent[a - 1].text in ("،", ",")):
+        a -= 1
+    b = k + 1
+    while b < end and (sent[b].name or sent[b].text in ("،", ",")):
+        b += 1
+    return sum(
+        1
+        for x in range(a, b)
+        if sent[x].name and (x == a or sent[x].f != sent[x].bare or sent[x - 1].punct)
     )
 
 

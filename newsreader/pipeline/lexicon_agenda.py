@@ -105,6 +105,8 @@ PERIOD_NOUNS = _words("الاسبوع الشهر يوم")
 SETTING_PREPS = _words("في خلال اثناء")
 # prepositions before a list header: «في ثلاث قضايا», «إلى عدة ملفات»
 HEADER_PREPS = _words("في الي علي")
+# a locative preposition: the names after it place one topic, they are not topics
+LOCATIVE = _words("في")
 PREPOSITIONS = _words("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
 # words with «ال» that are not definite nouns
 FUNCTION_WORDS = _words("الي الا التي الذي الذين اللذين اللتين اللواتي الان اليوم الاخري الاخر الف")
