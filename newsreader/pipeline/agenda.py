@@ -271,6 +271,8 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
             and (_is_head(toks[i + 1].bare) or toks[i + 1].name)
         ):
             i = _skip_np(toks, i + 1, end)  # «المحادثات بين الوفدين»
+        elif _margin_end(toks, i, end) > i:
+            i = _margin_end(toks, i, end)  # «على هامش القمة», «على المجلس»
         elif t.bare == "مع" and _partner_end(toks, i + 1, end) > i + 1:
             i = _partner_end(toks, i + 1, end)  # «مع نظيره الصيني»
         elif taken and t.text in ("،", ",") and _setting_at(toks, i + 1, end):
@@ -280,6 +282,17 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
         else:
             break
     return i
+
+
+def _margin_end(toks: list[_Tok], i: int, end: int) -> int:
+    """End of «على هامش القمة» (where) or «على/أمام المجلس» (whom a matter is put to)
+    at i, i when none."""
+    if i + 1 >= end or toks[i].bare not in lex.BEFORE_BODY:
+        return i
+    k = i + 1
+    if toks[k].bare == "هامش" and k + 1 < end:
+        k += 1
+    return _skip_np(toks, k, end) if _is_head(toks[k].bare) else i
 
 
 def _partner_end(toks: list[_Tok], i: int, end: int) -> int:
@@ -481,7 +494,8 @@ def _focus_cue(s: _Scan, i: int) -> int | None:
     if not _FOCUS_VERB.match(s.word(i)) or s.sent[i].name or s.past(i):
         return None
     j = _skip_subject(s.sent, i + 1, len(s.sent))
-    if s.word(j) not in ("علي", "حول") or not (_meeting_in(s.sent) or s.listing):
+    held = j > i + 1 or _meeting_in(s.sent) or s.listing  # «سينكب المجلس على»
+    if s.word(j) not in ("علي", "حول") or not held:
         return None
     return s.add(_Cue(i, j + 1), j + 1)
 
@@ -609,6 +623,34 @@ def _table_cue(s: _Scan, i: int) -> int | None:
     return s.add(_Cue(i - 1, j, before=(_frame_start(s, i - 1), i - 1)), j)
 
 
+def _tabled_cue(s: _Scan, i: int) -> int | None:
+    """«ومن المواضيع المطروحة للنقاش في المنتدى X»: topics put before a meeting."""
+    sent, n = s.sent, len(s.sent)
+    w = s.word(i)
+    prev = s.word(i - 1)
+    generic = prev in lex.GENERIC or prev.startswith("ال") and prev[2:] in lex.GENERIC
+    # inside another cue's topic it only describes it («القرارات للبنود المدرجة على …»)
+    if w not in lex.TABLED or not generic or s.cues:
+        return None
+    if s.past(i) or not (_meeting_in(sent) or s.listing):
+        return None
+    j = i + 1
+    if s.word(j) in lex.TABLE_PURPOSES:
+        j += 1
+    j = _skip_setting(sent, j, n)
+    while j < n and (sent[j].text in (":", "،", ",") or sent[j].f in lex.HEADER_CLOSE):
+        j += 1
+    return s.add(_Cue(i, j, header=True), j)
+
+
+def _centre_cue(s: _Scan, i: int) -> int | None:
+    """«وستكون قضية X محور المحادثات»: the topic stands before «محور» + the meeting."""
+    if s.word(i) not in lex.CENTRE or not _is_meeting(s.word(i + 1)) or s.past(i):
+        return None
+    j = _skip_np(s.sent, i + 1, len(s.sent))
+    return s.add(_Cue(i, j, before=(_frame_start(s, i), i)), j)
+
+
 def _among_cue(s: _Scan, i: int) -> int | None:
     """«من بينها» while an agenda is being listed."""
     if s.word(i) != "بينها" or i == 0 or s.word(i - 1) != "من" or s.past(i) or not s.listing:
@@ -622,12 +664,15 @@ def _list_intro_cue(s: _Scan, i: int) -> int | None:
     if w not in lex.LIST_INTROS or s.past(i):
         return None
     nxt = s.word(i + 1)
-    if not (s.listing or nxt in lex.AGENDA_HEADS or nxt and _is_meeting(nxt)):
+    works = nxt == "اعمال" and _is_meeting(s.word(i + 2))  # «وتشمل أعمال الدورة»
+    if not (s.listing or works or nxt in lex.AGENDA_HEADS or nxt and _is_meeting(nxt)):
         return None
     # the intro verb has its own subject: the agenda or the meeting
     j = i + 1
     if nxt in lex.AGENDA_HEADS:
         j += 2 if nxt == "جدول" else 1
+    elif works:
+        j = _agenda_np(sent, i + 1, n)
     j = _skip_subject(sent, j, n)
     return s.add(_Cue(i, j, header=True), j)
 
@@ -651,15 +696,31 @@ def _foremost_cue(s: _Scan, i: int) -> int | None:
     return s.add(_Cue(i - 1, j, header=True), j)
 
 
+def _aim_to_cue(s: _Scan, i: int) -> int | None:
+    """«وتهدف الزيارة إلى تعزيز العلاقات …»: what a meeting aims at, a verbal noun."""
+    if s.word(i) not in lex.AIM_VERBS or s.past(i) or s.sent[i].name:
+        return None
+    j = _skip_subject(s.sent, i + 1, len(s.sent))
+    if j == i + 1 or s.word(j) != "الي" or j + 1 >= len(s.sent):
+        return None
+    nxt = s.sent[j + 1]
+    if not (_is_masdar(nxt.bare) or nxt.bare in lex.DISCUSS_MASDARS) or nxt.name:
+        return None
+    return s.add(_Cue(i, j + 1), j + 1)
+
+
 def _planned_cue(s: _Scan, i: int) -> int | None:
-    """«من المقرر أن يبحث المجلس X»; «ومن المقرر X» while an agenda is listed."""
+    """«من المقرر/المنتظر أن يبحث المجلس X», «ويرتقب أن يصادق المجلس على X»; «ومن
+    المقرر X» while an agenda is listed."""
     sent, n = s.sent, len(s.sent)
-    if s.word(i) != "المقرر" or i == 0 or s.word(i - 1) != "من" or s.past(i):
+    planned = s.word(i) in lex.PLANNED and s.word(i - 1) == "من" and i > 0
+    expected = s.word(i) in lex.EXPECT_VERBS and s.word(i + 1) == "ان"
+    if not (planned or expected) or s.past(i):
         return None
     if s.word(i + 1) == "ان" and _PLANNED_VERB.match(s.word(i + 2)):
         j = _skip_subject(sent, i + 3, n)
-        return s.add(_Cue(i - 1, j), j)
-    if s.word(i + 1) not in ("ان", "") and _topic_start(sent[i + 1]) and s.listing:
+        return s.add(_Cue(i - planned, j), j)
+    if planned and s.word(i + 1) not in ("ان", "") and _topic_start(sent[i + 1]) and s.listing:
         return s.add(_Cue(i - 1, i + 1), i + 1)
     return None
 
@@ -688,11 +749,14 @@ _FINDERS = (
     _purpose_cue,
     _agenda_noun_cue,
     _table_cue,
+    _tabled_cue,
+    _centre_cue,
     _among_cue,
     _list_intro_cue,
     _foremost_cue,
     _planned_cue,
     _aim_cue,
+    _aim_to_cue,
     _about_cue,
     _header_cue,
 )
@@ -863,6 +927,8 @@ def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) 
         return False  # coordinated adjectives: «السياسية والاقتصادية»
     if t.name and all(x.name for x in sent[cur:k] if not x.punct):
         return True  # a list of names: «فلسطين واليمن وسوريا»
+    if t.bare in lex.DISCUSS_MASDARS and before >= 2 and k + 1 < end and _topic_start(sent[k + 1]):
+        return True  # «تعزيز العلاقات وبحث القضايا الإقليمية»
     if _listed_partners(sent, k, cur, end):
         return True  # «التعاون مع مالي والنيجر وتشاد»: one topic per name listed
     if t.bare == "ما" and k + 1 < end and sent[k + 1].f[:1] in ("ي", "ت") and before >= 2:
@@ -1152,6 +1218,10 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
 
 
 def _generic(toks: list[_Tok]) -> bool:
+    """Does a piece only name topics («قضايا أخرى», «البنود التالية») without being one?
+    A generic noun with a nisba adjective is a topic: «القضايا الإقليمية»."""
+    if _qualified_generic(toks):
+        return False
     if _header_end(toks, 0, len(toks)) == len(toks):
         return True
     words = [t for t in toks if not t.punct]
@@ -1171,6 +1241,16 @@ def _generic(toks: list[_Tok]) -> bool:
         return True
     second = words[1]
     return not (second.name or _is_definite(second.bare) and second.bare not in lex.HEADER_ADJ)
+
+
+def _qualified_generic(toks: list[_Tok]) -> bool:
+    words = [t for t in toks if not t.punct]
+    return (
+        len(words) >= 2
+        and _is_definite(words[0].bare)
+        and words[0].bare in lex.GENERIC
+        and any(_is_nisba(t.f) and t.bare not in lex.HEADER_ADJ for t in words[1:])
+    )
 
 
 def _item_text(text: str, toks: list[_Tok]) -> str:

@@ -18,7 +18,7 @@ def _words(text: str) -> frozenset[str]:
 
 # roots of verbs that take up topics: future («سيبحث»), present («تتناول»)
 VERB_ROOTS = (
-    "ناقش", "بحث", "نظر", "تناول", "ستعرض", "ركز", "عرض", "طرح", "تطرق", "درس",
+    "صادق", "ناقش", "بحث", "نظر", "تناول", "ستعرض", "ركز", "عرض", "طرح", "تطرق", "درس",
     "تدارس", "ستكمل", "تابع", "قر", "ناول", "صوت", "تباحث", "تشاور", "تداول", "راجع",
     "عالج",
 )  # fmt: skip
@@ -30,7 +30,7 @@ STRONG_ROOTS = (
 # extra roots after «من المقرر أن»: deciding on a topic
 PLANNED_ROOTS = ("تخذ", "صادق", "عتمد", "وقع", "صدر", "قرر", "قر", "ناقش")
 # verbs of what a meeting centres on, with «على»/«حول»: «تركز على», «تتركز حول», «ينصب على»
-FOCUS_ROOTS = ("ركز", "تركز", "نصب")
+FOCUS_ROOTS = ("ركز", "تركز", "نصب", "نكب")
 # sentence-opening past verbs that report a session under way today
 PAST_CUE_ROOTS = ("ناقش", "بحث", "تناول", "استعرض", "تدارس", "درس", "تطرق")
 
@@ -41,7 +41,19 @@ CUE_MASDARS = _words("""
 # «تبادل وجهات النظر حول X»: the topic is X
 VIEWS = _words("وجهات الاراء")
 # verbal nouns of discussing that head a topic («مناقشة العلاقات …») and are cut off
-DISCUSS_MASDARS = _words("مناقشه المناقشه بحث البحث تناول استعراض التباحث النظر التطرق")
+DISCUSS_MASDARS = _words("""
+    مناقشه المناقشه بحث البحث تناول استعراض التباحث النظر التطرق دراسه""")
+# «من المقرر/المنتظر/المتوقع/المرتقب أن»: what a meeting is set to do
+PLANNED = _words("المقرر المنتظر المتوقع المرتقب")
+# «ويرتقب أن», «ويتوقع أن», «وينتظر أن» (also passive: «يُنتظر»)
+EXPECT_VERBS = _words("يرتقب يتوقع ينتظر يترقب")
+# before a body a matter is put to, or beside it: «على المجلس», «على هامش القمة»
+BEFORE_BODY = _words("علي امام")
+# topics put before a meeting: «المطروحة للنقاش», «المدرجة على …»
+TABLED = _words("المطروحه المطروح المطروحين المدرجه المدرج")
+TABLE_PURPOSES = _words("للنقاش للبحث للمناقشه للتداول للحوار")
+# «محور المحادثات»: what a meeting turns around
+CENTRE = _words("محور")
 # verbs of holding a meeting («يلتقي الوزير نظيره لبحث …»), after the imperfect prefix
 MEETING_ROOTS = ("لتقي", "جتمع", "عقد", "ستقبل", "زور", "لتيم")
 # verbs of a topic that dominates a meeting: «يتصدر», «تطغى … على», «تهيمن … على»
@@ -75,7 +87,8 @@ BULLETS = frozenset("-–—•*·▪●◦")
 MEETING_NOUNS = _words("""
     اجتماع الاجتماع اجتماعات الاجتماعات قمه القمه جلسه الجلسه جلسات موتمر الموتمر
     منتدي المنتدي لقاء اللقاء دوره الدوره اجتماعه اجتماعها ملتقي الملتقي
-    محادثات المحادثات مباحثات المباحثات مشاورات المشاورات مفاوضات المفاوضات""")
+    محادثات المحادثات مباحثات المباحثات مشاورات المشاورات مفاوضات المفاوضات
+    زياره الزياره""")
 # partners met with: «مع نظيره الصيني», «مع نظرائه العرب»
 PARTNERS = _words("نظير نظيره نظيرها نظيريه نظراء نظرايه نظرايهم نظيرته نظيرتها")
 # heads of a subject that is the meeting's body or those who sit in it
