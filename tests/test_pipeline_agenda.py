@@ -953,3 +953,37 @@ def test_regional_phrasing_more(sentence: str, expected: list[str]) -> None:
     «على هامش القمة», «تشمل أعمال الدورة», «تهدف الزيارة إلى», «يصادق على»; a generic
     noun with a nisba adjective («القضايا الإقليمية») is a topic."""
     assert texts(run(sentence)) == keys(*expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after a joiner, an indefinite construct is a topic of its own
+        (
+            "وسيناقش المجلس الوضع المالي للبلديات، فضلاً عن مستقبل قطاع النقل.",
+            ["الوضع المالي للبلديات", "مستقبل قطاع النقل"],
+        ),
+        # a partner preposition repeated after «،» names a new partner
+        (
+            "وسيبحث الوزير العلاقات مع اليابان، ومع كوريا الجنوبية.",
+            ["العلاقات مع اليابان", "كوريا الجنوبية"],
+        ),
+        # a relative clause after «،» continues its topic; the next noun opens one
+        (
+            "وسيناقش المجلس خطة الإسكان، التي أعدتها الوزارة، وقانون الإيجار.",
+            ["خطة الإسكان، التي أعدتها الوزارة", "قانون الإيجار"],
+        ),
+        # nouns in «س» are not future verbs: «وسلامة», «وسياحة»
+        (
+            "وتبحث القمة أمن الملاحة، وسلامة الطرق، وأسعار الشحن.",
+            ["أمن الملاحة", "سلامة الطرق", "أسعار الشحن"],
+        ),
+        ("وسيناقش المجلس سياسات الهجرة وسياحة المؤتمرات.", ["سياسات الهجرة", "سياحة المؤتمرات"]),
+    ],
+)
+def test_separator_opens_a_topic_unless_something_continues(
+    sentence: str, expected: list[str]
+) -> None:
+    """After «،» or a joiner a topic starts unless an adjective, clause, preposition or
+    time continues the one before."""
+    assert texts(run(sentence)) == keys(*expected)

@@ -839,10 +839,16 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
 
 
 def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
-    """Cut an enumeration into topics; returns token ranges."""
+    """Cut an enumeration into topics; returns token ranges.
+
+    An insertion opened by a joiner and closed by «،» before a complement that goes on
+    («ربط المدن، إضافة إلى القرى، عبر خط حافلات») shares that complement with the topic
+    before it: it is taken back into that topic.
+    """
     chunks: list[tuple[int, int]] = []
     cur = start
     listed = False  # inside «أ، ب وج»: the last «و» closes the list
+    inserted = False  # the current chunk was opened by «، إضافة إلى …»
     k = start
     while k < end:
         skip = _separator_at(sent, k, end)
@@ -855,6 +861,10 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
                     chunks.append((cur, k))
                 cur = nxt
                 listed = True
+                inserted = skip > 1 and sent[k].text in _PUNCT_SPLIT
+            elif inserted and skip == 1 and chunks:
+                cur = chunks.pop()[0]  # the insertion ends before a shared complement
+                inserted = False
             k = nxt
             continue
         if k > cur and _wa_opens_topic(sent, k, cur, end, listed):
@@ -891,25 +901,62 @@ def _inline_number(sent: list[_Tok], k: int, end: int) -> bool:
 def _opens_after_separator(sent: list[_Tok], k: int, nxt: int, end: int, listed: bool) -> bool:
     """Does a topic start at nxt, after the separator at k?
 
-    A topic start, a verbal noun of discussing («، إضافة إلى بحث …»), a name after a
-    joiner («وفي مقدمتها فلسطين») or in a list of names; after a bare «،» also a
-    construct head («، وقانون الإيجارات»), not after a joiner inside a topic («، إضافة
-    إلى مقاطعتي …»).
+    In an enumeration the separator is the rule and a continuation the exception: a
+    topic starts unless what follows continues the topic before it (`_continues`).
     """
     t = sent[nxt]
     if _topic_start(t) or t.bare in lex.DISCUSS_MASDARS:
         return True
-    bare_comma = nxt == k + 1 and sent[k].punct
-    if t.name and not t.date:
-        return not bare_comma or k > 0 and sent[k - 1].name
-    return bare_comma and (_construct_head(sent, nxt, end) or listed and _wa_noun(t))
+    return not _continues(sent, nxt)
+
+
+def _continues(sent: list[_Tok], k: int) -> bool:
+    """Does the word at k, after a separator, continue the topic before it rather than
+    open one: an adjective, a clause (verb, relative, particle), a prepositional phrase,
+    a time or a number? A partner preposition («، ومع الصين») names a new partner."""
+    t = sent[k]
+    w = t.bare
+    if t.punct or t.date or w.isdigit() or len(w) < 2:
+        return True
+    if t.name or w in lex.PARTNER_PREPS:
+        return False
+    closed = (
+        lex.PREPOSITIONS,
+        lex.PARTICLES,
+        lex.DEMONSTRATIVES,
+        lex.RELATIVES,
+        lex.SHORT,
+        lex.TIME_WORDS,
+        lex.STOP_WORDS,
+        lex.VERBISH,
+        lex.FUNCTION_WORDS,
+        lex.ADJECTIVES,
+        lex.HEADER_ADJ,
+    )
+    if any(w in c for c in closed) or t.f in lex.STOP_WORDS:
+        return True
+    return _is_nisba(w) or _indefinite_adjective(w) or _verb_like(w)
+
+
+def _imperfect(w: str) -> bool:
+    """An imperfect after a future «س»: «يبحث», «تناقش», «نعمل»; «سياسة», «سياحة» are
+    nouns («سيا» + a long vowel)."""
+    return w[:1] in ("ت", "ن") or w[:1] == "ي" and w[1:2] != "ا"
+
+
+def _verb_like(w: str) -> bool:
+    """An imperfect verb: «يعمل», a future «سيعمل»/«ستبحث», a short «ت» form («تقول»)
+    that is no verbal noun («تعزيز», «تجارة»)."""
+    if w[0] == "ي" or w[0] == "س" and _imperfect(w[1:]):
+        return True
+    return w[0] == "ت" and not _is_masdar(w) and len(w) <= 5
 
 
 def _wa_noun(t: _Tok) -> bool:
     """«، وخلق فرص عمل»: after «،» in a list, «و» + a noun (not a verb, particle or
     pronoun) adds a topic."""
     w = t.bare
-    if t.f == w or t.punct or t.date or len(w) < 3 or w[0] in "يس":
+    if t.f == w or t.punct or t.date or len(w) < 3 or _verb_like(w):
         return False
     if w[0] == "ت" and not _is_masdar(w):
         return False  # «وتقول», not «وتعزيز»
@@ -1187,7 +1234,7 @@ def _construct_head(sent: list[_Tok], k: int, end: int) -> bool:
         or t.date
         or _is_definite(w)
         or len(w) < 3
-        or w[0] in "يس"  # imperfect verbs: «ويعمل المجلس»
+        or _verb_like(w)  # imperfect verbs: «ويعمل المجلس», not «وسلامة الموانئ»
         or w in _PARTICIPANTS
         or w in lex.PREPOSITIONS
         or w in lex.PARTICLES

@@ -118,6 +118,8 @@ PERIOD_NOUNS = _words("الاسبوع الشهر يوم")
 SETTING_PREPS = _words("في خلال اثناء")
 # prepositions before a list header: «في ثلاث قضايا», «إلى عدة ملفات»
 HEADER_PREPS = _words("في الي علي")
+# a preposition naming a partner: «، ومع الصين» opens a topic of its own
+PARTNER_PREPS = _words("مع")
 # a locative preposition: the names after it place one topic, they are not topics
 LOCATIVE = _words("في")
 PREPOSITIONS = _words("في علي الي حول بشان عن من مع بين خلال اثناء عبر لدي ضمن")
@@ -216,6 +218,6 @@ WAW_NOUNS = _words("""
     وزاره وزارات وثيقه وثايق وحده وسايل وصول وفد وفود وقف وضع وضعيه ولايه ولايات
     وكاله وكالات وظايف وظيفه ورقه وجهه وجهات ورشه وقود ودايع وعود وساطه واردات""")
 # short words after a conjunction «و»/«ف» that show it is one («ومن», «فقد»)
-SHORT = _words("من في عن ان لا قد ما لم لن كما")
+SHORT = _words("من في عن ان لا قد ما لم لن كما مع")
 # three-letter past verbs that look like a construct head before a definite subject
 VERBISH = _words("قال دعا اكد جاء كان ظل بات عاد بدا اتي اشار اعلن اضاف اوضح افاد شدد")
