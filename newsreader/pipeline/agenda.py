@@ -51,6 +51,8 @@ _FOCUS_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.FOCUS_ROOTS)})(?:ان|ون|ا
 _PASSIVE = re.compile(r"^س?[يت](?:تم|جري|شهد)$")
 # «يتصدر ملف X جدول أعمال القمة», «تتصدر جدول أعمال القمة قضية X»
 _LEAD_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.LEAD_ROOTS)})$")
+# «تحضر (ملفات X) في المباحثات», «يبرز»
+_PRESENCE_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.PRESENCE_ROOTS)})$")
 # «يلتقي», «سيجتمعون», «تعقد»: a meeting held (its purpose may follow: «لبحث»)
 _MEETING_VERB = re.compile(rf"^س?[يت](?:{_alt(lex.MEETING_ROOTS)})(?:ان|ون|ا)?$")
 # a sentence-opening past verb that reports a session under way today
@@ -557,9 +559,11 @@ def _agenda_word(s: _Scan, x: int) -> bool:
 
 
 def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
-    """«وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة»."""
+    """«وعلى رأس أولويات الاجتماع X», «ويأتي X على رأس جدول أعمال القمة», «في صدارة
+    اهتمامات القمة»."""
     sent = s.sent
-    at_head = s.word(i) == "راس" and i > 0 and s.word(i - 1) == "علي"
+    # «على رأس», «في صدارة», «في مقدمة»
+    at_head = s.word(i) in lex.FOREFRONT and i > 0 and s.word(i - 1) in ("علي", "في")
     if not at_head or s.word(i + 1) not in lex.AGENDA_NOUNS or s.past(i):
         return None
     if not (s.word(i + 1) in lex.AGENDA_HEADS or _meeting_in(sent) or s.context):
@@ -572,6 +576,8 @@ def _frame_start(s: _Scan, end: int) -> int:
     """Start of the topics standing before a cue at end: past punctuation and a verb
     that only places them («ويأتي ملف X على رأس …»), and past an earlier cue."""
     start = s.cues[-1].obj if s.cues else 0
+    # a headline's label: «قمة الرياض: ملفات X على الطاولة»
+    start = max([start, *(k + 1 for k in range(start, end) if s.sent[k].text == ":")])
     while start < end and (s.sent[start].punct or s.sent[start].bare in lex.FRAME_VERBS):
         start += 1
     return start
@@ -610,9 +616,11 @@ def _agenda_noun_cue(s: _Scan, i: int) -> int | None:
 
 
 def _table_cue(s: _Scan, i: int) -> int | None:
-    """«ملف X على طاولة القمة»: the topics stand before the cue."""
+    """«ملف X على طاولة القمة», «قمة الرياض: ملفات X على الطاولة»: the topics stand
+    before the cue."""
     sent, n = s.sent, len(s.sent)
-    if s.word(i) != "طاوله" or i == 0 or s.word(i - 1) != "علي" or s.past(i):
+    table = s.word(i) == "طاوله" or s.word(i) == "الطاوله" and (_meeting_in(sent) or s.context)
+    if not table or i == 0 or s.word(i - 1) != "علي" or s.past(i):
         return None
     j = i + 1
     if s.word(j) in lex.TABLE_NOUNS:  # «على طاولة النقاش»
@@ -621,6 +629,36 @@ def _table_cue(s: _Scan, i: int) -> int | None:
         j = _skip_np(sent, j, n)
     j = _skip_setting(sent, j, n)  # «على طاولة النقاش في المؤتمر X»
     return s.add(_Cue(i - 1, j, before=(_frame_start(s, i - 1), i - 1)), j)
+
+
+def _before_meeting_cue(s: _Scan, i: int) -> int | None:
+    """«ملفات ساخنة أمام القمة، أبرزها X», «ملف X أمام المجلس»: topics put before a
+    meeting, standing first (no verb before them: «ألقى كلمة أمام القمة» is a speech)."""
+    sent, n = s.sent, len(s.sent)
+    if s.word(i) != "امام" or not _is_head(s.word(i + 1)) or s.past(i) or s.cues:
+        return None
+    start = _frame_start(s, i)
+    first = sent[start] if start < i else None
+    if first is None or not (first.bare in lex.GENERIC or first.bare in lex.TOPIC_NOUNS):
+        return None
+    j = _skip_np(sent, i + 1, n)
+    return s.add(_Cue(i, j, before=(start, i)), j)
+
+
+def _presence_cue(s: _Scan, i: int) -> int | None:
+    """«وتحضر ملفات الطاقة والاستثمار بقوة في مباحثات الرئيسين»: topics present in a
+    meeting, between the verb and «في» + the meeting."""
+    sent, n = s.sent, len(s.sent)
+    if not _PRESENCE_VERB.match(s.word(i)) or s.past(i):
+        return None
+    k = next((x for x in range(i + 2, min(n - 1, i + 12)) if s.word(x) == "في"), None)
+    if k is None or not _is_meeting(s.word(k + 1)):
+        return None
+    end = k
+    while end > i + 1 and s.word(end - 1) in lex.MANNER:
+        end -= 1  # «بقوة»
+    j = _skip_np(sent, k + 1, n)
+    return s.add(_Cue(i, i + 1, end=end), j)
 
 
 def _tabled_cue(s: _Scan, i: int) -> int | None:
@@ -750,7 +788,9 @@ _FINDERS = (
     _agenda_noun_cue,
     _table_cue,
     _tabled_cue,
+    _presence_cue,
     _centre_cue,
+    _before_meeting_cue,
     _among_cue,
     _list_intro_cue,
     _foremost_cue,
@@ -1051,8 +1091,10 @@ def _merge_fragments(sent: list[_Tok], chunks: list[tuple[int, int]]) -> list[tu
     for a, b in chunks:
         piece = [x for x in sent[a:b] if not x.punct]
         one_word = len(piece) < 2 and not (piece and piece[0].name)
-        if one_word and len(chunks) >= 3 and piece and _is_definite(piece[0].bare):
-            one_word = False  # «… الأمن الغذائي والطاقة والتحول الرقمي»
+        listed = len(chunks) >= 3 or _generic_head(sent, chunks[0][0], chunks[0][1])
+        if one_word and listed and piece and _is_definite(piece[0].bare):
+            # «… الأمن الغذائي والطاقة والتحول الرقمي», «ملفات الطاقة والأمن»
+            one_word = False
         if merged and (one_word or _points_back(piece)):
             merged[-1] = (merged[-1][0], b)
         else:
@@ -1063,6 +1105,13 @@ def _merge_fragments(sent: list[_Tok], chunks: list[tuple[int, int]]) -> list[tu
         if not any(t.name for t in first):
             merged[:2] = [(merged[0][0], merged[1][1])]
     return merged
+
+
+def _generic_head(sent: list[_Tok], a: int, b: int) -> bool:
+    """Does the piece open with a plural generic noun («ملفات الطاقة»), whose every
+    coordinated genitive is a topic?"""
+    words = [t for t in sent[a:b] if not t.punct]
+    return bool(words) and words[0].bare in lex.GENERIC
 
 
 def _points_back(piece: list[_Tok]) -> bool:
@@ -1358,22 +1407,24 @@ def _skip_discussing(sent: list[_Tok], x: int, y: int) -> int:
     return x
 
 
-def _listed_word(piece: list[_Tok], pieces: int, alone: bool) -> bool:
+def _listed_word(piece: list[_Tok], pieces: int, alone: bool, generic: bool = False) -> bool:
     """One word is a topic only in a list: a name («فلسطين واليمن»), or a definite
-    noun among three or more topics («… والطاقة والتحول الرقمي»); or a name that a
-    meeting is about («جلسة بشأن اليمن»)."""
+    noun among three or more topics («… والطاقة والتحول الرقمي») or after a generic
+    head («ملفات الطاقة والأمن»); or a name that a meeting is about («جلسة بشأن اليمن»)."""
     if len(piece) != 1 or pieces < 2 and not alone:
         return False
-    return piece[0].name or pieces >= 3 and _is_definite(piece[0].bare)
+    return piece[0].name or (pieces >= 3 or generic) and _is_definite(piece[0].bare)
 
 
 def _items(text: str, sent: list[_Tok], a: int, b: int, alone: bool = False) -> list[str]:
     out = []
     pieces = _split(sent, a := _list_start(sent, a, b), b)
+    generic = bool(pieces) and _generic_head(sent, *pieces[0])
     for x, y in pieces:
         x, y = _trim(sent, x, y)
         piece = sent[_skip_discussing(sent, x, y) : y]
-        if _words(piece) < 2 and not _listed_word(piece, len(pieces), alone) or _generic(piece):
+        one = _words(piece) < 2 and not _listed_word(piece, len(pieces), alone, generic)
+        if one or _generic(piece):
             continue
         if piece[0].bare in lex.RELATIVES and y < b and sent[y].text in ("،", ","):
             continue  # «المؤتمر، الذي يستمر ثلاثة أيام، …»

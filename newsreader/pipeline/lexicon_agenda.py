@@ -56,6 +56,10 @@ TABLE_PURPOSES = _words("للنقاش للبحث للمناقشه للتداول
 CENTRE = _words("محور")
 # verbs of holding a meeting («يلتقي الوزير نظيره لبحث …»), after the imperfect prefix
 MEETING_ROOTS = ("لتقي", "جتمع", "عقد", "ستقبل", "زور", "لتيم")
+# verbs of a topic present in a meeting: «تحضر ملفات X في المباحثات», «يبرز»
+PRESENCE_ROOTS = ("حضر", "برز")
+# manner adverbs between such a topic and the meeting: «بقوة»
+MANNER = _words("بقوه بشده بكثافه ايضا كذلك مجددا")
 # verbs of a topic that dominates a meeting: «يتصدر», «تطغى … على», «تهيمن … على»
 LEAD_ROOTS = ("تصدر", "طغي", "هيمن")
 # purpose after a meeting noun: «اجتماع … لبحث»
@@ -207,6 +211,8 @@ HEADER_ADJ = _words("""
 HEADER_CLOSE = _words("هي هما وهي وهما منها ومنها")
 # «ما يلي», «ما يأتي»: point to the list that follows, not a topic
 POINTERS = _words("يلي ياتي")
+# the front of an agenda: «على رأس», «في صدارة», «في مقدمة» (أولويات/اهتمامات القمة)
+FOREFRONT = _words("راس صداره مقدمه")
 # the best of a list: «ومن أبرز الملفات …», «ومن أهم القضايا التي …»
 FOREMOST = _words("ابرز اهم")
 # relative pronouns: a piece that starts with one is a clause, not a topic
