@@ -518,8 +518,12 @@ def _about_cue(s: _Scan, i: int) -> int | None:
     if s.cues or not _is_meeting(s.word(i)) or s.sent[i].name or s.past(i):
         return None
     j = _skip_np(sent, i, n)
-    while j < n and not _is_definite(s.word(j)) and s.word(j).endswith(("يا", "ي", "يه")):
-        j += 1  # «اجتماعاً تشاورياً»
+    while j < n and (
+        not _is_definite(s.word(j))
+        and s.word(j).endswith(("يا", "ي", "يه"))
+        or s.word(j) in lex.MEETING_QUALIFIERS
+    ):
+        j += 1  # «اجتماعاً تشاورياً», «اجتماعاً رفيع المستوى»
     if s.word(j) not in lex.ABOUT:
         return None
     return s.add(_Cue(i, j + 1, alone=True), j + 1)
@@ -1531,6 +1535,7 @@ class _Reader:
     context: bool = False  # the previous sentence had a cue
     listing: bool = False  # under an agenda heading or lead-in: list lines are items
     loose: bool = False  # after a «:»: short unnumbered lines are items too
+    subheads: bool = False  # after «أبرز الملفات التي ستناقشها القمة»: headings are items
 
     def add(self, item: str, par: int) -> None:
         """Keep an item once, at its first paragraph."""
@@ -1545,7 +1550,11 @@ class _Reader:
         # a short numbered line is a heading by the cleaning conventions: in a list
         # it is an item
         if p.kind == Kind.HEADING and not (self.listing and _list_line(toks) is not None):
-            self.heading(p)
+            if self.subheads and _subhead(p, toks):
+                for item in _items(p.text, toks, _list_line(toks) or 0, len(toks)):
+                    self.add(item, p.index)
+                return
+            self.heading(p, toks)
             return
         if self.listing and self.list_line(p, toks):
             return
@@ -1560,11 +1569,15 @@ class _Reader:
                 self.agenda.count = _count(sent)
         if _opens_list(p, toks, any_cue):
             self.listing = self.loose = True
+        if _announces(toks, any_cue):
+            self.subheads = True
 
-    def heading(self, p: Paragraph) -> None:
-        """A heading naming the agenda («جدول أعمال الجلسة») opens a list; another ends it."""
+    def heading(self, p: Paragraph, toks: list[_Tok]) -> None:
+        """A heading naming the agenda («جدول أعمال الجلسة», «ملفات القمة») opens a list;
+        another ends it."""
         f = fold(p.text)
-        self.heading_context = "جدول" in f or "اجنده" in f
+        self.heading_context = "جدول" in f or "اجنده" in f or _names_topics(toks)
+        self.subheads = False
         self.context = self.listing = self.heading_context
         self.loose = self.heading_context and p.text.rstrip().endswith(":")
 
@@ -1581,6 +1594,36 @@ class _Reader:
             return True
         self.listing = self.loose = False
         return False
+
+
+def _names_topics(toks: list[_Tok]) -> bool:
+    """A heading such as «ملفات القمة», «أبرز قضايا الاجتماع»: a generic noun of the
+    topics of a meeting."""
+    words = [t.bare for t in toks if not t.punct]
+    generic = any(w in lex.GENERIC or w[2:] in lex.GENERIC and w.startswith("ال") for w in words)
+    return generic and any(_is_meeting(w) for w in words) and len(words) <= 6
+
+
+def _announces(toks: list[_Tok], cues: bool) -> bool:
+    """A sentence announcing the topics that follow as sub-headings: «وفيما يلي أبرز
+    الملفات التي ستناقشها القمة», «ملفات القمة كالتالي» (with an agenda cue)."""
+    words = [t.bare for t in toks if not t.punct]
+    pointer = any(w in lex.POINTERS or w in lex.AS_FOLLOWS for w in words)
+    foremost = any(
+        a in lex.FOREMOST and (b in lex.GENERIC or b[2:] in lex.GENERIC)
+        for a, b in zip(words, words[1:], strict=False)
+    )
+    return cues and (pointer or foremost) and not _past_before(toks, len(toks))
+
+
+def _subhead(p: Paragraph, toks: list[_Tok]) -> bool:
+    """A sub-heading naming one topic: short, no question, no verb of its own."""
+    words = [t for t in toks if not t.punct]
+    return (
+        0 < len(words) <= 10
+        and not p.text.rstrip().endswith(("؟", "?"))
+        and not any(_AGENDA_VERB.match(t.bare) for t in words)
+    )
 
 
 def _loose_item(p: Paragraph, toks: list[_Tok]) -> bool:

@@ -20,12 +20,13 @@ def _words(text: str) -> frozenset[str]:
 VERB_ROOTS = (
     "صادق", "ناقش", "بحث", "نظر", "تناول", "ستعرض", "ركز", "عرض", "طرح", "تطرق", "درس",
     "تدارس", "ستكمل", "تابع", "قر", "ناول", "صوت", "تباحث", "تشاور", "تداول", "راجع",
-    "عالج",
+    "عالج", "ستمع",
 )  # fmt: skip
 # roots that announce topics by themselves («سيبحث»); others («سيعرض», «سيصوت»)
 # need a meeting in the sentence or an agenda under way
 STRONG_ROOTS = (
     "ناقش", "بحث", "نظر", "تناول", "ستعرض", "تدارس", "درس", "تطرق", "تباحث", "تشاور", "تداول",
+    "ستمع",
 )  # fmt: skip
 # extra roots after «من المقرر أن»: deciding on a topic
 PLANNED_ROOTS = ("تخذ", "صادق", "عتمد", "وقع", "صدر", "قرر", "قر", "ناقش")
@@ -69,7 +70,9 @@ AIMS = _words("بهدف بغيه بغرض")
 # verbs of aiming before «إلى بحث»: «وتهدف المحادثات إلى بحث …»
 AIM_VERBS = _words("تهدف يهدف ستهدف سيهدف تسعي يسعي ستسعي سيسعي ترمي يرمي تتطلع يتطلع")
 # what a meeting is about: «اجتماع تشاوري بشأن …», «محادثات حول …»
-ABOUT = _words("بشان حول")
+ABOUT = _words("بشان حول عن")
+# words that qualify a meeting before «بشأن/حول/عن»: «اجتماع رفيع المستوى»
+MEETING_QUALIFIERS = _words("رفيع رفيعه المستوي")
 # words that open the list of an agenda: «أبرزها», «تشمل»
 LIST_INTROS = _words("ابرزها اهمها اولها تشمل يشمل تتضمن يتضمن ومنها")
 # the agenda itself: «جدول (أعمال)», «أجندة»
@@ -213,6 +216,8 @@ HEADER_CLOSE = _words("هي هما وهي وهما منها ومنها")
 POINTERS = _words("يلي ياتي")
 # the front of an agenda: «على رأس», «في صدارة», «في مقدمة» (أولويات/اهتمامات القمة)
 FOREFRONT = _words("راس صداره مقدمه")
+# «كالتالي», «كالآتي»: what follows is the list
+AS_FOLLOWS = _words("كالتالي كالاتي التاليه الاتيه")
 # the best of a list: «ومن أبرز الملفات …», «ومن أهم القضايا التي …»
 FOREMOST = _words("ابرز اهم")
 # relative pronouns: a piece that starts with one is a clause, not a topic
