@@ -251,6 +251,8 @@ def _skip_subject(toks: list[_Tok], i: int, end: int) -> int:
         t = toks[i]
         if t.bare in lex.PARTICLES or t.bare in lex.TIME_WORDS or t.date:
             i += 1
+        elif t.bare in lex.PERIOD_NOUNS and i + 1 < end and toks[i + 1].bare in lex.TIME_WORDS:
+            i += 2  # «الأسبوع المقبل»
         elif t.name and (not taken or t.f.startswith("و")):
             i += 1
             while i < end and toks[i].name and not toks[i].f.startswith("و"):
@@ -485,10 +487,20 @@ def _verb_cue(s: _Scan, i: int) -> int | None:
     # «يبحث اللاعب عن …» is looking for something, not discussing it
     search = "بحث" in t.bare and any(x.bare == "عن" for x in sent[i + 1 : i + 4])
     strong = bool(_STRONG_VERB.match(t.bare))
-    ok = future or bool(reported or _PRESENT_ROOTS.match(t.bare)) and not s.past_clause(i, j)
+    # a present verb reports a meeting under way when strong («يبحث») or when its subject
+    # is the body itself («ويصوت المجلس على …»)
+    present = bool(reported or _PRESENT_ROOTS.match(t.bare)) or j > i + 1 and _body_at(sent, i + 1)
+    ok = future or present and not s.past_clause(i, j)
     if not ok or search or not (strong and future or meeting):
         return None
     return s.add(_Cue(i, j), j)
+
+
+def _body_at(sent: list[_Tok], k: int) -> bool:
+    """Does the subject at k name a body or a meeting («المجلس», «اللجنة», «القمة»)?"""
+    while k < len(sent) and (sent[k].bare in lex.PARTICLES or sent[k].bare in lex.TIME_WORDS):
+        k += 1
+    return k < len(sent) and (sent[k].bare in lex.BODIES or _is_meeting(sent[k].bare))
 
 
 def _focus_cue(s: _Scan, i: int) -> int | None:
@@ -497,6 +509,8 @@ def _focus_cue(s: _Scan, i: int) -> int | None:
         return None
     j = _skip_subject(s.sent, i + 1, len(s.sent))
     held = j > i + 1 or _meeting_in(s.sent) or s.listing  # «سينكب المجلس على»
+    if s.word(j) in lex.LIGHT:  # «يسلط المؤتمر الضوء على»
+        j += 1
     if s.word(j) not in ("علي", "حول") or not held:
         return None
     return s.add(_Cue(i, j + 1), j + 1)
@@ -559,7 +573,9 @@ def _lead_cue(s: _Scan, i: int) -> int | None:
 def _agenda_word(s: _Scan, x: int) -> bool:
     """«جدول», «أجندة», «أولويات», or «أعمال» of a meeting («أعمال القمة»)."""
     w = s.word(x)
-    return w in lex.AGENDA_NOUNS or w == "اعمال" and _is_meeting(s.word(x + 1))
+    if w in lex.AGENDA_NOUNS or w == "اعمال" and _is_meeting(s.word(x + 1)):
+        return True
+    return s.word(x - 1) == "علي" and w in lex.MEETING_NOUNS  # «تهيمن X على المحادثات»
 
 
 def _head_of_agenda_cue(s: _Scan, i: int) -> int | None:
@@ -739,10 +755,14 @@ def _foremost_cue(s: _Scan, i: int) -> int | None:
 
 
 def _aim_to_cue(s: _Scan, i: int) -> int | None:
-    """«وتهدف الزيارة إلى تعزيز العلاقات …»: what a meeting aims at, a verbal noun."""
-    if s.word(i) not in lex.AIM_VERBS or s.past(i) or s.sent[i].name:
+    """«وتهدف الزيارة إلى تعزيز العلاقات …»: what a meeting aims at, a verbal noun;
+    «ويعتزم الرئيس بحث X»: what a participant means to take up."""
+    intent = s.word(i) in lex.INTENT_VERBS
+    if not (s.word(i) in lex.AIM_VERBS or intent) or s.past(i) or s.sent[i].name:
         return None
     j = _skip_subject(s.sent, i + 1, len(s.sent))
+    if intent and s.word(j) in lex.DISCUSS_MASDARS:  # «ويعتزم الرئيس بحث X»
+        return s.add(_Cue(i, j), j)
     if j == i + 1 or s.word(j) != "الي" or j + 1 >= len(s.sent):
         return None
     nxt = s.sent[j + 1]
@@ -1147,12 +1167,26 @@ def _trim(sent: list[_Tok], a: int, b: int) -> tuple[int, int]:
         or sent[b - 1].f in ("و", "ف")
     ):
         b -= 1
-    return a, _time_before(sent, a, b)
+    return a, _setting_after(sent, a, _time_before(sent, a, b))
 
 
 def _opened(sent: list[_Tok], a: int, b: int) -> bool:
     """Is a quote or bracket opened in a..b, so that the one closing at b belongs?"""
     return any(t.text in ('"', "«", "“", "(") for t in sent[a:b])
+
+
+def _setting_after(sent: list[_Tok], a: int, b: int) -> int:
+    """Cut who and where from the end of a topic: «ملف الطاقة مع نظيره خلال القمة»
+    (a partner word, not a name: «العلاقات مع مصر» keeps it)."""
+    for k in range(a + 1, b - 1):
+        j = k
+        if sent[j].bare == "مع" and sent[j + 1].bare in lex.PARTNERS:
+            j = _skip_np(sent, j + 1, b)
+        if j < b - 1 and sent[j].bare in lex.SETTING_PREPS and _is_meeting(sent[j + 1].bare):
+            j = _skip_np(sent, j + 1, b)
+        if k < j >= b:
+            return k
+    return b
 
 
 def _time_before(sent: list[_Tok], a: int, b: int) -> int:
