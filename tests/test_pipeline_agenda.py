@@ -1152,3 +1152,34 @@ def test_bodies_and_programmes(sentence: str, expected: list[str]) -> None:
     seminars and workshops as meetings, «يعتزم بحث», «تهيمن X على المحادثات», a court
     hearing; a partner and setting at a topic's end are cut; a speech is no agenda."""
     assert texts(run(sentence)) == keys(*expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ومن أبرز الملفات المطروحة على القمة الأزمة اليمنية والتدخلات الخارجية.",
+            ["الأزمة اليمنية", "التدخلات الخارجية"],
+        ),
+        (
+            "ويشارك الوزير في الدورة السادسة للمنتدى، حيث سيتم بحث التعاون الاقتصادي.",
+            ["التعاون الاقتصادي"],
+        ),
+        (
+            "وستتخلل القمة لقاءات ثنائية لبحث التعاون في مجال الطاقة.",
+            ["التعاون في مجال الطاقة"],
+        ),
+        (
+            "وتعقد القمة تحت شعار «التضامن من أجل التنمية»، وتناقش ملف تغير المناخ.",
+            ["ملف تغير المناخ"],
+        ),
+        (
+            "وتُعقد الجلسة الافتتاحية بمشاركة وزراء الخارجية، تليها جلسات عمل تناقش الأمن الإقليمي.",
+            ["الأمن الإقليمي"],
+        ),
+    ],
+)
+def test_foremost_tabled_and_side_meetings(sentence: str, expected: list[str]) -> None:
+    """«من أبرز الملفات المطروحة على القمة X», «حيث سيتم بحث», side meetings «لبحث», a
+    motto is no topic."""
+    assert texts(run(sentence)) == keys(*expected)

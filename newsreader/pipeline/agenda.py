@@ -749,6 +749,12 @@ def _foremost_cue(s: _Scan, i: int) -> int | None:
     j = _skip_header_adjectives(sent, i + 2, n)
     if s.word(j) in lex.RELATIVES:  # «التي تناقشها القمة»: its verb and subject
         j = _skip_subject(sent, j + 2, n)
+    elif s.word(j) in lex.TABLED:  # «المطروحة على القمة», «المطروحة للنقاش»
+        j += 1
+        if s.word(j) in lex.TABLE_PURPOSES:
+            j += 1
+        j = _margin_end(sent, j, n)
+        j = _skip_setting(sent, j, n)
     while j < n and (sent[j].text in (":", "،", ",") or sent[j].f in lex.HEADER_CLOSE):
         j += 1
     return s.add(_Cue(i - 1, j, header=True), j)
