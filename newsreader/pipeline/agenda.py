@@ -9,12 +9,20 @@ openers («ومن بينها», «أبرزها», «ومن أبرز القضاي
 is one small cue finder (`_FINDERS`, tried in order at every word). What follows
 the cue, once the cue verb, the meeting's own name (the subject), its partner
 («مع نظيره») and setting («خلال اجتماعه اليوم») are cut off, is an enumeration of
-topics; it is split at «،», «؛», joiners («إضافة إلى», «خاصة», «وفي مقدمتها»),
-inline numbers («1- … 2- …») and at «و» where a new topic starts (a definite
-noun, a verbal noun, a topic noun such as «ملف», a name in a list of names), but
-not where «و» joins two genitives of one construct («في مجال الأدب والفن») or two
-adjectives («السياسية والاقتصادية»). A header that only names or counts the
-topics («لبحث 3 ملفات مهمة، أبرزها», «بنوداً تتعلق بـ») is not an item.
+topics, one item per topic:
+- after «،», «؛», a joiner («إضافة إلى», «فضلاً عن», «خاصة») or an inline number a
+  topic starts unless what follows continues the one before (an adjective, a
+  clause, a preposition, a time);
+- at «و» a topic starts before a verbal noun («وإقرار»), an indefinite construct
+  («وقانون الإيجارات») or a definite noun with a complement of its own («والموازنة
+  العامة للدولة»); a bare definite noun with adjectives only stays with the
+  genitive or prepositional object before it («في المخيمات والمدن الحدودية»), as
+  do coordinated adjectives («السياسية والاقتصادية»);
+- names listed after a partner preposition are one topic each («مع مالي والنيجر
+  وتشاد»), after a locative «في» they place one topic («في حلب وإدلب والرقة»).
+A header that only names or counts the topics («لبحث 3 ملفات مهمة، أبرزها»,
+«بنوداً تتعلق بـ», «ما يلي») is not an item; under a sentence that announces the
+list («فيما يلي أبرز الملفات التي ستناقشها القمة») sub-headings are items.
 
 Past forms («بحث مجلس الوزراء», «تم اعتماد», «في ختام الاجتماع») report a past
 meeting's decisions and are not agenda: a sentence marked as past only yields
