@@ -218,3 +218,70 @@ def test_curated_names_count_in_every_mode() -> None:
 def test_unknown_mode_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown mode"):
         find_names("نص", mode="magic", tagger=fake_tagger({}))
+
+
+# --- structural rules for institutions, people and places (issue 12) -----------------
+
+
+def test_nationality_after_an_institution_belongs_to_its_name() -> None:
+    assert names("وقالت وزارة الداخلية السعودية إن الطرق مفتوحة.") == [
+        ("وزارة الداخلية السعودية", ORG)
+    ]
+
+
+def test_ministerial_council_is_named_by_its_adjective() -> None:
+    assert names("وسيجتمع المجلس الوزاري للتخطيط الاقتصادي غدا.") == [
+        ("المجلس الوزاري للتخطيط الاقتصادي", ORG)
+    ]
+
+
+def test_forces_described_by_a_nationality_are_no_organisation() -> None:
+    assert names("انسحبت القوات الأمريكية من القاعدة.") == []
+    tags = {"قوات": "ORGANIZATION", "الاحتلال": "ORGANIZATION", "الإسرائيلي": "ORGANIZATION"}
+    assert tagged("واصلت قوات الاحتلال الإسرائيلي القصف.", tags) == []
+
+
+def test_chaired_by_a_title_is_no_institution() -> None:
+    tags = {"برئاسة": "ORGANIZATION", "الدكتور": "ORGANIZATION"}
+    assert tagged("وصل وفد برئاسة الدكتور مازن.", tags, mode="tagger") == []
+
+
+def test_organisation_stops_before_a_place_phrase() -> None:
+    tags = {"للهيئة": "ORGANIZATION", "بطنطا": "ORGANIZATION"}
+    assert tagged("عقد المقر الرئيسي للهيئة بطنطا لقاء.", tags, mode="tagger") == []
+
+
+def test_two_institutions_joined_by_wa_are_two() -> None:
+    words = ["مجلس", "الأمن", "الدولي", "والجمعية", "العامة"]
+    tags = dict.fromkeys(words, "ORGANIZATION")
+    assert tagged("دعا مجلس الأمن الدولي والجمعية العامة إلى هدنة.", tags, mode="tagger") == [
+        ("مجلس الأمن الدولي", ORG),
+        ("الجمعية العامة", ORG),
+    ]
+
+
+def test_purpose_clause_does_not_extend_an_organisation() -> None:
+    found = names("اجتمع مجلس الوزراء لبحث الموازنة الجديدة.")
+    assert found == [("مجلس الوزراء", ORG)]
+    found = names("وعقد اتحاد الكتاب لتعزيز التعاون الثقافي لقاء.")
+    assert found == [("اتحاد الكتاب", ORG)]
+
+
+def test_national_team_named_after_its_country() -> None:
+    assert ("منتخب ليسوتو", ORG) in names("فاز منتخب ليسوتو على ضيفه.")
+
+
+def test_inflected_word_is_no_place() -> None:
+    # «وزارياً» folds to «و» + a town's name; tanween says it is an adjective
+    assert names("عقدوا اجتماعاً وزارياً تشاورياً.") == []
+    assert tagged("ناقشوا بنوداً كثيرة.", {"بنوداً": "LOCATION"}, mode="tagger") == []
+
+
+def test_imperfect_verb_stays_outside_a_person() -> None:
+    tags = {"زكريا": "PERSON", "مونتاري": "PERSON", "يترأس": "PERSON"}
+    assert tagged("زكريا مونتاري يترأس الجلسة.", tags, mode="tagger") == [("زكريا مونتاري", P)]
+    assert tagged("يترأس زكريا مونتاري الجلسة.", tags, mode="tagger") == [("زكريا مونتاري", P)]
+
+
+def test_fused_question_word_is_no_place() -> None:
+    assert tagged("ماهي القرارات؟", {"ماهي": "LOCATION"}, mode="tagger") == []

@@ -44,6 +44,13 @@ from dataclasses import dataclass, field
 
 from newsreader.pipeline.features import resources_for
 from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
+from newsreader.pipeline.lexicon_names import (
+    FORCES_DESCRIPTORS,
+    FORCES_HEADS,
+    FUSED_QUESTION_WORDS,
+    PURPOSE_WORDS,
+    TEAM_HEADS,
+)
 from newsreader.pipeline.normalize import fold_key, fold_with_offsets, proclitic_splits, tokenize
 from newsreader.pipeline.tagger import (
     ModelMissingError,
@@ -67,7 +74,8 @@ def _keys(text: str) -> frozenset[str]:
     return frozenset(fold_key(w) for w in text.split())
 
 
-FUNCTION_WORDS = _keys("""
+FUNCTION_WORDS = (
+    _keys("""
     في على من إلى الى عن مع بين حتى منذ خلال عند بعد قبل أن إن ان لا لم لن ما قد كان كانت
     يكون تكون هو هي هم هما هن هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين أو ثم بل
     لكن حيث كما إذا إذ بشأن حول ضد دون عبر نحو لدى أيضا فقط كل بعض غير وفق وسط إثر جراء أمام
@@ -75,6 +83,8 @@ FUNCTION_WORDS = _keys("""
     له لها لهم إليه به بها أي أيضًا وقد لقد سوف مثل
     يوم اليوم أمس غدا الآن عام العام شهر الشهر أسبوع الأسبوع ساعة الساعة نحو حوالي قرابة
     """)
+    | FUSED_QUESTION_WORDS
+)
 PERSON_TITLES = _keys("""
     الرئيس رئيس رئيسة الرئيسة رئيسي رئيسا الرئيسان الرئيسين وزير الوزير وزيرة الوزيرة وزيري
     وزيرا نظيره نظيرته نظيرها نظيريه الدكتور الدكتورة د العماد اللواء العميد الفريق المشير
@@ -101,7 +111,7 @@ NAMING_ADJECTIVES = _keys("""
     المتحدة الدولي الدولية الاستشاري الاستشارية الشعبي الشعبية الإسلامي الإسلامية
     الديمقراطي الديمقراطية الاشتراكي الاشتراكية الدستوري الدستورية التنفيذي التنفيذية
     الأوروبي الأوروبية العالمي العالمية الأهلي الأهلية المستقلة المستقل الملكي الملكية
-    الانتقالي الانتقالية التشريعي التشريعية العسكري
+    الانتقالي الانتقالية التشريعي التشريعية العسكري الوزاري الوزارية
     """) - _keys("العسكري")
 LOCATION_TRIGGERS = _keys("""
     مدينة مدينتي مدن بلدة بلدات قرية قرى مقاطعة مقاطعتي مقاطعات محافظة محافظتي محافظات ولاية
@@ -193,6 +203,38 @@ class _Finder:
         if len(key) == 6 and key.startswith("الا"):  # elative أفعل: الأعلى، الأكبر
             return True
         return loose and key.endswith(("ي", "يه", "يين", "يون"))
+
+    def institution_adjective(self, key: str) -> bool:
+        """An adjective continuing an institution's name; a nisba-shaped country
+        («السعودية») is the nationality here: «وزارة الخارجية السعودية»."""
+        if self.is_adjective(key, loose=True):
+            return True
+        return self.is_definite(key) and key.endswith("يه") and self.gaz.is_country(key)
+
+    def purpose_word(self, key: str) -> bool:
+        """ل + a verbal noun («لبحث», «لتعزيز», «لمناقشة»): a purpose clause, not a name's
+        «لـ»-phrase, so an organisation's name stops before it."""
+        if key in PURPOSE_WORDS:
+            return True
+        if not key.startswith("ل") or key.startswith("لل"):
+            return False
+        stem = key[1:]
+        if stem in ORG_HEADS or stem in LOCATION_TRIGGERS or self.gaz.is_location(stem):
+            return False
+        taf_il = len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي"  # تعزيز، تقديم
+        mufa_ala = len(stem) == 6 and stem[0] == "م" and stem[2] == "ا" and stem[-1] == "ه"
+        return taf_il or mufa_ala
+
+    def described_forces(self, i: int, j: int) -> bool:
+        """«القوات الأمريكية», «قوات الاحتلال الإسرائيلي»: forces described by a
+        nationality are no organisation's name."""
+        heads = {stem[2:] if self.is_definite(stem) else stem for stem in self.words[i].stems()}
+        if not heads & FORCES_HEADS:
+            return False
+        rest = self.words[i + 1 : j + 1]
+        return bool(rest) and all(
+            w.key in FORCES_DESCRIPTORS or self.is_nationality(w.key) for w in rest
+        )
 
     def is_plain_word(self, key: str) -> bool:
         """A whole word that is itself a known ordinary or trigger word (no clitic reading)."""
@@ -298,7 +340,7 @@ class _Finder:
     def find_gazetteer(self) -> None:
         words = self.words
         for i, w in enumerate(words):
-            if not w.is_word:
+            if not w.is_word or w.tanween:  # «وزارياً» is no «و» + a town
                 continue
             for n in (3, 2, 1):
                 if i + n > len(words) or not all(x.is_word for x in words[i : i + n]):
@@ -323,10 +365,12 @@ class _Finder:
     def org_chain(self, j: int, after_genitive: bool) -> int:
         """End index of a name extended from token j: adjectives, then one «لـ» phrase."""
         words = self.words
-        while j < len(words) and self.is_adjective(words[j].key, loose=True):
+        while j < len(words) and self.institution_adjective(words[j].key):
             j += 1
         if j < len(words) and words[j].is_word and len(words[j].key) > 3 and words[j].key[0] == "ل":
             key = words[j].key
+            if self.purpose_word(key):
+                return j
             if key.startswith("لل") and len(key) > 4:  # ل + ال
                 j += 1
             elif (
@@ -338,7 +382,7 @@ class _Finder:
                 j += 2
             else:
                 return j
-            while j < len(words) and self.is_adjective(words[j].key, loose=True):
+            while j < len(words) and self.institution_adjective(words[j].key):
                 j += 1
         return j
 
@@ -353,7 +397,7 @@ class _Finder:
                 if head not in ORG_HEADS and not (head == STATE_HEAD and not definite):
                     continue
                 end = self.org_end(i + 1, definite, head)
-                if end is None:
+                if end is None or self.described_forces(i, end - 1):
                     continue
                 label = Label.ORGANIZATION
                 if head == fold_key("مركز") and self.gaz.is_location(words[i + 1].key):
@@ -366,6 +410,10 @@ class _Finder:
         if j >= len(words) or not words[j].is_word:
             return None
         key = words[j].key
+        if key in PERSON_TITLES:
+            return None  # «برئاسة الدكتور …»: chaired by a person, no institution
+        if head in TEAM_HEADS and not definite and self.team_place(words[j]):
+            return self.org_chain(j + 1, after_genitive=True)  # «منتخب ليسوتو»
         if definite:
             if not self.is_adjective(key, loose=False):
                 return None
@@ -385,6 +433,10 @@ class _Finder:
         if not self.is_definite(key) or key in FUNCTION_WORDS or self.is_nationality(key):
             return None
         return self.org_chain(j + 1, after_genitive=True)
+
+    def team_place(self, w: _Word) -> bool:
+        """A country or city a team is named after («منتخب ليسوتو», «نادي الرياض»)."""
+        return w.is_word and not w.tanween and self.gaz.is_location(w.key)
 
     def find_people(self) -> None:
         words = self.words
@@ -524,7 +576,10 @@ class _Finder:
             # nor does a person's over «و» + another name: «بوتين ولوكاشينكو» is two people
             piece, after_and = first, False
             for k in range(first, end + 1):
-                joined = kind is Label.PERSON and piece < k < end and self.joins_people(k)
+                joined = piece < k < end and (
+                    (kind is Label.PERSON and self.joins_people(k))
+                    or (kind is Label.ORGANIZATION and self.joins_institutions(k))
+                )
                 if k < end and any(ch.isalnum() for ch in self.words[k].text) and not joined:
                     continue
                 if k > piece:
@@ -544,6 +599,15 @@ class _Finder:
         if not w.is_word or len(w.key) < 4 or not w.key.startswith("و"):
             return False
         return not (self.person_known(w.key) or self.gaz.is_first_name(w.key))
+
+    def joins_institutions(self, k: int) -> bool:
+        """Word `k` is «و» + a new institution's head: «مجلس الأمن والجمعية العامة» is two."""
+        w = self.words[k]
+        if not w.is_word or not w.key.startswith("و") or len(w.key) < 4:
+            return False
+        rest = w.key[1:]
+        bare = rest[2:] if self.is_definite(rest) else rest
+        return bare in ORG_HEADS
 
     def is_title(self, w: _Word) -> bool:
         stems = w.stems()
@@ -586,16 +650,25 @@ class _Finder:
                 return any(s in LOCATION_TRIGGERS for s in w.stems())
             return False
 
-        while i <= j and edge(words[i]):
+        while i <= j and (
+            edge(words[i]) or self.inflected(words[i], label) or self.verb_edge(words[i], label)
+        ):
             i += 1
         while j >= i and (
             words[j].key in FUNCTION_WORDS
+            or self.inflected(words[j], label)
+            or self.verb_edge(words[j], label)
             or (
-                label is Label.PERSON
+                label is not Label.LOCATION
                 and (self.is_nationality(words[j].key) or self.is_title(words[j]))
+                and (label is Label.PERSON or self.is_title(words[j]))
             )
         ):
             j -= 1
+        if label is Label.ORGANIZATION:
+            j = self.before_place_phrase(i, j)
+            if self.described_forces(i, j):
+                return None
         if i > j:
             return None
         if label is Label.PERSON:
@@ -621,9 +694,40 @@ class _Finder:
             j = max(j, self.org_chain(j + 1, after_genitive=True) - 1)
         if i == j and (self.generic(words[i]) or not words[i].is_word and len(words[i].key) < 2):
             return None
+        if i == j and words[i].tanween:
+            return None  # «بنوداً»: an inflected common noun, no name
         if i == j and label is Label.LOCATION and self.people_noun(words[i]):
             return None
         return self.name_start(words[i]), i, j
+
+    def inflected(self, w: _Word, label: Label) -> bool:
+        """A word with tanween («بنوداً», «وزارياً») is an ordinary noun or adjective."""
+        return w.tanween and label is not Label.LOCATION
+
+    def verb_edge(self, w: _Word, label: Label) -> bool:
+        """An imperfect verb at a person's edge («تبون يترأس», «يترأس عبد …»)."""
+        if label is not Label.PERSON or not w.is_word:
+            return False
+        key = w.key
+        if len(key) < 4 or key[0] != "ي" or self.person_known(key) or self.gaz.is_first_name(key):
+            return False
+        resources = _resources()
+        return not (resources and resources.name_weight(key) > 0)
+
+    def before_place_phrase(self, i: int, j: int) -> int:
+        """Last token of an organisation before «ب/في + place»: «للمنظمة بجدة» ends at
+        «للمنظمة»; «بجدة» says where it is."""
+        for k in range(i + 1, j + 1):
+            w = self.words[k]
+            if w.key in FUNCTION_WORDS and w.key == fold_key("في"):
+                return k - 1
+            if (
+                w.key.startswith("ب")
+                and self.gaz.is_location(w.key[1:])
+                and not self.known_name(w.key)
+            ):
+                return k - 1
+        return j
 
     def name_start(self, w: _Word) -> int:
         """Where a name starting with word `w` starts: after its proclitics.

@@ -1,0 +1,70 @@
+"""Word lists for the name finder's structural rules (general Arabic, no article's wording).
+
+Data only: the rules that read these live in `newsreader.pipeline.entities`
+and `newsreader.pipeline.linking`. Every list holds folded keys
+(`normalize.fold_key`), so alef, yaa and teh-marbuta variants match.
+"""
+
+from __future__ import annotations
+
+from newsreader.pipeline.normalize import fold_key
+
+
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(fold_key(w) for w in text.split())
+
+
+# Question words written as one word: never a place («ماهي» is also an island's name).
+FUSED_QUESTION_WORDS = _keys("ماهي ماهو ماهى ماذا لماذا")
+
+# Armed forces are described, not named, by a nationality: «القوات الأمريكية»,
+# «قوات الاحتلال الإسرائيلي» are no organisation; «القوات المسلحة» stays a name.
+FORCES_HEADS = _keys("قوات القوات")
+FORCES_DESCRIPTORS = _keys("الاحتلال")
+
+# Words that describe an outlet or a platform: the name after them is the entity,
+# the descriptor stays outside («منصة "إكس"» → «إكس», «صحيفة "الأيام"» → «الأيام»).
+OUTLET_DESCRIPTORS = _keys("""
+    منصة منصه موقع صحيفة جريدة مجلة قناة فضائية إذاعة اذاعة تلفزيون وكالة تطبيق شبكة حساب
+    برنامج مدونة بوابة
+    """)
+
+# Verbs and nouns of saying: a quoted name after «لـ» next to one is the outlet
+# spoken to («قال … لـ"الأفق اليوم"», «في تصريح لـ"النهار"»).
+SPEECH_WORDS = _keys("""
+    قال قالت يقول تقول صرح صرحت يصرح أكد أكدت يؤكد أوضح أوضحت يوضح أضاف أضافت يضيف
+    كشف كشفت يكشف ذكر ذكرت يذكر أفاد أفادت يفيد أشار أشارت يشير تابع تابعت لفت لفتت
+    نقل نقلت أعلن أعلنت أبلغ أبلغت أكدت أردف أردفت تصريح تصريحات تصريحه تصريحها حديث
+    حديثه حديثها مقابلة حوار بيان مصدر مصادر
+    """)
+
+# Heads of a sports team named after its country or city: «منتخب ليسوتو», «نادي الزمالك».
+TEAM_HEADS = _keys("منتخب نادي فريق")
+
+# «X اليوم» is an outlet's name («أخبار اليوم», «مصر اليوم») where it stands as one:
+# in quotes, or as the dateline that opens a paragraph before a dash.
+OUTLET_TODAY = fold_key("اليوم")
+DATELINE_DASHES = frozenset("-–—")
+
+# Portfolios in construct after a role, before the country it serves:
+# «وزير خارجية أرمينيا …», «رئيس وزراء العراق …» (the name follows the country).
+PORTFOLIOS = _keys("""
+    خارجية داخلية دفاع مالية عدل صحة تعليم اقتصاد تجارة طاقة نفط زراعة ثقافة إعلام عمل نقل
+    سياحة بيئة وزراء أركان جيش حكومة
+    """)
+
+# Words that start a purpose or a next clause (ل + verbal noun): a name does not run
+# on over them, so a form that ran on («… لبحث …») is never an entity's canonical name.
+PURPOSE_WORDS = _keys("""
+    لبحث لمناقشة لدراسة لتسليم لتعزيز لإجراء لاجراء لتقديم لحضور لمتابعة لتنسيق لبدء لإطلاق
+    لاطلاق لعقد لتوقيع للبحث للنظر لمواجهة لدعم لإنهاء لانهاء
+    """)
+
+# Homographs once diacritics are folded: one folded key, distinct entities of one
+# label. key -> ((distinct vowelled spelling, cue words that point at that sense), ...).
+HOMOGRAPHS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    fold_key("عمان"): (
+        ("عُمان", _keys("سلطنة السلطنة مسقط العماني العمانية العمانيين صلالة ظفار")),
+        ("عمّان", _keys("الأردن الاردن الأردنية الأردني الهاشمية الاردنية الاردني")),
+    ),
+}
