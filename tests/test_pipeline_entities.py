@@ -184,7 +184,14 @@ def test_which_source_wins_an_overlap() -> None:
     text = "وصل الوفد إلى قصر الإليزيه مساء."
     person = {"الإليزيه": "PERSON"}
     assert tagged(text, person, "rules-first") == [("قصر الإليزيه", L)]
-    assert tagged(text, person, "tagger-first") == [("الإليزيه", P)]
+    # a rule's venue that holds the tagger's name whole is the longer name in both modes
+    assert tagged(text, person, "tagger-first") == [("قصر الإليزيه", L)]
+    # a tagger span crossing the rule's edge wins where the tagger comes first
+    crossing = {"الإليزيه": "PERSON", "فاروقيان": "PERSON"}
+    text = "زار قصر الإليزيه فاروقيان أمس."
+    assert tagged(text, crossing, "tagger-first") == [("الإليزيه فاروقيان", P)]
+    assert tagged(text, crossing, "rules-first") == [("قصر الإليزيه", L)]
+    text = "وصل الوفد إلى قصر الإليزيه مساء."
     # nested names of one label: the longer wins whichever source comes first
     place = {"الإليزيه": "LOCATION"}
     assert tagged(text, place, "tagger-first") == [("قصر الإليزيه", L)]
@@ -285,3 +292,36 @@ def test_imperfect_verb_stays_outside_a_person() -> None:
 
 def test_fused_question_word_is_no_place() -> None:
     assert tagged("ماهي القرارات؟", {"ماهي": "LOCATION"}, mode="tagger") == []
+
+
+def test_quoted_outlet_after_lam_next_to_a_word_of_saying() -> None:
+    found = names('وقال المصدر لـ"الأفق الجديد" إن الاجتماع تأجل.')
+    assert ("الأفق الجديد", ORG) in found
+    # no word of saying: a quoted phrase after «لـ» is not taken for an outlet
+    assert names('دعا الحزب لـ"الحوار الشامل" بين الفرقاء.') == []
+
+
+def test_platform_name_without_its_descriptor() -> None:
+    assert ("زيفر", ORG) in names('ونشرت الوزارة بيانا عبر حسابها بمنصة "زيفر".')
+    assert ("Zephyr", ORG) in names("ونشر الخبر على منصة Zephyr أمس.")
+
+
+def test_today_outlet_in_quotes_and_in_a_dateline() -> None:
+    assert ("وادي النيل اليوم", ORG) in names('ذكرت "وادي النيل اليوم" أن الطريق أغلق.')
+    assert names("أنباء اليوم - افتتح الوزير المعرض.")[0] == ("أنباء اليوم", ORG)
+
+
+def test_bracketed_agency_in_a_dateline() -> None:
+    assert ("الأفق", ORG) in names("تونس (الأفق) - أعلنت الحكومة خطتها.")
+
+
+def test_institution_before_its_bracketed_acronym() -> None:
+    found = names("وقال المفوض العام لهيئة رعاية وتأهيل الصيادين المتقاعدين (هرتام) إن العمل مستمر.")
+    assert ("هيئة رعاية وتأهيل الصيادين المتقاعدين", ORG) in found
+    assert ("هرتام", ORG) in found
+
+
+def test_quoted_short_form_without_the_head() -> None:
+    texts = ["اجتماع طارئ لـ«الإنماء الريفي» الأحد", "أعلنت منظمة الإنماء الريفي عقد اجتماع."]
+    found = find_names_in_article(texts, mode="rules")
+    assert [(m.text, m.label) for m in found[0]] == [("الإنماء الريفي", ORG)]

@@ -159,6 +159,8 @@ def annotate_article(article: Article) -> AnnotateSummary:
         decided.setdefault(mention.paragraph_id, []).append((mention.start, mention.end))
 
     created: list[tuple[int, int, int, str, str]] = []
+    context = "\n".join(p.text for p in paragraphs)  # tells homographs apart
+    scope = f"@{article.pk}"
     for span in analysis.spans:
         row = by_index[span.paragraph]
         if any(span.start < end and start < span.end for start, end in decided.get(row.pk, [])):
@@ -171,7 +173,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
             text=span.text,
             label=span.label.value,
             value=span.value or "",
-            entity=resolve_entity(span.label.value, canonical, span.text),
+            entity=resolve_entity(span.label.value, canonical, span.text, context, scope),
             origin=Origin.MODEL,
         )
         created.append((row.pk, span.start, span.end, span.label.value, span.text))

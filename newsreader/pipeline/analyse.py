@@ -22,6 +22,13 @@ from newsreader.pipeline.types import Analysis, Label, NameMatch, Paragraph, Spa
 Recogniser = Callable[[list[str], list[tuple[str, Label]]], list[list[NameMatch]]]
 
 
+def _holds(name: NameMatch, date: Span) -> bool:
+    """An organisation's name holds a date word inside it («أخبار اليوم», «بغداد اليوم»):
+    the outlet is the entity, its «اليوم» is no date."""
+    inside = name.start <= date.start and date.end <= name.end
+    return inside and name.end - name.start > date.end - date.start
+
+
 def find_spans(
     paragraphs: Sequence[Paragraph],
     published: date | None,
@@ -40,12 +47,14 @@ def find_spans(
             Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value, d.value)
             for d in find_dates(paragraph.text, published)
         ]
+        outlets = [n for n in found if n.label is Label.ORGANIZATION]
+        dates = [d for d in dates if not any(_holds(n, d) for n in outlets)]
         spans.extend(dates)
         for name in found:
             if not any(name.start < d.end and d.start < name.end for d in dates):
                 spans.append(Span(paragraph.index, name.start, name.end, name.text, name.label))
     spans.sort(key=lambda s: (s.paragraph, s.start))
-    link(spans)
+    link(spans, {p.index: p.text for p in paragraphs})
     return spans
 
 

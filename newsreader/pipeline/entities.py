@@ -45,6 +45,13 @@ from dataclasses import dataclass, field
 from newsreader.pipeline.features import resources_for
 from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsreader.pipeline.lexicon_names import (
+    CLOSING_QUOTES,
+    DATELINE_DASHES,
+    MAX_QUOTED_NAME,
+    OPENING_QUOTES,
+    OUTLET_DESCRIPTORS,
+    OUTLET_TODAY,
+    SPEECH_WORDS,
     FORCES_DESCRIPTORS,
     FORCES_HEADS,
     FUSED_QUESTION_WORDS,
@@ -352,6 +359,8 @@ class _Finder:
                     readings = readings[:1]  # «لجنة» is not ل + جنة
                 for start, stem, _ in readings:
                     key = " ".join([stem, *tail])
+                    if key in FUNCTION_WORDS:
+                        continue  # «ماهي» asks; it names no island
                     if self.gaz.is_location(key):
                         label = Label.LOCATION
                     elif self.gaz.is_organization(key):
@@ -556,6 +565,111 @@ class _Finder:
                         break
                     self.add(nxt.start + nxt.offsets[1], nxt.end, Label.LOCATION, j + 1, j + 1)
                     j += 1
+
+    # --- outlets and acronyms -------------------------------------------------------
+
+    def quoted_at(self, k: int) -> int | None:
+        """Index of the closing quote when a short quoted name opens at token `k`."""
+        words = self.words
+        if k >= len(words) or words[k].text not in OPENING_QUOTES:
+            return None
+        for end in range(k + 1, min(len(words), k + MAX_QUOTED_NAME + 2)):
+            if words[end].text in CLOSING_QUOTES:
+                inner = words[k + 1 : end]
+                if inner and all(self.nameable(w) for w in inner):
+                    return end
+                return None
+        return None
+
+    def nameable(self, w: _Word) -> bool:
+        """A word that can stand in an outlet's or platform's name (Arabic or Latin)."""
+        if w.tanween or w.key in FUNCTION_WORDS - {OUTLET_TODAY}:
+            return False
+        return w.is_word or w.text.isalnum() and any(c.isalpha() for c in w.text)
+
+    def speech_before(self, k: int, reach: int = 8) -> bool:
+        """A word of saying among the `reach` words before token `k`, in one sentence."""
+        for w in reversed(self.words[max(0, k - reach) : k]):
+            if w.text in ".؟!?":
+                return False
+            if any(s in SPEECH_WORDS for s in w.stems()):
+                return True
+        return False
+
+    def find_outlets(self) -> None:
+        """Outlets and platforms named by their place in the sentence, not by a list:
+
+        * a quoted name after «لـ» next to a word of saying («قال … لـ"الأفق"»);
+        * a quoted or Latin name after an outlet word («منصة "إكس"», «صحيفة Le Monde»),
+          the outlet word outside;
+        * «X اليوم» quoted, or opening a paragraph before a dash (a dateline);
+        * a bracketed word after the place that opens a dateline («دمشق (الأفق) -»).
+        """
+        words = self.words
+        for k, w in enumerate(words):
+            close = self.quoted_at(k + 1)
+            stems = w.stems()
+            if close is not None:
+                inner = words[k + 2 : close]
+                after_lam = w.key == "ل" and self.speech_before(k)
+                after_outlet = any(st in OUTLET_DESCRIPTORS for st in stems)
+                today = len(inner) > 1 and inner[-1].key == OUTLET_TODAY
+                if after_lam or after_outlet or today:
+                    self.add(inner[0].start, inner[-1].end, Label.ORGANIZATION, k + 2, close - 1, 3)
+                    continue
+            if any(st in OUTLET_DESCRIPTORS for st in stems) and k + 1 < len(words):
+                j = k + 1
+                while j < len(words) and not words[j].is_word and self.nameable(words[j]):
+                    j += 1
+                if j > k + 1:
+                    self.add(
+                        words[k + 1].start, words[j - 1].end, Label.ORGANIZATION, k + 1, j - 1, 3
+                    )
+        self.dateline_outlet()
+
+    def dateline_outlet(self) -> None:
+        words = self.words
+        dash = next((k for k, w in enumerate(words[:6]) if w.text in DATELINE_DASHES), None)
+        if dash is None or dash < 2:
+            return
+        head = words[:dash]
+        if head[-1].key == OUTLET_TODAY and all(w.is_word for w in head):
+            self.add(head[0].start, head[-1].end, Label.ORGANIZATION, 0, dash - 1, 3)
+        elif head[-1].text == ")" and dash >= 3 and head[-3].text == "(":
+            inner = head[-2]
+            if self.nameable(inner) and all(w.is_word for w in head[:-3]):
+                self.add(inner.start, inner.end, Label.ORGANIZATION, dash - 2, dash - 2, 3)
+
+    def find_acronyms(self) -> None:
+        """«وكالة غوث … (الأونروا)»: an institution's name before a bracketed one-word
+        acronym runs back to its head, and the acronym is the same organisation."""
+        words = self.words
+        for k, w in enumerate(words):
+            if w.text != "(" or k + 2 >= len(words) or words[k + 2].text != ")":
+                continue
+            if not self.nameable(words[k + 1]) or k == 0:
+                continue
+            head = None
+            for h in range(k - 1, max(-1, k - 10), -1):
+                x = words[h]
+                if not x.is_word or x.key in FUNCTION_WORDS:
+                    break
+                if any((s[2:] if self.is_definite(s) else s) in ORG_HEADS for s in x.stems()):
+                    head = h
+            if head is None or head == k - 1:
+                continue
+            start = next(
+                (
+                    st
+                    for st, s, _ in words[head].splits()
+                    if (s[2:] if self.is_definite(s) else s) in ORG_HEADS
+                ),
+                words[head].start,
+            )
+            if words[head].key.startswith("لل"):
+                start = words[head].start
+            self.add(start, words[k - 1].end, Label.ORGANIZATION, head, k - 1, 3)
+            self.add(words[k + 1].start, words[k + 1].end, Label.ORGANIZATION, k + 1, k + 1, 3)
 
     # --- statistical spans ---------------------------------------------------------
 
@@ -762,6 +876,23 @@ class _Finder:
 
     # --- resolution ---------------------------------------------------------------
 
+    def contains_tagged(self, c: _Candidate) -> _Candidate:
+        """A rule's organisation or venue that holds a tagger's name of another label
+        whole («وزارة الخارجية السعودية» around «السعودية», «منتخب ليسوتو» around
+        «ليسوتو») is the longer name: it takes the tagger's priority."""
+        if c.tagged or c.label is Label.PERSON:
+            return c
+        inside = False
+        for o in self.found:
+            if not o.tagged or o.end <= c.start or c.end <= o.start:
+                continue
+            if o.label is c.label or not (c.start <= o.start and o.end <= c.end):
+                return c  # the tagger saw this name, or a name crossing the rule's edge
+            inside = inside or (o.end - o.start < c.end - c.start)
+        if not inside or c.priority >= 2:
+            return c
+        return _Candidate(c.start, c.end, c.label, 2, c.first, c.last, c.tagged)
+
     def resolve(self) -> list[_Candidate]:
         # the longest name wins: a rule span and a tagger span of the same label,
         # one inside the other, keep the longer whatever their priorities
@@ -777,6 +908,7 @@ class _Finder:
                 for o in self.found
             )
         ]
+        found = [self.contains_tagged(c) for c in found]
         chosen: list[_Candidate] = []
         for c in sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
             if all(c.end <= o.start or o.end <= c.start for o in chosen):
@@ -837,6 +969,8 @@ def _tags(finders: list[_Finder], mode: str, tagger: WordTagger | None) -> list[
 
 def _run(finder: _Finder, mode: str, tags: list[str] | None) -> list[_Candidate]:
     finder.find_extra()  # curated names count in every mode
+    finder.find_outlets()  # structure, not word lists: every mode
+    finder.find_acronyms()
     if mode != "tagger":
         finder.find_gazetteer()
         finder.find_organizations()
@@ -925,6 +1059,33 @@ def _repeat_names(finders: list[_Finder], results: list[list[_Candidate]], gaz: 
         found.sort(key=lambda c: c.start)
 
 
+def _quoted_short_forms(finders: list[_Finder], results: list[list[_Candidate]]) -> None:
+    """«"التعاون الإسلامي"» once «منظمة التعاون الإسلامي» was found: an organisation's
+    name without its head noun, in quotes, is the organisation (a headline's short form)."""
+    shorts: set[tuple[str, ...]] = set()
+    for finder, found in zip(finders, results, strict=True):
+        for c in found:
+            words = _name_key(finder, c)
+            if c.label is Label.ORGANIZATION and len(words) > 2 and words[0] in ORG_HEADS:
+                shorts.add(words[1:])
+    if not shorts:
+        return
+    for finder, found in zip(finders, results, strict=True):
+        ws = finder.words
+        for k in range(len(ws) - 1):
+            if ws[k].text not in OPENING_QUOTES:
+                continue
+            for words in shorts:
+                n = len(words)
+                if tuple(w.key for w in ws[k + 1 : k + 1 + n]) != words:
+                    continue
+                start, end = ws[k + 1].start, ws[k + n].end
+                if all(end <= c.start or c.end <= start for c in found):
+                    found.append(_Candidate(start, end, Label.ORGANIZATION, 0, k + 1, k + n))
+                break
+        found.sort(key=lambda c: c.start)
+
+
 def find_names_in_article(
     texts: list[str],
     extra: Iterable[tuple[str, Label]] = (),
@@ -948,6 +1109,7 @@ def find_names_in_article(
     results = [_run(f, mode, t) for f, t in zip(finders, tags, strict=True)]
     if mode != "rules":
         _repeat_names(finders, results, gaz)
+    _quoted_short_forms(finders, results)
     short: set[str] = set()
     for finder, found in zip(finders, results, strict=True):
         for c in found:

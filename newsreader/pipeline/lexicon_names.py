@@ -44,7 +44,10 @@ TEAM_HEADS = _keys("منتخب نادي فريق")
 # «X اليوم» is an outlet's name («أخبار اليوم», «مصر اليوم») where it stands as one:
 # in quotes, or as the dateline that opens a paragraph before a dash.
 OUTLET_TODAY = fold_key("اليوم")
-DATELINE_DASHES = frozenset("-–—")
+DATELINE_DASHES = frozenset("-–—:")
+OPENING_QUOTES = frozenset("\"«“„'‘")
+CLOSING_QUOTES = frozenset("\"»”'’")
+MAX_QUOTED_NAME = 4  # words of a quoted outlet's or short form's name
 
 # Portfolios in construct after a role, before the country it serves:
 # «وزير خارجية أرمينيا …», «رئيس وزراء العراق …» (the name follows the country).
