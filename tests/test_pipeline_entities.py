@@ -316,7 +316,8 @@ def test_bracketed_agency_in_a_dateline() -> None:
 
 
 def test_institution_before_its_bracketed_acronym() -> None:
-    found = names("وقال المفوض العام لهيئة رعاية وتأهيل الصيادين المتقاعدين (هرتام) إن العمل مستمر.")
+    text = "وقال المفوض العام لهيئة رعاية وتأهيل الصيادين المتقاعدين (هرتام) إن العمل مستمر."
+    found = names(text)
     assert ("هيئة رعاية وتأهيل الصيادين المتقاعدين", ORG) in found
     assert ("هرتام", ORG) in found
 

@@ -47,15 +47,15 @@ from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsreader.pipeline.lexicon_names import (
     CLOSING_QUOTES,
     DATELINE_DASHES,
+    FORCES_DESCRIPTORS,
+    FORCES_HEADS,
+    FUSED_QUESTION_WORDS,
     MAX_QUOTED_NAME,
     OPENING_QUOTES,
     OUTLET_DESCRIPTORS,
     OUTLET_TODAY,
-    SPEECH_WORDS,
-    FORCES_DESCRIPTORS,
-    FORCES_HEADS,
-    FUSED_QUESTION_WORDS,
     PURPOSE_WORDS,
+    SPEECH_WORDS,
     TEAM_HEADS,
 )
 from newsreader.pipeline.normalize import fold_key, fold_with_offsets, proclitic_splits, tokenize

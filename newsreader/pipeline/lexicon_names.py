@@ -71,3 +71,13 @@ HOMOGRAPHS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
         ("عمّان", _keys("الأردن الاردن الأردنية الأردني الهاشمية الاردنية الاردني")),
     ),
 }
+
+# Head nouns an organisation's quoted short form may drop («"التعاون الإسلامي"» for
+# «منظمة التعاون الإسلامي»); a subset of the name finder's institution heads.
+SHORTENABLE_HEADS = _keys("""
+    مجلس وزارة هيئة لجنة اتحاد جامعة منظمة وكالة حزب حركة شركة بنك صندوق جمعية مؤسسة
+    محكمة رابطة معهد أكاديمية مركز جبهة تحالف ائتلاف مفوضية
+    """)
+
+# Words that open a person's name but also stand inside institutions' names.
+NAME_CONNECTORS = _keys("عبد أبو ابن بن آل")

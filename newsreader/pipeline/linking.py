@@ -20,23 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newsreader.pipeline.lexicon_names import HOMOGRAPHS, OPENING_QUOTES, PURPOSE_WORDS
+from newsreader.pipeline.lexicon_names import (
+    HOMOGRAPHS,
+    NAME_CONNECTORS,
+    OPENING_QUOTES,
+    PURPOSE_WORDS,
+    SHORTENABLE_HEADS,
+)
 from newsreader.pipeline.normalize import fold_key
 from newsreader.pipeline.types import Label, Span
-
-# Head nouns an organisation's short form may drop (folded, kept in step with the
-# name finder's heads in `entities.ORG_HEADS`).
-_HEADS = frozenset(
-    fold_key(w)
-    for w in """
-    مجلس وزارة هيئة لجنة اتحاد جامعة منظمة وكالة حزب حركة شركة بنك صندوق جمعية مؤسسة
-    محكمة رابطة معهد أكاديمية مركز جبهة تحالف ائتلاف مفوضية
-    """.split()
-)
-
-
-# Words that open a person's name but also stand inside institutions' names.
-_CONNECTORS = frozenset(fold_key(w) for w in "عبد أبو ابن بن آل".split())
 
 
 def clitic_free(text: str) -> str:
@@ -97,7 +89,9 @@ def _contains(long: list[str], short: list[str], prefix_only: bool, headless: bo
     if n >= len(long):
         return False
     if prefix_only:
-        return long[:n] == short or (headless and long[0] in _HEADS and long[1:] == short)
+        return long[:n] == short or (
+            headless and long[0] in SHORTENABLE_HEADS and long[1:] == short
+        )
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
@@ -118,7 +112,7 @@ def _acronyms(spans: list[Span], texts: Mapping[int, str]) -> dict[str, str]:
 def _quoted(span: Span, texts: Mapping[int, str]) -> bool:
     """The mention stands in quotes, as a headline's short form of a name does."""
     text = texts.get(span.paragraph, "")
-    return 0 < span.start and text[span.start - 1 : span.start] in OPENING_QUOTES
+    return span.start > 0 and text[span.start - 1 : span.start] in OPENING_QUOTES
 
 
 def link(spans: list[Span], texts: Mapping[int, str] | None = None) -> None:
@@ -130,7 +124,7 @@ def link(spans: list[Span], texts: Mapping[int, str] | None = None) -> None:
             for s in spans
             if s.label is Label.PERSON and len(s.text.split()) > 1
         )
-        - _CONNECTORS
+        - NAME_CONNECTORS
     )
     forms: dict[Label, dict[str, str]] = {}
     cut: dict[int, tuple[list[str], str]] = {}
