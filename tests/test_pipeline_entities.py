@@ -326,3 +326,24 @@ def test_quoted_short_form_without_the_head() -> None:
     texts = ["اجتماع طارئ لـ«الإنماء الريفي» الأحد", "أعلنت منظمة الإنماء الريفي عقد اجتماع."]
     found = find_names_in_article(texts, mode="rules")
     assert [(m.text, m.label) for m in found[0]] == [("الإنماء الريفي", ORG)]
+
+
+def test_rarer_given_name_needs_a_known_name_part_after_it(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict(
+        {"given_names": ["زهوان"], "surnames": ["القرملي"], "common_words": []}
+    )
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    assert names("وحضر زهوان القرملي الحفل.") == [("زهوان القرملي", P)]
+    assert names("وحضر زهوان برقاني الحفل.") == []
+
+
+def test_place_from_the_wider_list_needs_a_preposition(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict({"extra_places": ["ترمسان"]})
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    assert names("وصل الوفد إلى ترمسان ثم عاد.") == [("ترمسان", L)]
+    assert names("عقد الاجتماع بترمسان أمس.") == [("ترمسان", L)]
+    assert names("ترمسان الكبير حاضر.") == []

@@ -128,6 +128,7 @@ VENUE_HEADS = _keys(
     "قصر مطار ملعب ميناء فندق ساحة ستاد جامع مسجد كنيسة سجن معبر مخيم حي شارع جسر سد"
 )
 STATE_HEAD = fold_key("دولة")
+PLACE_PREPOSITIONS = _keys("في إلى الى من نحو قرب")
 TANWEEN = frozenset("\u064b\u064c\u064d")
 MAX_NAME_TOKENS = 3
 
@@ -254,7 +255,7 @@ class _Finder:
         )
 
     def person_known(self, key: str) -> bool:
-        return self.gaz.is_person(key)
+        return self.gaz.is_name_part(key)
 
     def name_like(self, w: _Word, position: int, after_role: bool = False) -> bool:
         """Can `w` be token number `position` (0-based) of a person's name?"""
@@ -268,7 +269,7 @@ class _Finder:
         known = self.person_known(key)
         if self.gaz.is_location(key) and not known:
             return False
-        if self.is_definite(key) and not (known or self.gaz.is_family_name(key)):
+        if self.is_definite(key) and not (known or self.gaz.is_surname(key)):
             return False
         if key[0] in "وف" and not known and not (after_role and self.person_known(key[1:])):
             return False  # right after a role «و» cannot be a conjunction: «وليام»
@@ -277,7 +278,7 @@ class _Finder:
             if rest in FUNCTION_WORDS or self.gaz.is_common(rest) or self.is_definite(rest):
                 return False  # «بداعي», «للسفر»: a preposition phrase, not a name
         if self.gaz.is_common(key) and not (
-            known and (position > 0 or self.gaz.is_first_name(key))
+            known and (position > 0 or self.gaz.is_given_name(key))
         ):
             return False  # «الناطق باسم …»: an ordinary word first is not a name
         if position > 0 and key.startswith("لل"):
@@ -361,7 +362,9 @@ class _Finder:
                     key = " ".join([stem, *tail])
                     if key in FUNCTION_WORDS:
                         continue  # «ماهي» asks; it names no island
-                    if self.gaz.is_location(key):
+                    if self.gaz.is_location(key) or (
+                        self.gaz.is_place(key) and self.after_preposition(i, start)
+                    ):
                         label = Label.LOCATION
                     elif self.gaz.is_organization(key):
                         label = Label.ORGANIZATION
@@ -370,6 +373,14 @@ class _Finder:
                         break
                 if label:
                     break
+
+    def after_preposition(self, i: int, start: int) -> bool:
+        """Word `i` read from `start` follows a preposition (attached «ب», or «في», «إلى»,
+        «من»): the place reading of a name from the wider list needs that context."""
+        w = self.words[i]
+        if start > w.start and w.key[0] == "ب":
+            return True
+        return i > 0 and self.words[i - 1].key in PLACE_PREPOSITIONS
 
     def org_chain(self, j: int, after_genitive: bool) -> int:
         """End index of a name extended from token j: adjectives, then one «لـ» phrase."""
@@ -445,7 +456,7 @@ class _Finder:
 
     def team_place(self, w: _Word) -> bool:
         """A country or city a team is named after («منتخب ليسوتو», «نادي الرياض»)."""
-        return w.is_word and not w.tanween and self.gaz.is_location(w.key)
+        return w.is_word and not w.tanween and self.gaz.is_place(w.key)
 
     def find_people(self) -> None:
         words = self.words
@@ -455,7 +466,7 @@ class _Finder:
             stems = w.stems()
             if any(s in PERSON_TITLES for s in stems):
                 self.after_title(i + 1)
-            elif any(self.gaz.is_first_name(s) for s in stems) and not self.covered(i):
+            elif any(self.gaz.is_given_name(s) for s in stems) and not self.covered(i):
                 self.first_name_at(i)
 
     def covered(self, i: int) -> bool:
@@ -491,13 +502,15 @@ class _Finder:
     def first_name_at(self, i: int) -> None:
         w = self.words[i]
         for start, stem, fused in w.splits():
-            if fused or not self.gaz.is_first_name(stem):
+            if fused or not self.gaz.is_given_name(stem):
                 continue
             if stem in FUNCTION_WORDS or self.gaz.is_common(stem):
                 continue
             n = 1 + self.name_tokens(i + 1, limit=2)
             if n < 2:
                 return
+            if not self.gaz.is_first_name(stem) and not self.person_known(self.words[i + 1].key):
+                return  # a rarer given name needs a known name part after it
             self.add(start, self.words[i + n - 1].end, Label.PERSON, i, i + n - 1)
             self.list_after(i + n)
             return
@@ -712,7 +725,7 @@ class _Finder:
         w = self.words[k]
         if not w.is_word or len(w.key) < 4 or not w.key.startswith("و"):
             return False
-        return not (self.person_known(w.key) or self.gaz.is_first_name(w.key))
+        return not (self.person_known(w.key) or self.gaz.is_given_name(w.key))
 
     def joins_institutions(self, k: int) -> bool:
         """Word `k` is «و» + a new institution's head: «مجلس الأمن والجمعية العامة» is two."""
@@ -790,7 +803,7 @@ class _Finder:
                 i > 0
                 and words[i - 1].is_word
                 and not self.is_title(words[i - 1])
-                and any(self.gaz.is_first_name(s) for s in words[i - 1].stems())
+                and any(self.gaz.is_given_name(s) for s in words[i - 1].stems())
                 and self.name_like(words[i - 1], 0)
                 and j - i < MAX_NAME_TOKENS
             ):
@@ -823,7 +836,7 @@ class _Finder:
         if label is not Label.PERSON or not w.is_word:
             return False
         key = w.key
-        if len(key) < 4 or key[0] != "ي" or self.person_known(key) or self.gaz.is_first_name(key):
+        if len(key) < 4 or key[0] != "ي" or self.person_known(key) or self.gaz.is_given_name(key):
             return False
         resources = _resources()
         return not (resources and resources.name_weight(key) > 0)
@@ -837,7 +850,7 @@ class _Finder:
                 return k - 1
             if (
                 w.key.startswith("ب")
-                and self.gaz.is_location(w.key[1:])
+                and self.gaz.is_place(w.key[1:])
                 and not self.known_name(w.key)
             ):
                 return k - 1
