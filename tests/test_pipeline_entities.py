@@ -347,3 +347,22 @@ def test_place_from_the_wider_list_needs_a_preposition(monkeypatch) -> None:
     assert names("وصل الوفد إلى ترمسان ثم عاد.") == [("ترمسان", L)]
     assert names("عقد الاجتماع بترمسان أمس.") == [("ترمسان", L)]
     assert names("ترمسان الكبير حاضر.") == []
+
+
+def test_person_after_role_portfolio_and_country(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict({"countries": ["برقانيا"], "cities": ["كورتان"]})
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    found = names("وتحدث وزير خارجية برقانيا كورتان زيلفيان أمام المجلس.")
+    assert ("كورتان زيلفيان", P) in found
+    assert ("برقانيا", L) in found
+    # without a role the city stays a city
+    assert ("كورتان", L) in names("وصل الوفد إلى كورتان أمس.")
+
+
+def test_rule_person_after_a_role_holds_the_taggers_places() -> None:
+    text = "وقال وزير الخارجية سامر فلوريان إن الحوار مستمر."
+    tags = {"سامر": "PERSON", "فلوريان": "LOCATION"}
+    assert ("سامر فلوريان", P) in tagged(text, {"فلوريان": "LOCATION"})
+    assert ("سامر فلوريان", P) in tagged(text, tags)

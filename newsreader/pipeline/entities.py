@@ -54,6 +54,7 @@ from newsreader.pipeline.lexicon_names import (
     OPENING_QUOTES,
     OUTLET_DESCRIPTORS,
     OUTLET_TODAY,
+    PORTFOLIOS,
     PURPOSE_WORDS,
     SPEECH_WORDS,
     TEAM_HEADS,
@@ -267,7 +268,7 @@ class _Finder:
         if self.is_nationality(key) or self.gaz.is_country(key) or self.gaz.is_region(key):
             return False
         known = self.person_known(key)
-        if self.gaz.is_location(key) and not known:
+        if self.gaz.is_location(key) and not known and not (after_role and self.foreign_place(key)):
             return False
         if self.is_definite(key) and not (known or self.gaz.is_surname(key)):
             return False
@@ -289,6 +290,10 @@ class _Finder:
             if key[0] == "ي" or key.endswith("ه"):
                 return False  # imperfect verb; a noun with teh marbuta
         return True
+
+    def foreign_place(self, key: str) -> bool:
+        """A city's name that is also a person's («أرارات»): right after a role it is the name."""
+        return not (self.gaz.is_country(key) or self.gaz.is_region(key) or self.is_definite(key))
 
     # --- helpers ------------------------------------------------------------------
 
@@ -481,6 +486,8 @@ class _Finder:
                 self.is_nationality(key)
                 or key in PERSON_TITLES
                 or key in TITLE_COMPLEMENTS
+                or key in PORTFOLIOS
+                or (skipped and words[j - 1].key in PORTFOLIOS and self.gaz.is_country(key))
                 or key in ORG_HEADS
                 or (self.is_definite(key) and not self.person_known(key))
             )
@@ -893,7 +900,7 @@ class _Finder:
         """A rule's organisation or venue that holds a tagger's name of another label
         whole («وزارة الخارجية السعودية» around «السعودية», «منتخب ليسوتو» around
         «ليسوتو») is the longer name: it takes the tagger's priority."""
-        if c.tagged or c.label is Label.PERSON:
+        if c.tagged:
             return c
         inside = False
         for o in self.found:
