@@ -366,3 +366,40 @@ def test_rule_person_after_a_role_holds_the_taggers_places() -> None:
     tags = {"سامر": "PERSON", "فلوريان": "LOCATION"}
     assert ("سامر فلوريان", P) in tagged(text, {"فلوريان": "LOCATION"})
     assert ("سامر فلوريان", P) in tagged(text, tags)
+
+
+def test_naming_adjective_that_is_also_a_noun() -> None:
+    assert names("التقى ممثلي الاتحاد العام الليبي للشغل.") == [("الاتحاد العام الليبي للشغل", ORG)]
+
+
+def test_future_verb_stays_outside_a_person() -> None:
+    tags = {"زكريا": "PERSON", "مونتاري": "PERSON", "سيزور": "PERSON"}
+    assert tagged("وقال إن زكريا مونتاري سيزور العاصمة.", tags, mode="tagger") == [
+        ("زكريا مونتاري", P)
+    ]
+
+
+def test_outlet_word_stays_outside_its_name() -> None:
+    assert tagged("وقال لقناة الأفق إن الحوار مستمر.", {}) == [("الأفق", ORG)]
+    found = tagged(
+        "ونشرت صحيفة الوادي التقرير.", {"صحيفة": "ORGANIZATION", "الوادي": "ORGANIZATION"}
+    )
+    assert found == [("الوادي", ORG)]
+
+
+def test_platform_named_by_one_bare_word() -> None:
+    assert ("زيفر", ORG) in names("ونشر الوزير على منصة زيفر تغريدة.")
+    assert names("وأكد ضرورة تطبيق خطته كاملة.") == []
+
+
+def test_nisba_after_two_name_words_is_a_surname() -> None:
+    tags = {"سامر": "PERSON", "فلوريان": "PERSON"}
+    text = "وزار رئيس الوزراء سامر فلوريان العراقي بغداد."
+    assert ("سامر فلوريان العراقي", P) in tagged(text, tags)
+    # after a single name word it is the nationality
+    assert ("فلوريان", P) in tagged("وزار فلوريان العراقي بغداد.", {"فلوريان": "PERSON"})
+
+
+def test_body_of_an_organisation_named_before_is_no_name() -> None:
+    assert names("في مقر الأمانة العامة للمنظمة أمس.") == []
+    assert names("في مقر الأمانة العامة للمنظمة الإقليمية أمس.") != []

@@ -51,9 +51,11 @@ from newsreader.pipeline.lexicon_names import (
     FORCES_HEADS,
     FUSED_QUESTION_WORDS,
     MAX_QUOTED_NAME,
+    MEDIA_WORDS,
     OPENING_QUOTES,
     OUTLET_DESCRIPTORS,
     OUTLET_TODAY,
+    PLATFORM_WORDS,
     PORTFOLIOS,
     PURPOSE_WORDS,
     SPEECH_WORDS,
@@ -204,7 +206,9 @@ class _Finder:
         return self.gaz.is_nationality(key)
 
     def is_adjective(self, key: str, loose: bool) -> bool:
-        """A definite adjective that can continue a name."""
+        """A definite adjective that can continue a name («العام» too, though a noun alone)."""
+        if key in NAMING_ADJECTIVES:
+            return True
         if not self.is_definite(key) or key in FUNCTION_WORDS or self.gaz.is_location(key):
             return False
         if key in NAMING_ADJECTIVES or self.is_nationality(key):
@@ -233,6 +237,12 @@ class _Finder:
         taf_il = len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي"  # تعزيز، تقديم
         mufa_ala = len(stem) == 6 and stem[0] == "م" and stem[2] == "ا" and stem[-1] == "ه"
         return taf_il or mufa_ala
+
+    def of_generic_body(self, j: int) -> bool:
+        """«الأمانة العامة للمنظمة»: a body «of the organisation» named before is described,
+        not named: the name ends in «لل» + a bare institution head."""
+        key = self.words[j].key
+        return key.startswith("لل") and len(key) > 4 and key[2:] in ORG_HEADS
 
     def described_forces(self, i: int, j: int) -> bool:
         """«القوات الأمريكية», «قوات الاحتلال الإسرائيلي»: forces described by a
@@ -307,8 +317,17 @@ class _Finder:
         priority: int = 1,
         tagged: bool = False,
     ) -> None:
+        if label is Label.ORGANIZATION and self.media_word(first) and first < last:
+            nxt = self.words[first + 1]
+            if not self.is_adjective(nxt.key, loose=False):  # «قناة الجزيرة» → «الجزيرة»
+                first, start = first + 1, self.name_start(nxt)
+                priority = max(priority, 2)  # the outlet word says what the name is
         if end > start:
             self.found.append(_Candidate(start, end, label, priority, first, last, tagged))
+
+    def media_word(self, k: int) -> bool:
+        """«صحيفة», «قناة», «منصة» …: a word describing an outlet, outside its name."""
+        return any(s in MEDIA_WORDS for s in self.words[k].stems())
 
     def name_tokens(self, i: int, limit: int = MAX_NAME_TOKENS, after_role: bool = False) -> int:
         """How many name tokens start at i (connectors such as «عبد» bind the next word)."""
@@ -423,6 +442,8 @@ class _Finder:
                     continue
                 end = self.org_end(i + 1, definite, head)
                 if end is None or self.described_forces(i, end - 1):
+                    continue
+                if self.of_generic_body(end - 1):
                     continue
                 label = Label.ORGANIZATION
                 if head == fold_key("مركز") and self.gaz.is_location(words[i + 1].key):
@@ -641,11 +662,30 @@ class _Finder:
                 j = k + 1
                 while j < len(words) and not words[j].is_word and self.nameable(words[j]):
                     j += 1
+                if j == k + 1 and self.platform_name(k):
+                    j += 1  # «منصة إكس»
                 if j > k + 1:
                     self.add(
                         words[k + 1].start, words[j - 1].end, Label.ORGANIZATION, k + 1, j - 1, 3
                     )
         self.dateline_outlet()
+
+    def platform_name(self, k: int) -> bool:
+        """«منصة إكس»: a platform word + one unknown indefinite word."""
+        if not any(s in PLATFORM_WORDS for s in self.words[k].stems()) or k + 1 >= len(self.words):
+            return False
+        w = self.words[k + 1]
+        key = w.key
+        return (
+            w.is_word
+            and self.nameable(w)
+            and not self.is_definite(key)
+            and not key.endswith(("ه", "ها", "هم"))  # «خطته»: a noun with a pronoun
+            and not self.gaz.is_common(key)
+            and key not in ORG_HEADS
+            and not self.gaz.is_location(key)
+            and len(key) > 1
+        )
 
     def dateline_outlet(self) -> None:
         words = self.words
@@ -796,12 +836,13 @@ class _Finder:
                 label is not Label.LOCATION
                 and (self.is_nationality(words[j].key) or self.is_title(words[j]))
                 and (label is Label.PERSON or self.is_title(words[j]))
+                and not self.nisba_surname(i, j, label)
             )
         ):
             j -= 1
         if label is Label.ORGANIZATION:
             j = self.before_place_phrase(i, j)
-            if self.described_forces(i, j):
+            if self.described_forces(i, j) or (j > i and self.of_generic_body(j)):
                 return None
         if i > j:
             return None
@@ -824,6 +865,14 @@ class _Finder:
                 and self.name_like(words[j + 1], j - i + 1)
             ):
                 j += 1
+            if (
+                j + 1 < len(words)
+                and j - i == 1
+                and words[j + 1].key.endswith("ي")
+                and self.is_nationality(words[j + 1].key)
+                and self.nisba_surname(i, j + 1, label)
+            ):
+                j += 1  # «محمد شياع السوداني»
         elif label is Label.ORGANIZATION and j + 1 < len(words):
             j = max(j, self.org_chain(j + 1, after_genitive=True) - 1)
         if i == j and (self.generic(words[i]) or not words[i].is_word and len(words[i].key) < 2):
@@ -834,6 +883,16 @@ class _Finder:
             return None
         return self.name_start(words[i]), i, j
 
+    def nisba_surname(self, i: int, j: int, label: Label) -> bool:
+        """«محمد شياع السوداني»: a nisba after two name words is the family name; a
+        nationality follows a role («الرئيس الروسي»), not a full name."""
+        if label is not Label.PERSON or j - i < 2 or self.is_title(self.words[j]):
+            return False
+        before = self.words[i:j]
+        return all(
+            w.is_word and not self.is_title(w) and not self.is_nationality(w.key) for w in before
+        )
+
     def inflected(self, w: _Word, label: Label) -> bool:
         """A word with tanween («بنوداً», «وزارياً») is an ordinary noun or adjective."""
         return w.tanween and label is not Label.LOCATION
@@ -843,7 +902,10 @@ class _Finder:
         if label is not Label.PERSON or not w.is_word:
             return False
         key = w.key
-        if len(key) < 4 or key[0] != "ي" or self.person_known(key) or self.gaz.is_given_name(key):
+        future = key.startswith(("سي", "ست", "سن")) and len(key) > 4  # «سيزور»
+        if len(key) < 4 or not (key[0] == "ي" or future):
+            return False
+        if self.person_known(key) or self.gaz.is_given_name(key):
             return False
         resources = _resources()
         return not (resources and resources.name_weight(key) > 0)

@@ -29,6 +29,14 @@ OUTLET_DESCRIPTORS = _keys("""
     برنامج مدونة بوابة
     """)
 
+# Outlet words that stay outside the name even unquoted («قناة الجزيرة» → «الجزيرة»);
+# a news agency keeps «وكالة» («وكالة الأنباء الأردنية» is the name).
+MEDIA_WORDS = _keys("صحيفة جريدة مجلة قناة فضائية منصة منصه موقع إذاعة اذاعة تلفزيون")
+
+# Platforms named by one bare word after them («منصة إكس»); «تطبيق», «موقع» are too
+# often "applying", "position" to say so.
+PLATFORM_WORDS = _keys("منصة منصه")
+
 # Verbs and nouns of saying: a quoted name after «لـ» next to one is the outlet
 # spoken to («قال … لـ"الأفق اليوم"», «في تصريح لـ"النهار"»).
 SPEECH_WORDS = _keys("""
