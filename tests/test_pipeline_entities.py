@@ -403,3 +403,8 @@ def test_nisba_after_two_name_words_is_a_surname() -> None:
 def test_body_of_an_organisation_named_before_is_no_name() -> None:
     assert names("في مقر الأمانة العامة للمنظمة أمس.") == []
     assert names("في مقر الأمانة العامة للمنظمة الإقليمية أمس.") != []
+
+
+def test_currency_is_never_a_name() -> None:
+    tags = {"الدينار": "PERSON", "بيتكوين": "LOCATION"}
+    assert tagged("وارتفع الدينار وتراجع بيتكوين أمس.", tags, mode="tagger") == []

@@ -46,6 +46,7 @@ from newsreader.pipeline.features import resources_for
 from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsreader.pipeline.lexicon_names import (
     CLOSING_QUOTES,
+    CURRENCY_WORDS,
     DATELINE_DASHES,
     FORCES_DESCRIPTORS,
     FORCES_HEADS,
@@ -384,7 +385,7 @@ class _Finder:
                     readings = readings[:1]  # «لجنة» is not ل + جنة
                 for start, stem, _ in readings:
                     key = " ".join([stem, *tail])
-                    if key in FUNCTION_WORDS:
+                    if key in FUNCTION_WORDS or key in CURRENCY_WORDS:
                         continue  # «ماهي» asks; it names no island
                     if self.gaz.is_location(key) or (
                         self.gaz.is_place(key) and self.after_preposition(i, start)
@@ -879,6 +880,8 @@ class _Finder:
             return None
         if i == j and words[i].tanween:
             return None  # «بنوداً»: an inflected common noun, no name
+        if i == j and any(s in CURRENCY_WORDS for s in words[i].stems()):
+            return None  # «الدينار», «بيتكوين»: money, never a name by itself
         if i == j and label is Label.LOCATION and self.people_noun(words[i]):
             return None
         return self.name_start(words[i]), i, j

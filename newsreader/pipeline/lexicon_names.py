@@ -17,6 +17,16 @@ def _keys(text: str) -> frozenset[str]:
 # Question words written as one word: never a place («ماهي» is also an island's name).
 FUSED_QUESTION_WORDS = _keys("ماهي ماهو ماهى ماذا لماذا")
 
+# Currencies and crypto-currencies, with the article and plural forms the news uses:
+# a unit of money is never a name by itself («دينار», «البيتكوين»; «ريال مدريد» is
+# two words and stays possible).
+CURRENCY_WORDS = _keys("""
+    دينار الدينار دنانير الدنانير دولار الدولار دولارات الدولارات يورو اليورو ريال الريال
+    ريالات درهم الدرهم دراهم جنيه الجنيه جنيهات ليرة الليرة ليرات روبل الروبل يوان اليوان
+    ين الين فرنك الفرنك روبية الروبية شيكل الشيكل بيتكوين البيتكوين إيثريوم الإيثريوم
+    أوقية الأوقية استرليني الإسترليني
+    """)
+
 # Armed forces are described, not named, by a nationality: «القوات الأمريكية»,
 # «قوات الاحتلال الإسرائيلي» are no organisation; «القوات المسلحة» stays a name.
 FORCES_HEADS = _keys("قوات القوات")
