@@ -197,6 +197,7 @@ class _Finder:
         self.words = _words(text)
         self.extra = extra
         self.found: list[_Candidate] = []
+        self.titled: set[tuple[int, int]] = set()  # people named right after a role
 
     # --- word classes -------------------------------------------------------------
 
@@ -526,6 +527,8 @@ class _Finder:
             return
         # the word right after a role takes no «و»: «وليام» is the name itself
         self.add(words[j].start, words[j + n - 1].end, Label.PERSON, j, j + n - 1)
+        if n > 1:
+            self.titled.add((words[j].start, words[j + n - 1].end))
         self.list_after(j + n)
 
     def first_name_at(self, i: int) -> None:
@@ -852,7 +855,7 @@ class _Finder:
                 i > 0
                 and words[i - 1].is_word
                 and not self.is_title(words[i - 1])
-                and any(self.gaz.is_given_name(s) for s in words[i - 1].stems())
+                and any(self.gaz.is_first_name(s) for s in words[i - 1].stems())
                 and self.name_like(words[i - 1], 0)
                 and j - i < MAX_NAME_TOKENS
             ):
@@ -911,7 +914,7 @@ class _Finder:
         if self.person_known(key) or self.gaz.is_given_name(key):
             return False
         resources = _resources()
-        return not (resources and resources.name_weight(key) > 0)
+        return bool(resources) and key in resources.plain_words  # seen only outside names
 
     def before_place_phrase(self, i: int, j: int) -> int:
         """Last token of an organisation before «ب/في + place»: «للمنظمة بجدة» ends at
@@ -965,8 +968,8 @@ class _Finder:
         """A rule's organisation or venue that holds a tagger's name of another label
         whole («وزارة الخارجية السعودية» around «السعودية», «منتخب ليسوتو» around
         «ليسوتو») is the longer name: it takes the tagger's priority."""
-        if c.tagged:
-            return c
+        if c.tagged or (c.label is Label.PERSON and (c.start, c.end) not in self.titled):
+            return c  # a person's rule span holds places only right after a role
         inside = False
         for o in self.found:
             if not o.tagged or o.end <= c.start or c.end <= o.start:

@@ -176,7 +176,7 @@ def _romanizer_names() -> tuple[set[str], set[str]]:
                 given[fold_key(key)] += count
             elif role == "surname":
                 surnames[fold_key(key)] += count
-    first = {k for k, n in given.items() if n >= ROMANIZER_GIVEN_MIN_COUNT}
+    first = {k for k, n in given.items() if n >= ROMANIZER_GIVEN_MIN_COUNT and len(k) > 2}
     family = {k for k in surnames if _zipf(k) < ROMANIZER_SURNAME_MAX_ZIPF}
     return first, family
 
