@@ -904,8 +904,8 @@ class _Finder:
         return w.tanween and label is not Label.LOCATION
 
     def verb_edge(self, w: _Word, label: Label) -> bool:
-        """An imperfect verb at a person's edge («تبون يترأس», «يترأس عبد …»)."""
-        if label is not Label.PERSON or not w.is_word:
+        """An imperfect verb at a name's edge («تبون يترأس», «يترأس عبد …»)."""
+        if not w.is_word:
             return False
         key = w.key
         future = key.startswith(("سي", "ست", "سن")) and len(key) > 4  # «سيزور»
