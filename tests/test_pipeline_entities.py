@@ -408,3 +408,17 @@ def test_body_of_an_organisation_named_before_is_no_name() -> None:
 def test_currency_is_never_a_name() -> None:
     tags = {"الدينار": "PERSON", "بيتكوين": "LOCATION"}
     assert tagged("وارتفع الدينار وتراجع بيتكوين أمس.", tags, mode="tagger") == []
+
+
+def test_coordinated_genitive_in_a_party_or_ministry_name() -> None:
+    assert names("فاز حزب النهضة والتجديد بالانتخابات.") == [("حزب النهضة والتجديد", ORG)]
+    assert ("وزارة الخارجية والمغتربين", ORG) in names("أعلنت وزارة الخارجية والمغتربين ذلك.")
+    # «و» + another institution starts a second name
+    found = names("اجتمع مجلس الوزراء والبرلمان أمس.")
+    assert ("مجلس الوزراء", ORG) in found
+    assert not any("والبرلمان" in text and "مجلس" in text for text, _ in found)
+
+
+def test_outlet_named_by_foreign_words_after_an_outlet_word() -> None:
+    assert ("فيلدن بوست", ORG) in names("وذكرت صحيفة فيلدن بوست أن المحادثات فشلت.")
+    assert names("وقالت صحيفة محلية إن المحادثات فشلت.") == []

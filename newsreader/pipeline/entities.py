@@ -46,6 +46,7 @@ from newsreader.pipeline.features import resources_for
 from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsreader.pipeline.lexicon_names import (
     CLOSING_QUOTES,
+    COORDINATING_HEADS,
     CURRENCY_WORDS,
     DATELINE_DASHES,
     FORCES_DESCRIPTORS,
@@ -462,6 +463,10 @@ class _Finder:
             return None  # «برئاسة الدكتور …»: chaired by a person, no institution
         if head in TEAM_HEADS and not definite and self.team_place(words[j]):
             return self.org_chain(j + 1, after_genitive=True)  # «منتخب ليسوتو»
+        if head in MEDIA_WORDS and not definite:
+            end = self.foreign_title(j)  # «صحيفة نيويورك تايمز»
+            if end is not None:
+                return end
         if definite:
             if not self.is_adjective(key, loose=False):
                 return None
@@ -480,7 +485,44 @@ class _Finder:
             return self.org_chain(j + 1, after_genitive=True)
         if not self.is_definite(key) or key in FUNCTION_WORDS or self.is_nationality(key):
             return None
+        if head in COORDINATING_HEADS:
+            j = self.coordinated(j)
         return self.org_chain(j + 1, after_genitive=True)
+
+    def coordinated(self, j: int) -> int:
+        """«حزب العدالة والتنمية», «وزارة الخارجية والمغتربين»: «و» + a definite noun
+        that is no institution, place or nationality continues the genitive."""
+        words = self.words
+        while j + 1 < len(words) and words[j + 1].is_word and words[j + 1].key.startswith("و"):
+            rest = words[j + 1].key[1:]
+            bare = rest[2:] if self.is_definite(rest) else ""
+            if (
+                not bare
+                or bare in ORG_HEADS
+                or rest in FUNCTION_WORDS
+                or self.gaz.is_location(rest)
+                or self.is_nationality(rest)
+                or self.gaz.is_name_part(rest)
+            ):
+                break
+            j += 1
+        return j
+
+    def foreign_title(self, j: int) -> int | None:
+        """End of an outlet's bare name after an outlet word: 1–3 words that are neither
+        ordinary nor definite («صحيفة نيويورك تايمز», «قناة سكاي نيوز»)."""
+        words = self.words
+        end = j
+        while end < len(words) and end - j < 3:
+            w = words[end]
+            if not w.is_word or w.tanween or self.is_definite(w.key) or w.key in FUNCTION_WORDS:
+                break
+            if self.gaz.is_common(w.key) or w.key in ORG_HEADS or self.purpose_word(w.key):
+                break
+            end += 1
+        if end == j or (end == j + 1 and self.gaz.is_location(words[j].key)):
+            return None
+        return end
 
     def team_place(self, w: _Word) -> bool:
         """A country or city a team is named after («منتخب ليسوتو», «نادي الرياض»)."""

@@ -39,6 +39,10 @@ OUTLET_DESCRIPTORS = _keys("""
     برنامج مدونة بوابة
     """)
 
+# Heads whose names coordinate two nouns: «حزب العدالة والتنمية», «وزارة الخارجية
+# والمغتربين», «حركة العدل والمساواة».
+COORDINATING_HEADS = _keys("حزب حركة جبهة تيار وزارة هيئة منظمة ائتلاف تحالف جمعية رابطة")
+
 # Outlet words that stay outside the name even unquoted («قناة الجزيرة» → «الجزيرة»);
 # a news agency keeps «وكالة» («وكالة الأنباء الأردنية» is the name).
 MEDIA_WORDS = _keys("صحيفة جريدة مجلة قناة فضائية منصة منصه موقع إذاعة اذاعة تلفزيون")
