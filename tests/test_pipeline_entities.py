@@ -422,3 +422,9 @@ def test_coordinated_genitive_in_a_party_or_ministry_name() -> None:
 def test_outlet_named_by_foreign_words_after_an_outlet_word() -> None:
     assert ("فيلدن بوست", ORG) in names("وذكرت صحيفة فيلدن بوست أن المحادثات فشلت.")
     assert names("وقالت صحيفة محلية إن المحادثات فشلت.") == []
+
+
+def test_quoted_or_bracketed_ordinary_word_is_no_outlet() -> None:
+    assert names('وقال إنه سيصوت لـ"نعم" في الاستفتاء.') == []
+    found = names("وقالت وزارة الصحة (الفلسطينية) إن العدد ارتفع.")
+    assert ("الفلسطينية", ORG) not in found

@@ -668,6 +668,22 @@ class _Finder:
                 return None
         return None
 
+    def plain(self, inner: list[_Word], strict: bool = False) -> bool:
+        """One ordinary word, nationality or place («"نعم"», «(الفلسطينية)»): no outlet.
+        `strict` also counts words the training text only showed outside names."""
+        if len(inner) != 1 or not inner[0].is_word:
+            return False
+        key = inner[0].key
+        resources = _resources()
+        return (
+            self.gaz.is_common(key)
+            or bool(strict and resources and key in resources.plain_words)
+            or self.is_nationality(key)
+            or self.gaz.is_location(key)
+            or key in CURRENCY_WORDS
+            or any(s in FUNCTION_WORDS for s in inner[0].stems())
+        )
+
     def nameable(self, w: _Word) -> bool:
         """A word that can stand in an outlet's or platform's name (Arabic or Latin)."""
         if w.tanween or w.key in FUNCTION_WORDS - {OUTLET_TODAY}:
@@ -698,7 +714,7 @@ class _Finder:
             stems = w.stems()
             if close is not None:
                 inner = words[k + 2 : close]
-                after_lam = w.key == "ل" and self.speech_before(k)
+                after_lam = w.key == "ل" and self.speech_before(k) and not self.plain(inner, True)
                 after_outlet = any(st in OUTLET_DESCRIPTORS for st in stems)
                 today = len(inner) > 1 and inner[-1].key == OUTLET_TODAY
                 if after_lam or after_outlet or today:
@@ -753,7 +769,7 @@ class _Finder:
         for k, w in enumerate(words):
             if w.text != "(" or k + 2 >= len(words) or words[k + 2].text != ")":
                 continue
-            if not self.nameable(words[k + 1]) or k == 0:
+            if not self.nameable(words[k + 1]) or k == 0 or self.plain(words[k + 1 : k + 2]):
                 continue
             head = None
             for h in range(k - 1, max(-1, k - 10), -1):
