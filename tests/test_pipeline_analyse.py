@@ -18,3 +18,17 @@ def test_today_alone_stays_a_date() -> None:
     paragraphs = [Paragraph(0, Kind.BODY, "وصل الوفد إلى القاهرة اليوم.")]
     spans = find_spans(paragraphs, date(2026, 2, 26))
     assert ("اليوم", Label.DATE) in [(s.text, s.label) for s in spans]
+
+
+def test_weekday_inside_an_organisation_span_stays_a_date() -> None:
+    def recogniser(texts, extra):
+        from newsreader.pipeline.types import NameMatch
+
+        text = texts[0]
+        start = text.index("مجلس")
+        end = text.index("الخميس") + len("الخميس")
+        return [[NameMatch(start, end, text[start:end], Label.ORGANIZATION)]]
+
+    paragraphs = [Paragraph(0, Kind.BODY, "اجتمع مجلس الوزراء الخميس في العاصمة.")]
+    spans = find_spans(paragraphs, date(2026, 2, 26), backend=recogniser)
+    assert ("الخميس", Label.DATE) in [(s.text, s.label) for s in spans]

@@ -13,7 +13,9 @@ from datetime import date
 from newsreader.pipeline.agenda import find_agenda
 from newsreader.pipeline.dates import find_dates
 from newsreader.pipeline.entities import find_names_in_article
+from newsreader.pipeline.lexicon_names import OUTLET_TODAY
 from newsreader.pipeline.linking import link
+from newsreader.pipeline.normalize import fold_key
 from newsreader.pipeline.timeline import build_timeline
 from newsreader.pipeline.types import Analysis, Label, NameMatch, Paragraph, Span
 
@@ -26,7 +28,8 @@ def _holds(name: NameMatch, date: Span) -> bool:
     """An organisation's name holds a date word inside it («أخبار اليوم», «بغداد اليوم»):
     the outlet is the entity, its «اليوم» is no date."""
     inside = name.start <= date.start and date.end <= name.end
-    return inside and name.end - name.start > date.end - date.start
+    today = fold_key(date.text) == OUTLET_TODAY  # a weekday or a date inside stays a date
+    return inside and today and name.end - name.start > date.end - date.start
 
 
 def find_spans(
