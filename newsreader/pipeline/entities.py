@@ -509,7 +509,7 @@ class _Finder:
         return j
 
     def foreign_title(self, j: int) -> int | None:
-        """End of an outlet's bare name after an outlet word: 1–3 words that are neither
+        """End of an outlet's bare name after an outlet word: 2–3 words that are neither
         ordinary nor definite («صحيفة نيويورك تايمز», «قناة سكاي نيوز»)."""
         words = self.words
         end = j
@@ -520,8 +520,8 @@ class _Finder:
             if self.gaz.is_common(w.key) or w.key in ORG_HEADS or self.purpose_word(w.key):
                 break
             end += 1
-        if end == j or (end == j + 1 and self.gaz.is_location(words[j].key)):
-            return None
+        if end - j < 2:
+            return None  # one bare word after «قناة» is too often a menu's or a phrase's
         return end
 
     def team_place(self, w: _Word) -> bool:
