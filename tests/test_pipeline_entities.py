@@ -428,7 +428,3 @@ def test_quoted_or_bracketed_ordinary_word_is_no_outlet() -> None:
     assert names('وقال إنه سيصوت لـ"نعم" في الاستفتاء.') == []
     found = names("وقالت وزارة الصحة (الفلسطينية) إن العدد ارتفع.")
     assert ("الفلسطينية", ORG) not in found
-
-
-def test_bracketed_agency_of_several_letters_in_a_dateline() -> None:
-    assert ("ق ن ص", ORG) in names("عمان (ق ن ص) - أعلنت الحكومة خطتها.")

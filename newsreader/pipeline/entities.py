@@ -751,26 +751,16 @@ class _Finder:
 
     def dateline_outlet(self) -> None:
         words = self.words
-        dash = next((k for k, w in enumerate(words[:9]) if w.text in DATELINE_DASHES), None)
+        dash = next((k for k, w in enumerate(words[:6]) if w.text in DATELINE_DASHES), None)
         if dash is None or dash < 2:
             return
         head = words[:dash]
-        if head[-1].key == OUTLET_TODAY and all(w.is_word for w in head) and dash <= 4:
+        if head[-1].key == OUTLET_TODAY and all(w.is_word for w in head):
             self.add(head[0].start, head[-1].end, Label.ORGANIZATION, 0, dash - 1, 3)
-            return
-        if head[-1].text != ")" or "(" not in (w.text for w in head):
-            return
-        opening = max(k for k, w in enumerate(head) if w.text == "(")
-        inner = head[opening + 1 : -1]  # «(رويترز)», «(د ب أ)»
-        place = head[:opening]
-        if (
-            0 < len(inner) <= 4
-            and 0 < len(place) <= 3
-            and all(self.nameable(w) for w in inner)
-            and all(w.is_word for w in place)
-            and not (len(inner) == 1 and self.gaz.is_location(inner[0].key))
-        ):
-            self.add(inner[0].start, inner[-1].end, Label.ORGANIZATION, opening + 1, dash - 2, 3)
+        elif head[-1].text == ")" and dash >= 3 and head[-3].text == "(":
+            inner = head[-2]
+            if self.nameable(inner) and all(w.is_word for w in head[:-3]):
+                self.add(inner.start, inner.end, Label.ORGANIZATION, dash - 2, dash - 2, 3)
 
     def find_acronyms(self) -> None:
         """«وكالة غوث … (الأونروا)»: an institution's name before a bracketed one-word
