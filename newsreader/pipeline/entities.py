@@ -31,6 +31,18 @@ outside, a person's known name words and an organisation's adjectives and
 which source wins an overlap; nested names of one label keep the longer. Over
 the article a name found once is tagged at its other occurrences.
 
+Structural rules added for text nobody tuned on (word lists in `lexicon_names`):
+outlets by their place in the sentence (a quoted name after «لـ» next to a word
+of saying, a quoted/Latin/foreign name after an outlet word that stays outside,
+«X اليوم», a dateline's bracketed agency); an institution's name before its
+bracketed acronym; a quoted short form without the head noun; national teams
+named after a place; «و» + a new institution head splits two names, «و» + a
+definite noun continues a party's or ministry's; forces described by a
+nationality, a body «of the organisation», a purpose clause («لبحث») and
+«ب»+place end or cancel an organisation; currencies, fused question words,
+words with tanween and verbs seen only outside names are never names or their
+edges; a rule's name that holds a tagger's name of another label whole wins.
+
 Measured on ANERcorp test sentences grouped into pseudo-articles
 (`manage.py evaluate_ner --pipeline`), tagger-first is the best combination
 that keeps the dev set's span conventions, so it is the default.
