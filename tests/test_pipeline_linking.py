@@ -109,3 +109,12 @@ def test_homograph_is_told_apart_by_spelling_or_cue_words() -> None:
     assert sense_key("عمان", "وصل إلى عمان العاصمة الأردنية") == city
     assert sense_key("عمان", "وصل الوفد إلى عمان") not in (country, city)
     assert sense_key("القاهرة", "") == entity_key("القاهرة")
+
+
+def test_institution_named_after_a_titled_person_is_not_cut() -> None:
+    spans = [
+        span("جامعة الملك فيصلان", Label.ORGANIZATION),
+        span("فيصلان الحربي", Label.PERSON, 1),
+    ]
+    link(spans)
+    assert spans[0].canonical == "جامعة الملك فيصلان"

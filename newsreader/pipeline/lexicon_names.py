@@ -103,3 +103,7 @@ SHORTENABLE_HEADS = _keys("""
 
 # Words that open a person's name but also stand inside institutions' names.
 NAME_CONNECTORS = _keys("عبد أبو ابن بن آل")
+
+# Titles before a person an institution is named after («جامعة الملك سعود»): the
+# name after them is part of the institution's name, not a run-on.
+NAMED_AFTER_TITLES = _keys("الملك الأمير الشيخ الرئيس السلطان الإمام الشهيد")

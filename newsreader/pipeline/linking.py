@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from newsreader.pipeline.lexicon_names import (
     HOMOGRAPHS,
     NAME_CONNECTORS,
+    NAMED_AFTER_TITLES,
     OPENING_QUOTES,
     PURPOSE_WORDS,
     SHORTENABLE_HEADS,
@@ -79,7 +80,9 @@ def _purpose(word: str) -> bool:
 def _name_words(words: list[str], first_names: frozenset[str]) -> list[str]:
     """The words of a name without a tail it ran on to (a purpose clause, a person)."""
     for i in range(1, len(words)):
-        if _purpose(words[i]) or (i > 1 and words[i] in first_names):
+        if _purpose(words[i]):
+            return words[:i]
+        if i > 1 and words[i] in first_names and words[i - 1] not in NAMED_AFTER_TITLES:
             return words[:i]
     return words
 
