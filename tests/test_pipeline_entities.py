@@ -428,3 +428,8 @@ def test_quoted_or_bracketed_ordinary_word_is_no_outlet() -> None:
     assert names('وقال إنه سيصوت لـ"نعم" في الاستفتاء.') == []
     found = names("وقالت وزارة الصحة (الفلسطينية) إن العدد ارتفع.")
     assert ("الفلسطينية", ORG) not in found
+
+
+def test_rule_person_after_a_role_stops_before_a_verb() -> None:
+    found = names("وأكد الرئيس سامر فلوريان سيزور العاصمة.")
+    assert ("سامر فلوريان", P) in found

@@ -309,6 +309,8 @@ class _Finder:
             return False  # «الناطق باسم …»: an ordinary word first is not a name
         if position > 0 and key.startswith("لل"):
             return False
+        if position > 0 and self.verb_edge(w, Label.PERSON):
+            return False  # «… ترامب سيزور»: the verb after a name
         if position == 0 and not known:
             if key.startswith(("سي", "ست", "سن")) and len(key) > 4:
                 return False  # future verb
