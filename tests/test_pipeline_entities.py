@@ -184,7 +184,14 @@ def test_which_source_wins_an_overlap() -> None:
     text = "وصل الوفد إلى قصر الإليزيه مساء."
     person = {"الإليزيه": "PERSON"}
     assert tagged(text, person, "rules-first") == [("قصر الإليزيه", L)]
-    assert tagged(text, person, "tagger-first") == [("الإليزيه", P)]
+    # a rule's venue that holds the tagger's name whole is the longer name in both modes
+    assert tagged(text, person, "tagger-first") == [("قصر الإليزيه", L)]
+    # a tagger span crossing the rule's edge wins where the tagger comes first
+    crossing = {"الإليزيه": "PERSON", "فاروقيان": "PERSON"}
+    text = "زار قصر الإليزيه فاروقيان أمس."
+    assert tagged(text, crossing, "tagger-first") == [("الإليزيه فاروقيان", P)]
+    assert tagged(text, crossing, "rules-first") == [("قصر الإليزيه", L)]
+    text = "وصل الوفد إلى قصر الإليزيه مساء."
     # nested names of one label: the longer wins whichever source comes first
     place = {"الإليزيه": "LOCATION"}
     assert tagged(text, place, "tagger-first") == [("قصر الإليزيه", L)]
@@ -218,3 +225,211 @@ def test_curated_names_count_in_every_mode() -> None:
 def test_unknown_mode_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown mode"):
         find_names("نص", mode="magic", tagger=fake_tagger({}))
+
+
+# --- structural rules for institutions, people and places (issue 12) -----------------
+
+
+def test_nationality_after_an_institution_belongs_to_its_name() -> None:
+    assert names("وقالت وزارة الداخلية السعودية إن الطرق مفتوحة.") == [
+        ("وزارة الداخلية السعودية", ORG)
+    ]
+
+
+def test_ministerial_council_is_named_by_its_adjective() -> None:
+    assert names("وسيجتمع المجلس الوزاري للتخطيط الاقتصادي غدا.") == [
+        ("المجلس الوزاري للتخطيط الاقتصادي", ORG)
+    ]
+
+
+def test_forces_described_by_a_nationality_are_no_organisation() -> None:
+    assert names("انسحبت القوات الأمريكية من القاعدة.") == []
+    tags = {"قوات": "ORGANIZATION", "الاحتلال": "ORGANIZATION", "الإسرائيلي": "ORGANIZATION"}
+    assert tagged("واصلت قوات الاحتلال الإسرائيلي القصف.", tags) == []
+
+
+def test_chaired_by_a_title_is_no_institution() -> None:
+    tags = {"برئاسة": "ORGANIZATION", "الدكتور": "ORGANIZATION"}
+    assert tagged("وصل وفد برئاسة الدكتور مازن.", tags, mode="tagger") == []
+
+
+def test_organisation_stops_before_a_place_phrase() -> None:
+    tags = {"للهيئة": "ORGANIZATION", "بطنطا": "ORGANIZATION"}
+    assert tagged("عقد المقر الرئيسي للهيئة بطنطا لقاء.", tags, mode="tagger") == []
+
+
+def test_two_institutions_joined_by_wa_are_two() -> None:
+    words = ["مجلس", "الأمن", "الدولي", "والجمعية", "العامة"]
+    tags = dict.fromkeys(words, "ORGANIZATION")
+    assert tagged("دعا مجلس الأمن الدولي والجمعية العامة إلى هدنة.", tags, mode="tagger") == [
+        ("مجلس الأمن الدولي", ORG),
+        ("الجمعية العامة", ORG),
+    ]
+
+
+def test_purpose_clause_does_not_extend_an_organisation() -> None:
+    found = names("اجتمع مجلس الوزراء لبحث الموازنة الجديدة.")
+    assert found == [("مجلس الوزراء", ORG)]
+    found = names("وعقد اتحاد الكتاب لتعزيز التعاون الثقافي لقاء.")
+    assert found == [("اتحاد الكتاب", ORG)]
+
+
+def test_national_team_named_after_its_country() -> None:
+    assert ("منتخب ليسوتو", ORG) in names("فاز منتخب ليسوتو على ضيفه.")
+
+
+def test_inflected_word_is_no_place() -> None:
+    # «وزارياً» folds to «و» + a town's name; tanween says it is an adjective
+    assert names("عقدوا اجتماعاً وزارياً تشاورياً.") == []
+    assert tagged("ناقشوا بنوداً كثيرة.", {"بنوداً": "LOCATION"}, mode="tagger") == []
+
+
+def test_imperfect_verb_stays_outside_a_person() -> None:
+    tags = {"زكريا": "PERSON", "مونتاري": "PERSON", "يترأس": "PERSON"}
+    assert tagged("زكريا مونتاري يترأس الجلسة.", tags, mode="tagger") == [("زكريا مونتاري", P)]
+    assert tagged("يترأس زكريا مونتاري الجلسة.", tags, mode="tagger") == [("زكريا مونتاري", P)]
+
+
+def test_fused_question_word_is_no_place() -> None:
+    assert tagged("ماهي القرارات؟", {"ماهي": "LOCATION"}, mode="tagger") == []
+
+
+def test_quoted_outlet_after_lam_next_to_a_word_of_saying() -> None:
+    found = names('وقال المصدر لـ"الأفق الجديد" إن الاجتماع تأجل.')
+    assert ("الأفق الجديد", ORG) in found
+    # no word of saying: a quoted phrase after «لـ» is not taken for an outlet
+    assert names('دعا الحزب لـ"الحوار الشامل" بين الفرقاء.') == []
+
+
+def test_platform_name_without_its_descriptor() -> None:
+    assert ("زيفر", ORG) in names('ونشرت الوزارة بيانا عبر حسابها بمنصة "زيفر".')
+    assert ("Zephyr", ORG) in names("ونشر الخبر على منصة Zephyr أمس.")
+
+
+def test_today_outlet_in_quotes_and_in_a_dateline() -> None:
+    assert ("وادي النيل اليوم", ORG) in names('ذكرت "وادي النيل اليوم" أن الطريق أغلق.')
+    assert names("أنباء اليوم - افتتح الوزير المعرض.")[0] == ("أنباء اليوم", ORG)
+
+
+def test_bracketed_agency_in_a_dateline() -> None:
+    assert ("الأفق", ORG) in names("تونس (الأفق) - أعلنت الحكومة خطتها.")
+
+
+def test_institution_before_its_bracketed_acronym() -> None:
+    text = "وقال المفوض العام لهيئة رعاية وتأهيل الصيادين المتقاعدين (هرتام) إن العمل مستمر."
+    found = names(text)
+    assert ("هيئة رعاية وتأهيل الصيادين المتقاعدين", ORG) in found
+    assert ("هرتام", ORG) in found
+
+
+def test_quoted_short_form_without_the_head() -> None:
+    texts = ["اجتماع طارئ لـ«الإنماء الريفي» الأحد", "أعلنت منظمة الإنماء الريفي عقد اجتماع."]
+    found = find_names_in_article(texts, mode="rules")
+    assert [(m.text, m.label) for m in found[0]] == [("الإنماء الريفي", ORG)]
+
+
+def test_rarer_given_name_needs_a_known_name_part_after_it(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict(
+        {"given_names": ["زهوان"], "surnames": ["القرملي"], "common_words": []}
+    )
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    assert names("وحضر زهوان القرملي الحفل.") == [("زهوان القرملي", P)]
+    assert names("وحضر زهوان برقاني الحفل.") == []
+
+
+def test_place_from_the_wider_list_needs_a_preposition(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict({"extra_places": ["ترمسان"]})
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    assert names("وصل الوفد إلى ترمسان ثم عاد.") == [("ترمسان", L)]
+    assert names("عقد الاجتماع بترمسان أمس.") == [("ترمسان", L)]
+    assert names("ترمسان الكبير حاضر.") == []
+
+
+def test_person_after_role_portfolio_and_country(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict({"countries": ["برقانيا"], "cities": ["كورتان"]})
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    found = names("وتحدث وزير خارجية برقانيا كورتان زيلفيان أمام المجلس.")
+    assert ("كورتان زيلفيان", P) in found
+    assert ("برقانيا", L) in found
+    # without a role the city stays a city
+    assert ("كورتان", L) in names("وصل الوفد إلى كورتان أمس.")
+
+
+def test_rule_person_after_a_role_holds_the_taggers_places() -> None:
+    text = "وقال وزير الخارجية سامر فلوريان إن الحوار مستمر."
+    tags = {"سامر": "PERSON", "فلوريان": "LOCATION"}
+    assert ("سامر فلوريان", P) in tagged(text, {"فلوريان": "LOCATION"})
+    assert ("سامر فلوريان", P) in tagged(text, tags)
+
+
+def test_naming_adjective_that_is_also_a_noun() -> None:
+    assert names("التقى ممثلي الاتحاد العام الليبي للشغل.") == [("الاتحاد العام الليبي للشغل", ORG)]
+
+
+def test_future_verb_stays_outside_a_person() -> None:
+    tags = {"زكريا": "PERSON", "مونتاري": "PERSON", "سيزور": "PERSON"}
+    assert tagged("وقال إن زكريا مونتاري سيزور العاصمة.", tags, mode="tagger") == [
+        ("زكريا مونتاري", P)
+    ]
+
+
+def test_outlet_word_stays_outside_its_name() -> None:
+    assert tagged("وقال لقناة الأفق إن الحوار مستمر.", {}) == [("الأفق", ORG)]
+    found = tagged(
+        "ونشرت صحيفة الوادي التقرير.", {"صحيفة": "ORGANIZATION", "الوادي": "ORGANIZATION"}
+    )
+    assert found == [("الوادي", ORG)]
+
+
+def test_platform_named_by_one_bare_word() -> None:
+    assert ("زيفر", ORG) in names("ونشر الوزير على منصة زيفر تغريدة.")
+    assert names("وأكد ضرورة تطبيق خطته كاملة.") == []
+
+
+def test_nisba_after_two_name_words_is_a_surname() -> None:
+    tags = {"سامر": "PERSON", "فلوريان": "PERSON"}
+    text = "وزار رئيس الوزراء سامر فلوريان العراقي بغداد."
+    assert ("سامر فلوريان العراقي", P) in tagged(text, tags)
+    # after a single name word it is the nationality
+    assert ("فلوريان", P) in tagged("وزار فلوريان العراقي بغداد.", {"فلوريان": "PERSON"})
+
+
+def test_body_of_an_organisation_named_before_is_no_name() -> None:
+    assert names("في مقر الأمانة العامة للمنظمة أمس.") == []
+    assert names("في مقر الأمانة العامة للمنظمة الإقليمية أمس.") != []
+
+
+def test_currency_is_never_a_name() -> None:
+    tags = {"الدينار": "PERSON", "بيتكوين": "LOCATION"}
+    assert tagged("وارتفع الدينار وتراجع بيتكوين أمس.", tags, mode="tagger") == []
+
+
+def test_coordinated_genitive_in_a_party_or_ministry_name() -> None:
+    assert names("فاز حزب النهضة والتجديد بالانتخابات.") == [("حزب النهضة والتجديد", ORG)]
+    assert ("وزارة الخارجية والمغتربين", ORG) in names("أعلنت وزارة الخارجية والمغتربين ذلك.")
+    # «و» + another institution starts a second name
+    found = names("اجتمع مجلس الوزراء والبرلمان أمس.")
+    assert ("مجلس الوزراء", ORG) in found
+    assert not any("والبرلمان" in text and "مجلس" in text for text, _ in found)
+
+
+def test_outlet_named_by_foreign_words_after_an_outlet_word() -> None:
+    assert ("فيلدن بوست", ORG) in names("وذكرت صحيفة فيلدن بوست أن المحادثات فشلت.")
+    assert names("وقالت صحيفة محلية إن المحادثات فشلت.") == []
+
+
+def test_quoted_or_bracketed_ordinary_word_is_no_outlet() -> None:
+    assert names('وقال إنه سيصوت لـ"نعم" في الاستفتاء.') == []
+    found = names("وقالت وزارة الصحة (الفلسطينية) إن العدد ارتفع.")
+    assert ("الفلسطينية", ORG) not in found
+
+
+def test_rule_person_after_a_role_stops_before_a_verb() -> None:
+    found = names("وأكد الرئيس سامر فلوريان سيزور العاصمة.")
+    assert ("سامر فلوريان", P) in found

@@ -102,3 +102,26 @@ def test_committed_gazetteer_lookups() -> None:
     assert gaz.is_organization(fold_key("الأمم المتحدة"))
     assert not gaz.is_location(fold_key("المدينة"))  # «the city», not Medina
     assert Path(load_gazetteer.__wrapped__.__defaults__[0]).stat().st_size < 3_000_000
+
+
+def test_rules_only_lists_stay_out_of_the_crf_lookups() -> None:
+    gaz = Gazetteer.from_dict(
+        {"given_names": ["زهوان"], "surnames": ["القرملي"], "extra_places": ["ترمسان"]}
+    )
+    assert gaz.is_given_name("زهوان") and not gaz.is_first_name("زهوان")
+    assert gaz.is_surname("القرملي") and not gaz.is_family_name("القرملي")
+    assert gaz.is_name_part("القرملي") and not gaz.is_person("القرملي")
+    assert gaz.is_place("ترمسان") and not gaz.is_location("ترمسان")
+
+
+def test_package_lists_lose_places_and_ordinary_words(ner_dir: Path, monkeypatch) -> None:
+    from newsreader.pipeline import gazetteer
+
+    monkeypatch.setattr(
+        gazetteer, "_romanizer_names", lambda: ({"زهوان", "قال", "موسكو"}, {"القرملي", "قال"})
+    )
+    monkeypatch.setattr(gazetteer, "_wikicats_places", lambda: {"ترمسان", "قال", "وادي الرمان"})
+    data = build_gazetteer(ner_dir)
+    assert data["given_names"] == ["زهوان"]  # «قال» is ordinary, «موسكو» a place
+    assert data["surnames"] == ["القرملي"]
+    assert set(data["extra_places"]) == {"ترمسان", fold_key("وادي الرمان")}

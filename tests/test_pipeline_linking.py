@@ -53,3 +53,68 @@ def test_date_canonical_is_value() -> None:
 def test_entity_key_is_folded_and_clitic_free() -> None:
     assert entity_key("للمجلس  الأعلى") == fold_key("المجلس الأعلى")
     assert entity_key("إدارة الرئاسة") == "اداره الرياسه"
+
+
+def test_bracketed_acronym_links_to_the_name_before_it() -> None:
+    text = "أعلنت حركة النهضة الخضراء (نهخ) برنامجها."
+    name, short = "حركة النهضة الخضراء", "نهخ"
+    i, j = text.index(name), text.index(short)
+    a = Span(0, i, i + len(name), name, Label.ORGANIZATION)
+    b = Span(0, j, j + len(short), short, Label.ORGANIZATION)
+    later = Span(1, 0, 3, short, Label.ORGANIZATION)
+    spans = [a, b, later]
+    link(spans, {0: text, 1: "نهخ ترفض."})
+    assert [s.canonical for s in spans] == [name] * 3
+    # without the paragraph texts nothing says the two are one
+    spans = [Span(0, a.start, a.end, name, a.label), Span(0, b.start, b.end, short, b.label)]
+    link(spans)
+    assert spans[1].canonical == "نهخ"
+
+
+def test_quoted_short_form_without_head_links_to_the_full_name() -> None:
+    full = span("منظمة الإنماء الريفي", Label.ORGANIZATION, 1)
+    texts = {0: "اجتماع «الإنماء الريفي» غدا", 2: "الإنماء الريفي مهم"}
+    at = texts[0].index("الإنماء")
+    quoted = Span(0, at, at + 14, "الإنماء الريفي", Label.ORGANIZATION)
+    bare = Span(2, 0, 14, "الإنماء الريفي", Label.ORGANIZATION)
+    assert texts[0][quoted.start : quoted.end] == quoted.text
+    spans = [quoted, full, bare]
+    link(spans, texts)
+    assert [s.canonical for s in spans] == ["منظمة الإنماء الريفي"] * 2 + ["الإنماء الريفي"]
+
+
+def test_a_name_that_ran_on_is_never_the_canonical() -> None:
+    spans = [
+        span("جامعة الشعوب الحرة لبحث", Label.ORGANIZATION),
+        span("جامعة الشعوب الحرة", Label.ORGANIZATION, 1),
+    ]
+    link(spans)
+    assert [s.canonical for s in spans] == ["جامعة الشعوب الحرة"] * 2
+    spans = [
+        span("رابطة الموانئ الشمالية كارلوس", Label.ORGANIZATION),
+        span("رابطة الموانئ", Label.ORGANIZATION, 1),
+        span("كارلوس منديث", Label.PERSON, 2),
+    ]
+    link(spans)
+    assert [s.canonical for s in spans[:2]] == ["رابطة الموانئ الشمالية"] * 2
+
+
+def test_homograph_is_told_apart_by_spelling_or_cue_words() -> None:
+    from newsreader.pipeline.linking import sense_key
+
+    country = sense_key("عُمان", "")
+    city = sense_key("عمّان", "")
+    assert country != city
+    assert sense_key("عمان", "زار الوفد سلطنة عمان") == country
+    assert sense_key("عمان", "وصل إلى عمان العاصمة الأردنية") == city
+    assert sense_key("عمان", "وصل الوفد إلى عمان") not in (country, city)
+    assert sense_key("القاهرة", "") == entity_key("القاهرة")
+
+
+def test_institution_named_after_a_titled_person_is_not_cut() -> None:
+    spans = [
+        span("جامعة الملك فيصلان", Label.ORGANIZATION),
+        span("فيصلان الحربي", Label.PERSON, 1),
+    ]
+    link(spans)
+    assert spans[0].canonical == "جامعة الملك فيصلان"

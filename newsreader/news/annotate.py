@@ -159,6 +159,8 @@ def annotate_article(article: Article) -> AnnotateSummary:
         decided.setdefault(mention.paragraph_id, []).append((mention.start, mention.end))
 
     created: list[tuple[int, int, int, str, str]] = []
+    context = "\n".join(p.text for p in paragraphs)  # tells homographs apart
+    scope = f"@{article.pk}"
     for span in analysis.spans:
         row = by_index[span.paragraph]
         if any(span.start < end and start < span.end for start, end in decided.get(row.pk, [])):
@@ -172,7 +174,11 @@ def annotate_article(article: Article) -> AnnotateSummary:
             label=span.label.value,
             value=span.value or "",
             # an unresolved DATE («اليوم» without a publication date) has no entity
-            entity=resolve_entity(span.label.value, canonical, span.text) if canonical else None,
+            entity=(
+                resolve_entity(span.label.value, canonical, span.text, context, scope)
+                if canonical
+                else None
+            ),
             origin=Origin.MODEL,
         )
         created.append((row.pk, span.start, span.end, span.label.value, span.text))

@@ -31,6 +31,18 @@ outside, a person's known name words and an organisation's adjectives and
 which source wins an overlap; nested names of one label keep the longer. Over
 the article a name found once is tagged at its other occurrences.
 
+Structural rules added for text nobody tuned on (word lists in `lexicon_names`):
+outlets by their place in the sentence (a quoted name after «لـ» next to a word
+of saying, a quoted/Latin/foreign name after an outlet word that stays outside,
+«X اليوم», a dateline's bracketed agency); an institution's name before its
+bracketed acronym; a quoted short form without the head noun; national teams
+named after a place; «و» + a new institution head splits two names, «و» + a
+definite noun continues a party's or ministry's; forces described by a
+nationality, a body «of the organisation», a purpose clause («لبحث») and
+«ب»+place end or cancel an organisation; currencies, fused question words,
+words with tanween and verbs seen only outside names are never names or their
+edges; a rule's name that holds a tagger's name of another label whole wins.
+
 Measured on ANERcorp test sentences grouped into pseudo-articles
 (`manage.py evaluate_ner --pipeline`), tagger-first is the best combination
 that keeps the dev set's span conventions, so it is the default.
@@ -44,6 +56,25 @@ from dataclasses import dataclass, field
 
 from newsreader.pipeline.features import resources_for
 from newsreader.pipeline.gazetteer import Gazetteer, load_gazetteer
+from newsreader.pipeline.lexicon_names import (
+    CLOSING_QUOTES,
+    COORDINATING_HEADS,
+    CURRENCY_WORDS,
+    DATELINE_DASHES,
+    FORCES_DESCRIPTORS,
+    FORCES_HEADS,
+    FUSED_QUESTION_WORDS,
+    MAX_QUOTED_NAME,
+    MEDIA_WORDS,
+    OPENING_QUOTES,
+    OUTLET_DESCRIPTORS,
+    OUTLET_TODAY,
+    PLATFORM_WORDS,
+    PORTFOLIOS,
+    PURPOSE_WORDS,
+    SPEECH_WORDS,
+    TEAM_HEADS,
+)
 from newsreader.pipeline.normalize import fold_key, fold_with_offsets, proclitic_splits, tokenize
 from newsreader.pipeline.tagger import (
     ModelMissingError,
@@ -67,7 +98,8 @@ def _keys(text: str) -> frozenset[str]:
     return frozenset(fold_key(w) for w in text.split())
 
 
-FUNCTION_WORDS = _keys("""
+FUNCTION_WORDS = (
+    _keys("""
     في على من إلى الى عن مع بين حتى منذ خلال عند بعد قبل أن إن ان لا لم لن ما قد كان كانت
     يكون تكون هو هي هم هما هن هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين أو ثم بل
     لكن حيث كما إذا إذ بشأن حول ضد دون عبر نحو لدى أيضا فقط كل بعض غير وفق وسط إثر جراء أمام
@@ -75,6 +107,8 @@ FUNCTION_WORDS = _keys("""
     له لها لهم إليه به بها أي أيضًا وقد لقد سوف مثل
     يوم اليوم أمس غدا الآن عام العام شهر الشهر أسبوع الأسبوع ساعة الساعة نحو حوالي قرابة
     """)
+    | FUSED_QUESTION_WORDS
+)
 PERSON_TITLES = _keys("""
     الرئيس رئيس رئيسة الرئيسة رئيسي رئيسا الرئيسان الرئيسين وزير الوزير وزيرة الوزيرة وزيري
     وزيرا نظيره نظيرته نظيرها نظيريه الدكتور الدكتورة د العماد اللواء العميد الفريق المشير
@@ -101,7 +135,7 @@ NAMING_ADJECTIVES = _keys("""
     المتحدة الدولي الدولية الاستشاري الاستشارية الشعبي الشعبية الإسلامي الإسلامية
     الديمقراطي الديمقراطية الاشتراكي الاشتراكية الدستوري الدستورية التنفيذي التنفيذية
     الأوروبي الأوروبية العالمي العالمية الأهلي الأهلية المستقلة المستقل الملكي الملكية
-    الانتقالي الانتقالية التشريعي التشريعية العسكري
+    الانتقالي الانتقالية التشريعي التشريعية العسكري الوزاري الوزارية
     """) - _keys("العسكري")
 LOCATION_TRIGGERS = _keys("""
     مدينة مدينتي مدن بلدة بلدات قرية قرى مقاطعة مقاطعتي مقاطعات محافظة محافظتي محافظات ولاية
@@ -111,6 +145,7 @@ VENUE_HEADS = _keys(
     "قصر مطار ملعب ميناء فندق ساحة ستاد جامع مسجد كنيسة سجن معبر مخيم حي شارع جسر سد"
 )
 STATE_HEAD = fold_key("دولة")
+PLACE_PREPOSITIONS = _keys("في إلى الى من نحو قرب")
 TANWEEN = frozenset("\u064b\u064c\u064d")
 MAX_NAME_TOKENS = 3
 
@@ -175,6 +210,7 @@ class _Finder:
         self.words = _words(text)
         self.extra = extra
         self.found: list[_Candidate] = []
+        self.titled: set[tuple[int, int]] = set()  # people named right after a role
 
     # --- word classes -------------------------------------------------------------
 
@@ -185,7 +221,9 @@ class _Finder:
         return self.gaz.is_nationality(key)
 
     def is_adjective(self, key: str, loose: bool) -> bool:
-        """A definite adjective that can continue a name."""
+        """A definite adjective that can continue a name («العام» too, though a noun alone)."""
+        if key in NAMING_ADJECTIVES:
+            return True
         if not self.is_definite(key) or key in FUNCTION_WORDS or self.gaz.is_location(key):
             return False
         if key in NAMING_ADJECTIVES or self.is_nationality(key):
@@ -193,6 +231,44 @@ class _Finder:
         if len(key) == 6 and key.startswith("الا"):  # elative أفعل: الأعلى، الأكبر
             return True
         return loose and key.endswith(("ي", "يه", "يين", "يون"))
+
+    def institution_adjective(self, key: str) -> bool:
+        """An adjective continuing an institution's name; a nisba-shaped country
+        («السعودية») is the nationality here: «وزارة الخارجية السعودية»."""
+        if self.is_adjective(key, loose=True):
+            return True
+        return self.is_definite(key) and key.endswith("يه") and self.gaz.is_country(key)
+
+    def purpose_word(self, key: str) -> bool:
+        """ل + a verbal noun («لبحث», «لتعزيز», «لمناقشة»): a purpose clause, not a name's
+        «لـ»-phrase, so an organisation's name stops before it."""
+        if key in PURPOSE_WORDS:
+            return True
+        if not key.startswith("ل") or key.startswith("لل"):
+            return False
+        stem = key[1:]
+        if stem in ORG_HEADS or stem in LOCATION_TRIGGERS or self.gaz.is_location(stem):
+            return False
+        taf_il = len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي"  # تعزيز، تقديم
+        mufa_ala = len(stem) == 6 and stem[0] == "م" and stem[2] == "ا" and stem[-1] == "ه"
+        return taf_il or mufa_ala
+
+    def of_generic_body(self, j: int) -> bool:
+        """«الأمانة العامة للمنظمة»: a body «of the organisation» named before is described,
+        not named: the name ends in «لل» + a bare institution head."""
+        key = self.words[j].key
+        return key.startswith("لل") and len(key) > 4 and key[2:] in ORG_HEADS
+
+    def described_forces(self, i: int, j: int) -> bool:
+        """«القوات الأمريكية», «قوات الاحتلال الإسرائيلي»: forces described by a
+        nationality are no organisation's name."""
+        heads = {stem[2:] if self.is_definite(stem) else stem for stem in self.words[i].stems()}
+        if not heads & FORCES_HEADS:
+            return False
+        rest = self.words[i + 1 : j + 1]
+        return bool(rest) and all(
+            w.key in FORCES_DESCRIPTORS or self.is_nationality(w.key) for w in rest
+        )
 
     def is_plain_word(self, key: str) -> bool:
         """A whole word that is itself a known ordinary or trigger word (no clitic reading)."""
@@ -205,7 +281,7 @@ class _Finder:
         )
 
     def person_known(self, key: str) -> bool:
-        return self.gaz.is_person(key)
+        return self.gaz.is_name_part(key)
 
     def name_like(self, w: _Word, position: int, after_role: bool = False) -> bool:
         """Can `w` be token number `position` (0-based) of a person's name?"""
@@ -217,9 +293,9 @@ class _Finder:
         if self.is_nationality(key) or self.gaz.is_country(key) or self.gaz.is_region(key):
             return False
         known = self.person_known(key)
-        if self.gaz.is_location(key) and not known:
+        if self.gaz.is_location(key) and not known and not (after_role and self.foreign_place(key)):
             return False
-        if self.is_definite(key) and not (known or self.gaz.is_family_name(key)):
+        if self.is_definite(key) and not (known or self.gaz.is_surname(key)):
             return False
         if key[0] in "وف" and not known and not (after_role and self.person_known(key[1:])):
             return False  # right after a role «و» cannot be a conjunction: «وليام»
@@ -228,17 +304,23 @@ class _Finder:
             if rest in FUNCTION_WORDS or self.gaz.is_common(rest) or self.is_definite(rest):
                 return False  # «بداعي», «للسفر»: a preposition phrase, not a name
         if self.gaz.is_common(key) and not (
-            known and (position > 0 or self.gaz.is_first_name(key))
+            known and (position > 0 or self.gaz.is_given_name(key))
         ):
             return False  # «الناطق باسم …»: an ordinary word first is not a name
         if position > 0 and key.startswith("لل"):
             return False
+        if position > 0 and self.verb_edge(w, Label.PERSON):
+            return False  # «… ترامب سيزور»: the verb after a name
         if position == 0 and not known:
             if key.startswith(("سي", "ست", "سن")) and len(key) > 4:
                 return False  # future verb
             if key[0] == "ي" or key.endswith("ه"):
                 return False  # imperfect verb; a noun with teh marbuta
         return True
+
+    def foreign_place(self, key: str) -> bool:
+        """A city's name that is also a person's («أرارات»): right after a role it is the name."""
+        return not (self.gaz.is_country(key) or self.gaz.is_region(key) or self.is_definite(key))
 
     # --- helpers ------------------------------------------------------------------
 
@@ -252,8 +334,17 @@ class _Finder:
         priority: int = 1,
         tagged: bool = False,
     ) -> None:
+        if label is Label.ORGANIZATION and self.media_word(first) and first < last:
+            nxt = self.words[first + 1]
+            if not self.is_adjective(nxt.key, loose=False):  # «قناة الجزيرة» → «الجزيرة»
+                first, start = first + 1, self.name_start(nxt)
+                priority = max(priority, 2)  # the outlet word says what the name is
         if end > start:
             self.found.append(_Candidate(start, end, label, priority, first, last, tagged))
+
+    def media_word(self, k: int) -> bool:
+        """«صحيفة», «قناة», «منصة» …: a word describing an outlet, outside its name."""
+        return any(s in MEDIA_WORDS for s in self.words[k].stems())
 
     def name_tokens(self, i: int, limit: int = MAX_NAME_TOKENS, after_role: bool = False) -> int:
         """How many name tokens start at i (connectors such as «عبد» bind the next word)."""
@@ -298,7 +389,7 @@ class _Finder:
     def find_gazetteer(self) -> None:
         words = self.words
         for i, w in enumerate(words):
-            if not w.is_word:
+            if not w.is_word or w.tanween:  # «وزارياً» is no «و» + a town
                 continue
             for n in (3, 2, 1):
                 if i + n > len(words) or not all(x.is_word for x in words[i : i + n]):
@@ -310,7 +401,11 @@ class _Finder:
                     readings = readings[:1]  # «لجنة» is not ل + جنة
                 for start, stem, _ in readings:
                     key = " ".join([stem, *tail])
-                    if self.gaz.is_location(key):
+                    if key in FUNCTION_WORDS or key in CURRENCY_WORDS:
+                        continue  # «ماهي» asks; it names no island
+                    if self.gaz.is_location(key) or (
+                        self.gaz.is_place(key) and self.after_preposition(i, start)
+                    ):
                         label = Label.LOCATION
                     elif self.gaz.is_organization(key):
                         label = Label.ORGANIZATION
@@ -320,13 +415,23 @@ class _Finder:
                 if label:
                     break
 
+    def after_preposition(self, i: int, start: int) -> bool:
+        """Word `i` read from `start` follows a preposition (attached «ب», or «في», «إلى»,
+        «من»): the place reading of a name from the wider list needs that context."""
+        w = self.words[i]
+        if start > w.start and w.key[0] == "ب":
+            return True
+        return i > 0 and self.words[i - 1].key in PLACE_PREPOSITIONS
+
     def org_chain(self, j: int, after_genitive: bool) -> int:
         """End index of a name extended from token j: adjectives, then one «لـ» phrase."""
         words = self.words
-        while j < len(words) and self.is_adjective(words[j].key, loose=True):
+        while j < len(words) and self.institution_adjective(words[j].key):
             j += 1
         if j < len(words) and words[j].is_word and len(words[j].key) > 3 and words[j].key[0] == "ل":
             key = words[j].key
+            if self.purpose_word(key):
+                return j
             if key.startswith("لل") and len(key) > 4:  # ل + ال
                 j += 1
             elif (
@@ -338,7 +443,7 @@ class _Finder:
                 j += 2
             else:
                 return j
-            while j < len(words) and self.is_adjective(words[j].key, loose=True):
+            while j < len(words) and self.institution_adjective(words[j].key):
                 j += 1
         return j
 
@@ -353,7 +458,9 @@ class _Finder:
                 if head not in ORG_HEADS and not (head == STATE_HEAD and not definite):
                     continue
                 end = self.org_end(i + 1, definite, head)
-                if end is None:
+                if end is None or self.described_forces(i, end - 1):
+                    continue
+                if self.of_generic_body(end - 1):
                     continue
                 label = Label.ORGANIZATION
                 if head == fold_key("مركز") and self.gaz.is_location(words[i + 1].key):
@@ -366,6 +473,14 @@ class _Finder:
         if j >= len(words) or not words[j].is_word:
             return None
         key = words[j].key
+        if key in PERSON_TITLES:
+            return None  # «برئاسة الدكتور …»: chaired by a person, no institution
+        if head in TEAM_HEADS and not definite and self.team_place(words[j]):
+            return self.org_chain(j + 1, after_genitive=True)  # «منتخب ليسوتو»
+        if head in MEDIA_WORDS and not definite:
+            end = self.foreign_title(j)  # «صحيفة نيويورك تايمز»
+            if end is not None:
+                return end
         if definite:
             if not self.is_adjective(key, loose=False):
                 return None
@@ -384,7 +499,48 @@ class _Finder:
             return self.org_chain(j + 1, after_genitive=True)
         if not self.is_definite(key) or key in FUNCTION_WORDS or self.is_nationality(key):
             return None
+        if head in COORDINATING_HEADS:
+            j = self.coordinated(j)
         return self.org_chain(j + 1, after_genitive=True)
+
+    def coordinated(self, j: int) -> int:
+        """«حزب العدالة والتنمية», «وزارة الخارجية والمغتربين»: «و» + a definite noun
+        that is no institution, place or nationality continues the genitive."""
+        words = self.words
+        while j + 1 < len(words) and words[j + 1].is_word and words[j + 1].key.startswith("و"):
+            rest = words[j + 1].key[1:]
+            bare = rest[2:] if self.is_definite(rest) else ""
+            if (
+                not bare
+                or bare in ORG_HEADS
+                or rest in FUNCTION_WORDS
+                or self.gaz.is_location(rest)
+                or self.is_nationality(rest)
+                or self.gaz.is_name_part(rest)
+            ):
+                break
+            j += 1
+        return j
+
+    def foreign_title(self, j: int) -> int | None:
+        """End of an outlet's bare name after an outlet word: 2–3 words that are neither
+        ordinary nor definite («صحيفة نيويورك تايمز», «قناة سكاي نيوز»)."""
+        words = self.words
+        end = j
+        while end < len(words) and end - j < 3:
+            w = words[end]
+            if not w.is_word or w.tanween or self.is_definite(w.key) or w.key in FUNCTION_WORDS:
+                break
+            if self.gaz.is_common(w.key) or w.key in ORG_HEADS or self.purpose_word(w.key):
+                break
+            end += 1
+        if end - j < 2:
+            return None  # one bare word after «قناة» is too often a menu's or a phrase's
+        return end
+
+    def team_place(self, w: _Word) -> bool:
+        """A country or city a team is named after («منتخب ليسوتو», «نادي الرياض»)."""
+        return w.is_word and not w.tanween and self.gaz.is_place(w.key)
 
     def find_people(self) -> None:
         words = self.words
@@ -394,7 +550,7 @@ class _Finder:
             stems = w.stems()
             if any(s in PERSON_TITLES for s in stems):
                 self.after_title(i + 1)
-            elif any(self.gaz.is_first_name(s) for s in stems) and not self.covered(i):
+            elif any(self.gaz.is_given_name(s) for s in stems) and not self.covered(i):
                 self.first_name_at(i)
 
     def covered(self, i: int) -> bool:
@@ -409,6 +565,8 @@ class _Finder:
                 self.is_nationality(key)
                 or key in PERSON_TITLES
                 or key in TITLE_COMPLEMENTS
+                or key in PORTFOLIOS
+                or (skipped and words[j - 1].key in PORTFOLIOS and self.gaz.is_country(key))
                 or key in ORG_HEADS
                 or (self.is_definite(key) and not self.person_known(key))
             )
@@ -425,18 +583,22 @@ class _Finder:
             return
         # the word right after a role takes no «و»: «وليام» is the name itself
         self.add(words[j].start, words[j + n - 1].end, Label.PERSON, j, j + n - 1)
+        if n > 1:
+            self.titled.add((words[j].start, words[j + n - 1].end))
         self.list_after(j + n)
 
     def first_name_at(self, i: int) -> None:
         w = self.words[i]
         for start, stem, fused in w.splits():
-            if fused or not self.gaz.is_first_name(stem):
+            if fused or not self.gaz.is_given_name(stem):
                 continue
             if stem in FUNCTION_WORDS or self.gaz.is_common(stem):
                 continue
             n = 1 + self.name_tokens(i + 1, limit=2)
             if n < 2:
                 return
+            if not self.gaz.is_first_name(stem) and not self.person_known(self.words[i + 1].key):
+                return  # a rarer given name needs a known name part after it
             self.add(start, self.words[i + n - 1].end, Label.PERSON, i, i + n - 1)
             self.list_after(i + n)
             return
@@ -505,6 +667,146 @@ class _Finder:
                     self.add(nxt.start + nxt.offsets[1], nxt.end, Label.LOCATION, j + 1, j + 1)
                     j += 1
 
+    # --- outlets and acronyms -------------------------------------------------------
+
+    def quoted_at(self, k: int) -> int | None:
+        """Index of the closing quote when a short quoted name opens at token `k`."""
+        words = self.words
+        if k >= len(words) or words[k].text not in OPENING_QUOTES:
+            return None
+        for end in range(k + 1, min(len(words), k + MAX_QUOTED_NAME + 2)):
+            if words[end].text in CLOSING_QUOTES:
+                inner = words[k + 1 : end]
+                if inner and all(self.nameable(w) for w in inner):
+                    return end
+                return None
+        return None
+
+    def plain(self, inner: list[_Word], strict: bool = False) -> bool:
+        """One ordinary word, nationality or place («"نعم"», «(الفلسطينية)»): no outlet.
+        `strict` also counts words the training text only showed outside names."""
+        if len(inner) != 1 or not inner[0].is_word:
+            return False
+        key = inner[0].key
+        resources = _resources()
+        return (
+            self.gaz.is_common(key)
+            or bool(strict and resources and key in resources.plain_words)
+            or self.is_nationality(key)
+            or self.gaz.is_location(key)
+            or key in CURRENCY_WORDS
+            or any(s in FUNCTION_WORDS for s in inner[0].stems())
+        )
+
+    def nameable(self, w: _Word) -> bool:
+        """A word that can stand in an outlet's or platform's name (Arabic or Latin)."""
+        if w.tanween or w.key in FUNCTION_WORDS - {OUTLET_TODAY}:
+            return False
+        return w.is_word or w.text.isalnum() and any(c.isalpha() for c in w.text)
+
+    def speech_before(self, k: int, reach: int = 8) -> bool:
+        """A word of saying among the `reach` words before token `k`, in one sentence."""
+        for w in reversed(self.words[max(0, k - reach) : k]):
+            if w.text in ".؟!?":
+                return False
+            if any(s in SPEECH_WORDS for s in w.stems()):
+                return True
+        return False
+
+    def find_outlets(self) -> None:
+        """Outlets and platforms named by their place in the sentence, not by a list:
+
+        * a quoted name after «لـ» next to a word of saying («قال … لـ"الأفق"»);
+        * a quoted or Latin name after an outlet word («منصة "إكس"», «صحيفة Le Monde»),
+          the outlet word outside;
+        * «X اليوم» quoted, or opening a paragraph before a dash (a dateline);
+        * a bracketed word after the place that opens a dateline («دمشق (الأفق) -»).
+        """
+        words = self.words
+        for k, w in enumerate(words):
+            close = self.quoted_at(k + 1)
+            stems = w.stems()
+            if close is not None:
+                inner = words[k + 2 : close]
+                after_lam = w.key == "ل" and self.speech_before(k) and not self.plain(inner, True)
+                after_outlet = any(st in OUTLET_DESCRIPTORS for st in stems)
+                today = len(inner) > 1 and inner[-1].key == OUTLET_TODAY
+                if after_lam or after_outlet or today:
+                    self.add(inner[0].start, inner[-1].end, Label.ORGANIZATION, k + 2, close - 1, 3)
+                    continue
+            if any(st in OUTLET_DESCRIPTORS for st in stems) and k + 1 < len(words):
+                j = k + 1
+                while j < len(words) and not words[j].is_word and self.nameable(words[j]):
+                    j += 1
+                if j == k + 1 and self.platform_name(k):
+                    j += 1  # «منصة إكس»
+                if j > k + 1:
+                    self.add(
+                        words[k + 1].start, words[j - 1].end, Label.ORGANIZATION, k + 1, j - 1, 3
+                    )
+        self.dateline_outlet()
+
+    def platform_name(self, k: int) -> bool:
+        """«منصة إكس»: a platform word + one unknown indefinite word."""
+        if not any(s in PLATFORM_WORDS for s in self.words[k].stems()) or k + 1 >= len(self.words):
+            return False
+        w = self.words[k + 1]
+        key = w.key
+        return (
+            w.is_word
+            and self.nameable(w)
+            and not self.is_definite(key)
+            and not key.endswith(("ه", "ها", "هم"))  # «خطته»: a noun with a pronoun
+            and not self.gaz.is_common(key)
+            and key not in ORG_HEADS
+            and not self.gaz.is_location(key)
+            and len(key) > 1
+        )
+
+    def dateline_outlet(self) -> None:
+        words = self.words
+        dash = next((k for k, w in enumerate(words[:6]) if w.text in DATELINE_DASHES), None)
+        if dash is None or dash < 2:
+            return
+        head = words[:dash]
+        if head[-1].key == OUTLET_TODAY and all(w.is_word for w in head):
+            self.add(head[0].start, head[-1].end, Label.ORGANIZATION, 0, dash - 1, 3)
+        elif head[-1].text == ")" and dash >= 3 and head[-3].text == "(":
+            inner = head[-2]
+            if self.nameable(inner) and all(w.is_word for w in head[:-3]):
+                self.add(inner.start, inner.end, Label.ORGANIZATION, dash - 2, dash - 2, 3)
+
+    def find_acronyms(self) -> None:
+        """«وكالة غوث … (الأونروا)»: an institution's name before a bracketed one-word
+        acronym runs back to its head, and the acronym is the same organisation."""
+        words = self.words
+        for k, w in enumerate(words):
+            if w.text != "(" or k + 2 >= len(words) or words[k + 2].text != ")":
+                continue
+            if not self.nameable(words[k + 1]) or k == 0 or self.plain(words[k + 1 : k + 2]):
+                continue
+            head = None
+            for h in range(k - 1, max(-1, k - 10), -1):
+                x = words[h]
+                if not x.is_word or x.key in FUNCTION_WORDS:
+                    break
+                if any((s[2:] if self.is_definite(s) else s) in ORG_HEADS for s in x.stems()):
+                    head = h
+            if head is None or head == k - 1:
+                continue
+            start = next(
+                (
+                    st
+                    for st, s, _ in words[head].splits()
+                    if (s[2:] if self.is_definite(s) else s) in ORG_HEADS
+                ),
+                words[head].start,
+            )
+            if words[head].key.startswith("لل"):
+                start = words[head].start
+            self.add(start, words[k - 1].end, Label.ORGANIZATION, head, k - 1, 3)
+            self.add(words[k + 1].start, words[k + 1].end, Label.ORGANIZATION, k + 1, k + 1, 3)
+
     # --- statistical spans ---------------------------------------------------------
 
     def add_tagged(self, tags: Sequence[str], priority: int = 0) -> None:
@@ -524,7 +826,10 @@ class _Finder:
             # nor does a person's over «و» + another name: «بوتين ولوكاشينكو» is two people
             piece, after_and = first, False
             for k in range(first, end + 1):
-                joined = kind is Label.PERSON and piece < k < end and self.joins_people(k)
+                joined = piece < k < end and (
+                    (kind is Label.PERSON and self.joins_people(k))
+                    or (kind is Label.ORGANIZATION and self.joins_institutions(k))
+                )
                 if k < end and any(ch.isalnum() for ch in self.words[k].text) and not joined:
                     continue
                 if k > piece:
@@ -543,7 +848,16 @@ class _Finder:
         w = self.words[k]
         if not w.is_word or len(w.key) < 4 or not w.key.startswith("و"):
             return False
-        return not (self.person_known(w.key) or self.gaz.is_first_name(w.key))
+        return not (self.person_known(w.key) or self.gaz.is_given_name(w.key))
+
+    def joins_institutions(self, k: int) -> bool:
+        """Word `k` is «و» + a new institution's head: «مجلس الأمن والجمعية العامة» is two."""
+        w = self.words[k]
+        if not w.is_word or not w.key.startswith("و") or len(w.key) < 4:
+            return False
+        rest = w.key[1:]
+        bare = rest[2:] if self.is_definite(rest) else rest
+        return bare in ORG_HEADS
 
     def is_title(self, w: _Word) -> bool:
         stems = w.stems()
@@ -586,16 +900,26 @@ class _Finder:
                 return any(s in LOCATION_TRIGGERS for s in w.stems())
             return False
 
-        while i <= j and edge(words[i]):
+        while i <= j and (
+            edge(words[i]) or self.inflected(words[i], label) or self.verb_edge(words[i], label)
+        ):
             i += 1
         while j >= i and (
             words[j].key in FUNCTION_WORDS
+            or self.inflected(words[j], label)
+            or self.verb_edge(words[j], label)
             or (
-                label is Label.PERSON
+                label is not Label.LOCATION
                 and (self.is_nationality(words[j].key) or self.is_title(words[j]))
+                and (label is Label.PERSON or self.is_title(words[j]))
+                and not self.nisba_surname(i, j, label)
             )
         ):
             j -= 1
+        if label is Label.ORGANIZATION:
+            j = self.before_place_phrase(i, j)
+            if self.described_forces(i, j) or (j > i and self.of_generic_body(j)):
+                return None
         if i > j:
             return None
         if label is Label.PERSON:
@@ -617,13 +941,67 @@ class _Finder:
                 and self.name_like(words[j + 1], j - i + 1)
             ):
                 j += 1
+            if (
+                j + 1 < len(words)
+                and j - i == 1
+                and words[j + 1].key.endswith("ي")
+                and self.is_nationality(words[j + 1].key)
+                and self.nisba_surname(i, j + 1, label)
+            ):
+                j += 1  # «محمد شياع السوداني»
         elif label is Label.ORGANIZATION and j + 1 < len(words):
             j = max(j, self.org_chain(j + 1, after_genitive=True) - 1)
         if i == j and (self.generic(words[i]) or not words[i].is_word and len(words[i].key) < 2):
             return None
+        if i == j and words[i].tanween:
+            return None  # «بنوداً»: an inflected common noun, no name
+        if i == j and any(s in CURRENCY_WORDS for s in words[i].stems()):
+            return None  # «الدينار», «بيتكوين»: money, never a name by itself
         if i == j and label is Label.LOCATION and self.people_noun(words[i]):
             return None
         return self.name_start(words[i]), i, j
+
+    def nisba_surname(self, i: int, j: int, label: Label) -> bool:
+        """«محمد شياع السوداني»: a nisba after two name words is the family name; a
+        nationality follows a role («الرئيس الروسي»), not a full name."""
+        if label is not Label.PERSON or j - i < 2 or self.is_title(self.words[j]):
+            return False
+        before = self.words[i:j]
+        return all(
+            w.is_word and not self.is_title(w) and not self.is_nationality(w.key) for w in before
+        )
+
+    def inflected(self, w: _Word, label: Label) -> bool:
+        """A word with tanween («بنوداً», «وزارياً») is an ordinary noun or adjective."""
+        return w.tanween and label is not Label.LOCATION
+
+    def verb_edge(self, w: _Word, label: Label) -> bool:
+        """An imperfect verb at a name's edge («تبون يترأس», «يترأس عبد …»)."""
+        if not w.is_word:
+            return False
+        key = w.key
+        future = key.startswith(("سي", "ست", "سن")) and len(key) > 4  # «سيزور»
+        if len(key) < 4 or not (key[0] == "ي" or future):
+            return False
+        if self.person_known(key) or self.gaz.is_given_name(key):
+            return False
+        resources = _resources()
+        return bool(resources) and key in resources.plain_words  # seen only outside names
+
+    def before_place_phrase(self, i: int, j: int) -> int:
+        """Last token of an organisation before «ب/في + place»: «للمنظمة بجدة» ends at
+        «للمنظمة»; «بجدة» says where it is."""
+        for k in range(i + 1, j + 1):
+            w = self.words[k]
+            if w.key in FUNCTION_WORDS and w.key == fold_key("في"):
+                return k - 1
+            if (
+                w.key.startswith("ب")
+                and self.gaz.is_place(w.key[1:])
+                and not self.known_name(w.key)
+            ):
+                return k - 1
+        return j
 
     def name_start(self, w: _Word) -> int:
         """Where a name starting with word `w` starts: after its proclitics.
@@ -658,6 +1036,23 @@ class _Finder:
 
     # --- resolution ---------------------------------------------------------------
 
+    def contains_tagged(self, c: _Candidate) -> _Candidate:
+        """A rule's organisation or venue that holds a tagger's name of another label
+        whole («وزارة الخارجية السعودية» around «السعودية», «منتخب ليسوتو» around
+        «ليسوتو») is the longer name: it takes the tagger's priority."""
+        if c.tagged or (c.label is Label.PERSON and (c.start, c.end) not in self.titled):
+            return c  # a person's rule span holds places only right after a role
+        inside = False
+        for o in self.found:
+            if not o.tagged or o.end <= c.start or c.end <= o.start:
+                continue
+            if o.label is c.label or not (c.start <= o.start and o.end <= c.end):
+                return c  # the tagger saw this name, or a name crossing the rule's edge
+            inside = inside or (o.end - o.start < c.end - c.start)
+        if not inside or c.priority >= 2:
+            return c
+        return _Candidate(c.start, c.end, c.label, 2, c.first, c.last, c.tagged)
+
     def resolve(self) -> list[_Candidate]:
         # the longest name wins: a rule span and a tagger span of the same label,
         # one inside the other, keep the longer whatever their priorities
@@ -673,6 +1068,7 @@ class _Finder:
                 for o in self.found
             )
         ]
+        found = [self.contains_tagged(c) for c in found]
         chosen: list[_Candidate] = []
         for c in sorted(found, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
             if all(c.end <= o.start or o.end <= c.start for o in chosen):
@@ -733,6 +1129,8 @@ def _tags(finders: list[_Finder], mode: str, tagger: WordTagger | None) -> list[
 
 def _run(finder: _Finder, mode: str, tags: list[str] | None) -> list[_Candidate]:
     finder.find_extra()  # curated names count in every mode
+    finder.find_outlets()  # structure, not word lists: every mode
+    finder.find_acronyms()
     if mode != "tagger":
         finder.find_gazetteer()
         finder.find_organizations()
@@ -821,6 +1219,33 @@ def _repeat_names(finders: list[_Finder], results: list[list[_Candidate]], gaz: 
         found.sort(key=lambda c: c.start)
 
 
+def _quoted_short_forms(finders: list[_Finder], results: list[list[_Candidate]]) -> None:
+    """«"التعاون الإسلامي"» once «منظمة التعاون الإسلامي» was found: an organisation's
+    name without its head noun, in quotes, is the organisation (a headline's short form)."""
+    shorts: set[tuple[str, ...]] = set()
+    for finder, found in zip(finders, results, strict=True):
+        for c in found:
+            words = _name_key(finder, c)
+            if c.label is Label.ORGANIZATION and len(words) > 2 and words[0] in ORG_HEADS:
+                shorts.add(words[1:])
+    if not shorts:
+        return
+    for finder, found in zip(finders, results, strict=True):
+        ws = finder.words
+        for k in range(len(ws) - 1):
+            if ws[k].text not in OPENING_QUOTES:
+                continue
+            for words in shorts:
+                n = len(words)
+                if tuple(w.key for w in ws[k + 1 : k + 1 + n]) != words:
+                    continue
+                start, end = ws[k + 1].start, ws[k + n].end
+                if all(end <= c.start or c.end <= start for c in found):
+                    found.append(_Candidate(start, end, Label.ORGANIZATION, 0, k + 1, k + n))
+                break
+        found.sort(key=lambda c: c.start)
+
+
 def find_names_in_article(
     texts: list[str],
     extra: Iterable[tuple[str, Label]] = (),
@@ -844,6 +1269,7 @@ def find_names_in_article(
     results = [_run(f, mode, t) for f, t in zip(finders, tags, strict=True)]
     if mode != "rules":
         _repeat_names(finders, results, gaz)
+    _quoted_short_forms(finders, results)
     short: set[str] = set()
     for finder, found in zip(finders, results, strict=True):
         for c in found:

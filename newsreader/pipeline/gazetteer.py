@@ -8,7 +8,12 @@ name lists and the Wikidata person-name tokens, filtered) plus a list of
 frequent ordinary words (words the ANERcorp training text uses outside names),
 which keeps common words out of the place and first-name lists and lets the
 name finder stop a name chain. Nationality adjectives are derived from the
-country names by the nisba rule. Everything is stored as folded keys
+country names by the nisba rule. Two packages, when installed (the
+`gazetteer` extra), add lists that only the rules read, so the CRF's
+gazetteer features stay as trained: `arabic-name-romanizer`'s Wikidata name
+parts of people from Arab states (given names, surnames; Persian and Urdu
+spellings left out) and `arwikicats`' Arabic Wikipedia place names (cities,
+regions), both without ordinary words. Everything is stored as folded keys
 (`normalize.fold_key`) in `data/gazetteer.json`; `load_gazetteer` reads it once.
 """
 
@@ -123,6 +128,77 @@ def _geonames_cities(min_population: int, min_population_arab: int) -> set[str]:
             continue
         for alt in city.get("alternatenames", []):
             if clean := _clean(alt):
+                names.add(clean)
+    return names
+
+
+ROMANIZER_SURNAME_MAX_ZIPF = 4.0  # a surname as frequent as this is an ordinary word too
+ROMANIZER_GIVEN_MIN_COUNT = 2  # given names seen once are mostly noise
+WIKICATS_PLACE_MAX_ZIPF = 5.5  # single-word places this frequent are ordinary words
+PERSIAN_LETTERS = frozenset("پچژگکیۀڤڨ")
+
+
+def _package_dir(name: str) -> Path | None:
+    """Where an installed package lies, without importing it (its imports may be heavy)."""
+    from importlib.util import find_spec  # noqa: PLC0415
+
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency  # noqa: PLC0415
+    except ImportError:
+        return 0.0
+    return zipf_frequency(word, "ar")
+
+
+def _romanizer_names() -> tuple[set[str], set[str]]:
+    """Given names and surnames of people from Arab states (Wikidata via the romanizer)."""
+    root = _package_dir("arabic_name_romanizer")
+    if root is None:
+        return set(), set()
+    import sqlite3  # noqa: PLC0415
+
+    given: Counter[str] = Counter()
+    surnames: Counter[str] = Counter()
+    with sqlite3.connect(root / "resources" / "names.sqlite3") as db:
+        rows = db.execute("select arabic_key, role, country, count, source from units")
+        for key, role, country, count, source in rows:
+            if source != "wikidata" or country not in ARAB_STATES:
+                continue
+            if set(key) & PERSIAN_LETTERS or not _ARABIC_NAME.match(key):
+                continue
+            if role == "given":
+                given[fold_key(key)] += count
+            elif role == "surname":
+                surnames[fold_key(key)] += count
+    first = {k for k, n in given.items() if n >= ROMANIZER_GIVEN_MIN_COUNT and len(k) > 2}
+    family = {k for k in surnames if _zipf(k) < ROMANIZER_SURNAME_MAX_ZIPF}
+    return first, family
+
+
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+
+
+def _wikicats_places() -> set[str]:
+    """Arabic Wikipedia's names of cities and regions (arwikicats' translation tables)."""
+    root = _package_dir("ArWikiCats")
+    if root is None:
+        return set()
+    names: set[str] = set()
+    for part in ("cities/cities_full.json", "geography/popopo.json"):
+        path = root / "jsons" / part
+        if not path.exists():
+            continue
+        for value in json.loads(path.read_text(encoding="utf-8")).values():
+            if not isinstance(value, str):
+                continue
+            clean = _clean(_BRACKETED.sub("", value))
+            if clean and clean.count(" ") < 3:
                 names.add(clean)
     return names
 
@@ -253,6 +329,8 @@ def build_gazetteer(ner_data_dir: Path | None) -> dict:
     family: set[str] = set()
     tokens: set[str] = set()
     common: set[str] = set()
+    outside: Counter[str] = Counter()
+    place: Counter[str] = Counter()
     if ner_data_dir is not None:
         first, family, tokens = _person_tokens(Path(ner_data_dir))
         train = (
@@ -277,6 +355,26 @@ def build_gazetteer(ner_data_dir: Path | None) -> dict:
         places = country_keys | city_keys | region_keys | nationality
         first = {f for f in first if f not in places}
         tokens -= places
+    given, surnames = _romanizer_names()
+    known_places = country_keys | city_keys | region_keys | nationality
+    given = given - known_places - common - first
+    surnames = surnames - known_places - common
+    extra_places = {
+        k
+        for p in _wikicats_places()
+        if (k := fold_key(p))
+        and (
+            " " in k
+            or len(k) > 3
+            and _zipf(p) < WIKICATS_PLACE_MAX_ZIPF
+            and (outside[k] < COMMON_MIN_COUNT or place[k] >= outside[k])
+            # three letters: mostly ordinary words, unless the news text names a place so
+            or len(k) == 3
+            and place[k] >= COMMON_MIN_COUNT
+            and place[k] > outside[k]
+        )
+    }
+    extra_places -= known_places | common | first | given | surnames | tokens
     return {
         "version": 1,
         "countries": sorted(country_keys),
@@ -288,6 +386,10 @@ def build_gazetteer(ner_data_dir: Path | None) -> dict:
         "family_names": sorted(family),
         "person_tokens": sorted(tokens - first - family),
         "common_words": sorted(common),
+        # read by the rules only (not CRF features): see the module docstring
+        "given_names": sorted(given),
+        "surnames": sorted(surnames),
+        "extra_places": sorted(extra_places),
     }
 
 
@@ -312,6 +414,9 @@ class Gazetteer:
     family_names: frozenset[str] = frozenset()
     person_tokens: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    extra_places: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict) -> Gazetteer:
@@ -345,6 +450,22 @@ class Gazetteer:
     def is_person(self, key: str) -> bool:
         """Any person-name token: first, family or other Wikidata name token."""
         return key in self.first_names or key in self.family_names or key in self.person_tokens
+
+    def is_given_name(self, key: str) -> bool:
+        """A first name, from either source (rules only; the CRF reads `is_first_name`)."""
+        return key in self.first_names or key in self.given_names
+
+    def is_surname(self, key: str) -> bool:
+        """A family name, from either source (rules only)."""
+        return key in self.family_names or key in self.surnames
+
+    def is_name_part(self, key: str) -> bool:
+        """`is_person` widened by the rules-only lists."""
+        return self.is_person(key) or key in self.given_names or key in self.surnames
+
+    def is_place(self, key: str) -> bool:
+        """`is_location` widened by the rules-only place list."""
+        return self.is_location(key) or key in self.extra_places
 
     def is_common(self, key: str) -> bool:
         return key in self.common_words

