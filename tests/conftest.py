@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -27,3 +29,11 @@ def seed_path() -> Path:
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE
+
+
+@pytest.fixture
+def curator(client: Client) -> Client:
+    """A test client signed in as a superuser (the admin's curator)."""
+    User.objects.create_superuser("curator", "", "pw-curator-1")
+    client.login(username="curator", password="pw-curator-1")
+    return client

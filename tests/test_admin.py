@@ -21,13 +21,6 @@ def article(sample_path: Path) -> Article:
     return Article.objects.get()
 
 
-@pytest.fixture
-def curator(client: Client) -> Client:
-    User.objects.create_superuser("curator", "", "pw-curator-1")
-    client.login(username="curator", password="pw-curator-1")
-    return client
-
-
 @pytest.mark.django_db
 def test_admin_pages_show_articles_entities_and_the_log(curator: Client, article: Article) -> None:
     EditLog.objects.create(article=article, target="mention", action="add")

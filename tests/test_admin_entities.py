@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 
@@ -15,13 +15,6 @@ from tests.factories import make_article, make_entity, make_mention, make_user, 
 
 CHANGELIST = "admin:news_entity_changelist"
 BULK = "admin:news_entity_bulk_label"
-
-
-@pytest.fixture
-def curator(client: Client) -> Client:
-    User.objects.create_superuser("curator", "", "pw-curator-1")
-    client.login(username="curator", password="pw-curator-1")
-    return client
 
 
 def staff_client(*codenames: str) -> Client:

@@ -6,7 +6,6 @@ import io
 from dataclasses import replace
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -112,13 +111,6 @@ def test_an_unsure_headline_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None
     assert ingest(0).title_uncertain
     given = ingest_bytes(page(1), title="عنوان اختاره المحرر").article
     assert not given.title_uncertain  # a caller-given title is no guess
-
-
-@pytest.fixture
-def curator(client: Client) -> Client:
-    User.objects.create_superuser("curator", "", "pw-curator-1")
-    client.login(username="curator", password="pw-curator-1")
-    return client
 
 
 @pytest.mark.django_db
