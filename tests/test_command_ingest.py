@@ -301,3 +301,24 @@ def test_unavailable_camel_backend_is_said_in_one_line(
     assert lines[0].startswith("camel NER unavailable (")
     assert lines[0].endswith("using the embedded tagger")
     assert Mention.objects.exists()  # the embedded tagger did the work
+
+
+@pytest.mark.django_db
+def test_a_racing_ingest_of_the_same_bytes_reports_exists(
+    monkeypatch: pytest.MonkeyPatch, sample_path: Path
+) -> None:
+    from newsreader.news import ingest as service
+
+    data = sample_path.read_bytes()
+    real = service.cleaner_text
+
+    def another_process_wins(*args, **kwargs):
+        monkeypatch.setattr(service, "cleaner_text", real)
+        assert service.ingest_bytes(data).created  # stored while this one was cleaning
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "cleaner_text", another_process_wins)
+    result = service.ingest_bytes(data)
+    assert not result.created
+    assert Article.objects.count() == 1
+    assert str(result).startswith(f"exists article {Article.objects.get().pk}")

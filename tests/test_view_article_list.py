@@ -96,3 +96,16 @@ def test_page_is_rtl_arabic(client: Client) -> None:
     page = client.get(URL).content.decode()
     assert '<html lang="ar" dir="rtl">' in page
     assert "قارئ" in page
+
+
+def test_the_list_never_reads_the_raw_input(client: Client) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_article()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    listing = [q["sql"] for q in queries if 'FROM "news_article"' in q["sql"]]
+    assert listing
+    assert not any('"news_article"."raw"' in sql for sql in listing)
+    assert not any('GROUP BY "news_article"."id"' in sql for sql in listing)

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -218,12 +218,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(
-                mention_count=Count(
-                    "paragraphs__mentions", filter=Q(paragraphs__mentions__rejected=False)
-                ),
-                has_human=ExpressionWrapper(human_edits(), output_field=BooleanField()),
-            )
+            .with_mention_count()
+            .annotate(has_human=ExpressionWrapper(human_edits(), output_field=BooleanField()))
         )
 
     @admin.display(description="الكيانات", ordering="mention_count")

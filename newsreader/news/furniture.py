@@ -47,23 +47,22 @@ def known_furniture(source: str, text: str) -> set[str]:
 
 
 def record_lines(source: str, text: str) -> int:
-    """Count one more article for each distinct line of `text`; returns the lines seen."""
+    """Count one more article for each distinct line of `text`; returns the lines seen.
+
+    Insert-if-missing, then increment: safe when two ingests of one source race.
+    """
     if not source:
         return 0
-    keys = line_keys(text)
-    by_hash = {key_hash(key): line for key, line in keys.items()}
+    by_hash = {key_hash(key): line for key, line in line_keys(text).items()}
     now = timezone.now()
-    existing = set(
-        SourceLine.objects.of_source(source)
-        .filter(key_hash__in=list(by_hash))
-        .values_list("key_hash", flat=True)
-    )
-    SourceLine.objects.of_source(source).filter(key_hash__in=existing).update(
-        articles=F("articles") + 1, last_seen=now
-    )
     SourceLine.objects.bulk_create(
-        SourceLine(source=source, key_hash=h, text=line, articles=1, first_seen=now, last_seen=now)
-        for h, line in by_hash.items()
-        if h not in existing
+        (
+            SourceLine(source=source, key_hash=h, text=line, first_seen=now, last_seen=now)
+            for h, line in by_hash.items()
+        ),
+        ignore_conflicts=True,
+    )
+    SourceLine.objects.of_source(source).filter(key_hash__in=list(by_hash)).update(
+        articles=F("articles") + 1, last_seen=now
     )
     return len(by_hash)

@@ -13,7 +13,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
@@ -81,28 +81,35 @@ def ingest_bytes(
         published = published or page.published
         source_url = source_url or page.url or page_url
         source_name = source_name or page.sitename
-    with transaction.atomic():
-        article = Article.objects.create(
-            title=cleaned.title[:500],
-            slug=_unique_slug(cleaned.title, content_hash),
-            source_name=(source_name or _source_name(source_url))[:200],
-            source_url=source_url[:2000],
-            published=published or cleaned.published,
-            raw=data,
-            raw_encoding=source.encoding,
-            content_hash=content_hash,
-            title_uncertain=title is None and not cleaned.title_certain,
-        )
-        Paragraph.objects.bulk_create(
-            Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
-            for p in cleaned.paragraphs
-        )
-        DroppedLine.objects.bulk_create(
-            DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
-            for d in cleaned.dropped
-        )
-        record_lines(site, source.text)
-        annotate_article(article)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=cleaned.title[:500],
+                slug=_unique_slug(cleaned.title, content_hash),
+                source_name=(source_name or _source_name(source_url))[:200],
+                source_url=source_url[:2000],
+                published=published or cleaned.published,
+                raw=data,
+                raw_encoding=source.encoding,
+                content_hash=content_hash,
+                title_uncertain=title is None and not cleaned.title_certain,
+            )
+            Paragraph.objects.bulk_create(
+                Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
+                for p in cleaned.paragraphs
+            )
+            DroppedLine.objects.bulk_create(
+                DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
+                for d in cleaned.dropped
+            )
+            record_lines(site, source.text)
+            annotate_article(article)
+    except IntegrityError:
+        # the same bytes stored by another process meanwhile: report that article
+        existing = Article.objects.filter(content_hash=content_hash).first()
+        if existing is None:
+            raise
+        return IngestResult(existing, created=False)
     return IngestResult(article, created=True, kind="html" if page else "text")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 LABELS = [
@@ -28,17 +29,31 @@ class ArticleQuerySet(models.QuerySet):
     def reviewed(self):
         return self.filter(status=Article.Status.REVIEWED)
 
+    def listed(self):
+        """Without the raw input and the search shadow text: list pages never read them."""
+        return self.defer("raw", "search_text")
+
     def with_entity_counts(self):
-        active = Q(paragraphs__mentions__rejected=False)
-        return self.annotate(
-            **{
-                f"n_{code.lower()}": Count(
-                    "paragraphs__mentions",
-                    filter=active & Q(paragraphs__mentions__label=code),
-                )
-                for code, _ in LABELS
-            }
+        """n_person, n_location, … active mentions per label, each a correlated subquery,
+        so the query never groups on the article's columns (the raw blob among them)."""
+        return self.listed().annotate(
+            **{f"n_{code.lower()}": active_mention_count(label=code) for code, _ in LABELS}
         )
+
+    def with_mention_count(self):
+        return self.listed().annotate(mention_count=active_mention_count())
+
+
+def active_mention_count(**filters) -> Coalesce:
+    """Active mentions of the outer article (optionally filtered), as a subquery."""
+    mentions = (
+        Mention.objects.filter(paragraph__article=OuterRef("pk"), rejected=False, **filters)
+        .order_by()
+        .values("paragraph__article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(mentions, output_field=models.IntegerField()), 0)
 
 
 class Article(models.Model):
