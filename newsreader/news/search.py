@@ -1,7 +1,7 @@
-"""Arabic-aware full-text search over normalised shadow text: FTS5 on SQLite, tsvector on PostgreSQL.
+"""Arabic-aware full-text search over normalised shadow text (SQLite FTS5, PostgreSQL tsvector).
 
-Neither engine's tokenizers do not fold Arabic (diacritics, tatweel, alef forms,
-Eastern digits) nor strip proclitics, so the index never sees the original
+Neither engine's tokenizer folds Arabic (diacritics, tatweel, alef forms,
+Eastern digits) or strips proclitics, so the index never sees the original
 text: each row holds `normalize.search_text()` of one paragraph (or of the
 article title, in the row with paragraph_id 0), and a query goes through the
 same folding. Snippets are cut from the ORIGINAL paragraph: the matched words

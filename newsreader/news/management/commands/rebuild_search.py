@@ -1,4 +1,4 @@
-"""manage.py rebuild_search : empty and refill the full-text search index from the stored articles."""
+"""manage.py rebuild_search : empty and refill the full-text search index from the articles."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from newsreader.news import search
 
 
 class Command(BaseCommand):
-    help = "Rebuild the full-text search index (SQLite FTS5, PostgreSQL tsvector) from every article and paragraph."
+    help = "Rebuild the full-text index (SQLite FTS5, PostgreSQL tsvector) from every article."
 
     def handle(self, *args, **options) -> None:
         if not search.enabled():
-            self.stdout.write(f"{connection.vendor}: no full-text index, search reads the shadow text")
+            vendor = connection.vendor
+            self.stdout.write(f"{vendor}: no full-text index, search reads the shadow text")
             return
         with transaction.atomic():
             with connection.cursor() as cursor:
