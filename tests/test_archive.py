@@ -87,7 +87,8 @@ def test_every_model_is_archived() -> None:
 
 
 @pytest.mark.django_db
-def test_round_trip_keeps_everything(populated: Article) -> None:
+def test_round_trip_keeps_everything(populated: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(archive, "BATCH", 3)  # several pages and insert batches per model
     before = list(archive.export_lines())
     header = json.loads(before[0])
     assert header["format"] == "qari-archive" and header["counts"]["news.article"] == 2

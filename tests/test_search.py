@@ -258,6 +258,17 @@ def test_reindex_replaces_old_rows() -> None:
     assert found("دمشق") == ["أ"]
 
 
+def test_postgresql_index_is_a_gin_over_a_simple_tsvector() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's index (SQLite's FTS5 is exercised by every search test)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [search.TABLE])
+        definitions = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT to_tsvector('simple', %s)::text", ["الامن امن"])
+        assert cursor.fetchone() == ("'الامن':1 'امن':2",)  # the shadow words, untouched
+    assert any("USING gin (document)" in d for d in definitions)
+
+
 def test_rebuild_search_command() -> None:
     indexed("أ", "زار ميقاتي بيروت")
     with connection.cursor() as cursor:

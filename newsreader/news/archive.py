@@ -100,10 +100,16 @@ def archived_models() -> list[type[models.Model]]:
 
 
 def _rows(model: type[models.Model]) -> Iterator[dict]:
+    """The model's rows as serializer dicts, by primary key, BATCH at a time."""
     fields = USER_FIELDS if model is get_user_model() else None
     queryset = model._default_manager.order_by("pk")
-    for start in range(0, queryset.count(), BATCH):
-        yield from serializers.serialize("python", queryset[start : start + BATCH], fields=fields)
+    last = None
+    while True:
+        page = list(queryset.filter(pk__gt=last)[:BATCH] if last is not None else queryset[:BATCH])
+        if not page:
+            return
+        yield from serializers.serialize("python", page, fields=fields)
+        last = page[-1].pk
 
 
 def export_lines() -> Iterator[str]:
