@@ -1,4 +1,5 @@
-"""Arabic full-text search: FTS5 over the shadow text, bm25 ranking, snippets from the original."""
+"""Arabic full-text search over the shadow text (SQLite FTS5 / PostgreSQL tsvector), ranking,
+snippets from the original. Runs on both engines (bin/test runs it again on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -74,6 +75,16 @@ def test_every_query_word_must_match_but_may_be_in_different_paragraphs() -> Non
     indexed("ب", "زار الوفد بيروت")
     assert found("بيروت دمشق") == ["أ"]
     assert sorted(found("بيروت")) == ["أ", "ب"]
+
+
+def test_whole_words_only_no_substrings() -> None:
+    indexed("أ", "اجتمع مجلس الأمن في نيويورك")
+    indexed("ب", "صدر العدد الجديد من المجلة")
+    assert found("مجل") == []
+    assert found("مجلس") == ["أ"]
+    assert found("الأمن") == ["أ"]
+    assert found("أمن") == ["أ"]  # the article «ال» stripped, as in the shadow text
+    assert found("من") == ["ب"]  # «من» is a word of «ب», not a piece of «الأمن»
 
 
 def test_title_is_indexed() -> None:
@@ -247,6 +258,17 @@ def test_reindex_replaces_old_rows() -> None:
     assert found("دمشق") == ["أ"]
 
 
+def test_postgresql_index_is_a_gin_over_a_simple_tsvector() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's index (SQLite's FTS5 is exercised by every search test)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [search.TABLE])
+        definitions = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT to_tsvector('simple', %s)::text", ["الامن امن"])
+        assert cursor.fetchone() == ("'الامن':1 'امن':2",)  # the shadow words, untouched
+    assert any("USING gin (document)" in d for d in definitions)
+
+
 def test_rebuild_search_command() -> None:
     indexed("أ", "زار ميقاتي بيروت")
     with connection.cursor() as cursor:
@@ -261,13 +283,17 @@ def test_rebuild_search_command() -> None:
 # --- safety and the fallback ---------------------------------------------------------------
 
 
-def test_terms_are_quoted_for_fts5() -> None:
+def test_terms_are_quoted_for_the_index() -> None:
     indexed("أ", "زار الوفد بيروت")
-    expression = search.match_any({"OR", 'x"y', "title:z", "NEAR(", "بيروت*"})
+    terms = {"OR", 'x"y', "title:z", "NEAR(", "بيروت*", "':*", "!&|"}
+    if connection.vendor == "postgresql":
+        expression, params = search.pg_match_any(terms)
+        sql = f"SELECT count(*) FROM {search.TABLE} WHERE document @@ {expression}"
+    else:
+        sql = f"SELECT count(*) FROM {search.TABLE} WHERE {search.TABLE} MATCH %s"
+        params = [search.match_any(terms)]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM {search.TABLE} WHERE {search.TABLE} MATCH %s", [expression]
-        )
+        cursor.execute(sql, params)
         assert cursor.fetchone() == (1,)  # «بيروت*» is the word, not a prefix query
 
 
@@ -285,6 +311,8 @@ def test_terms_are_quoted_for_fts5() -> None:
         "body : ( بيروت AND NOT",
         "'; DROP TABLE news_article; --",
         "٪ _ % \\",
+        "بيروت:*",
+        "!بيروت & | <->",
     ],
 )
 def test_fts_syntax_in_a_query_is_plain_text(client: Client, query: str) -> None:
@@ -292,7 +320,7 @@ def test_fts_syntax_in_a_query_is_plain_text(client: Client, query: str) -> None
     response = client.get(URL, {"q": query})
     assert response.status_code == 200
     assert Article.objects.count() == 1
-    if query.startswith(('"', "-", "^")) or query == "بيروت*":
+    if query.startswith(('"', "-", "^", "!")) or query in ("بيروت*", "بيروت:*"):
         assert [r.article.title for r in response.context["results"]] == ["أ"]
     if query == "بيروت OR دمشق":  # words, not an operator: «or» is a word to find
         assert response.context["results"] == []

@@ -1,14 +1,21 @@
-"""Arabic-aware full-text search: an FTS5 index of normalised shadow text, ranked with bm25.
+"""Arabic-aware full-text search over normalised shadow text (SQLite FTS5, PostgreSQL tsvector).
 
-SQLite's tokenizers do not fold Arabic (diacritics, tatweel, alef forms,
-Eastern digits) nor strip proclitics, so the index never sees the original
+Neither engine's tokenizer folds Arabic (diacritics, tatweel, alef forms,
+Eastern digits) or strips proclitics, so the index never sees the original
 text: each row holds `normalize.search_text()` of one paragraph (or of the
 article title, in the row with paragraph_id 0), and a query goes through the
 same folding. Snippets are cut from the ORIGINAL paragraph: the matched words
 are found again with `fold_with_offsets` and wrapped in <mark>.
 
-Elsewhere than SQLite there is no FTS5 table and search falls back to
-icontains over `Article.search_text` (newest first, same snippets).
+On SQLite the index is an FTS5 table ranked with bm25 (migration 0003). On
+PostgreSQL it is a plain table of the same rows whose `document` column is
+`to_tsvector('simple', text)` under a GIN index (migration 0005): the
+`simple` configuration only lower-cases and splits, so the lexemes are the
+shadow words, every query form goes through `phraseto_tsquery('simple', …)`
+(whole words, no operator syntax), and rows are ranked with `ts_rank`. Both
+engines match whole words only and weigh a title row TITLE_WEIGHT times a
+paragraph row. Other databases fall back to icontains over
+`Article.search_text` (substrings, newest first, same snippets).
 """
 
 from __future__ import annotations
@@ -44,8 +51,21 @@ TITLE_WEIGHT = 2.0  # a title row's bm25 counts this many times a paragraph's
 SNIPPET_CHARS = 260
 
 
+# PostgreSQL (migration 0005): the same rows, their tsvector computed by the database.
+PG_CREATE_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+    "id bigserial PRIMARY KEY, article_id bigint NOT NULL, paragraph_id bigint NOT NULL, "
+    "text text NOT NULL, "
+    "document tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, text)) STORED)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_document ON {TABLE} USING gin (document)",
+    f"CREATE INDEX IF NOT EXISTS {TABLE}_article ON {TABLE} (article_id)",
+)
+ENGINES = ("sqlite", "postgresql")
+
+
 def enabled() -> bool:
-    return connection.vendor == "sqlite"
+    """Whether this database has the full-text index (SQLite's FTS5, PostgreSQL's tsvector)."""
+    return connection.vendor in ENGINES
 
 
 # --- query normalisation ---------------------------------------------------------
@@ -78,7 +98,27 @@ def match_any(forms) -> str:
     return " OR ".join(quote(f) for f in sorted(forms))
 
 
+def pg_match_any(forms) -> tuple[str, list[str]]:
+    """A PostgreSQL tsquery expression matching any of the forms, and its parameters.
+
+    `phraseto_tsquery` reads its argument as plain text, so quotes and
+    operators in a form are words (or nothing), never syntax.
+    """
+    terms = sorted(forms)
+    sql = " || ".join("phraseto_tsquery('simple', %s)" for _ in terms)
+    return f"({sql})", terms
+
+
 # --- index -------------------------------------------------------------------------
+
+
+def create_index(cursor) -> None:
+    """Create this engine's index table if it is missing (rebuild_search, migrations)."""
+    if connection.vendor == "postgresql":
+        for statement in PG_CREATE_SQL:
+            cursor.execute(statement)
+    elif connection.vendor == "sqlite":
+        cursor.execute(CREATE_SQL)
 
 
 def _index_rows(cursor, article_id: int, title: str, paragraphs) -> None:
@@ -104,7 +144,7 @@ def rebuild(article_model=Article, paragraph_model=Paragraph) -> int:
 
     The models are parameters so that a migration can pass its historical ones.
     """
-    if connection.vendor != "sqlite":
+    if not enabled():
         return 0
     texts: dict[int, list[tuple[int, str]]] = {}
     for pk, article_id, text in paragraph_model.objects.order_by("article_id", "index").values_list(
@@ -172,6 +212,8 @@ def search(query: str, filters: Filters | None = None) -> list[Hit]:
     articles = (filters or Filters()).apply(Article.objects.all())
     if not enabled():
         return _search_fallback(groups, articles)
+    if connection.vendor == "postgresql":
+        return _search_postgresql(groups, articles)
     allowed_sql, allowed_params = articles.values("pk").query.sql_with_params()
     every_word = " AND ".join(
         f"article_id IN (SELECT article_id FROM {TABLE} WHERE {TABLE} MATCH %s)" for _ in groups
@@ -198,8 +240,37 @@ def search(query: str, filters: Filters | None = None) -> list[Hit]:
     return [Hit(a, score, p if best is not None else 0) for a, score, best, p in rows]
 
 
+def _search_postgresql(groups: list[frozenset[str]], articles: QuerySet[Article]) -> list[Hit]:
+    """The SQLite query's meaning with tsvector @@ tsquery and ts_rank (higher is better).
+
+    ts_rank's normalisation 1 divides by the log of the row's length, as bm25
+    favours short rows; the best paragraph is the paragraph row ranked highest.
+    """
+    allowed_sql, allowed_params = articles.values("pk").query.sql_with_params()
+    any_sql, any_params = pg_match_any(set().union(*groups))
+    every_sql, every_params = [], []
+    for forms in groups:
+        sql, params = pg_match_any(forms)
+        every_sql.append(f"article_id IN (SELECT article_id FROM {TABLE} WHERE document @@ {sql})")
+        every_params += params
+    sql = (
+        f"SELECT article_id, "
+        f"SUM(CASE WHEN paragraph_id = 0 THEN r * {TITLE_WEIGHT} ELSE r END) AS score, "
+        f"(ARRAY_AGG(paragraph_id ORDER BY r DESC, paragraph_id) "
+        f"FILTER (WHERE paragraph_id > 0))[1] AS best "
+        f"FROM (SELECT article_id, paragraph_id, ts_rank(document, wanted.q, 1) AS r "
+        f"FROM {TABLE}, (SELECT {any_sql} AS q) AS wanted WHERE document @@ wanted.q "
+        f"AND article_id IN ({allowed_sql}) AND {' AND '.join(every_sql)}) AS matched "
+        f"GROUP BY article_id ORDER BY score DESC, article_id DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*any_params, *allowed_params, *every_params])
+        rows = cursor.fetchall()
+    return [Hit(a, float(score), best or 0) for a, score, best in rows]
+
+
 def _search_fallback(groups: list[frozenset[str]], articles: QuerySet[Article]) -> list[Hit]:
-    """icontains over the shadow text (or the title), newest first."""
+    """icontains over the shadow text (or the title), newest first: databases without an index."""
     condition = reduce(
         and_,
         (

@@ -1,9 +1,11 @@
-"""manage.py export --format json|jsonl|conll|conll-clitic|brat [--output DIR] [ID...]
+"""manage.py export --format json|jsonl|conll|conll-clitic|brat|archive [--output DIR] [ID...]
 
 json is the evaluation contract's array; jsonl the same dicts one per line;
 conll token<TAB>BIO tag with a blank line after each paragraph (conll-clitic
 splits a span's attached proclitics off); brat writes <id>.txt/<id>.ann pairs
-and an annotation.conf into --output DIR.
+and an annotation.conf into --output DIR. archive is the whole database (every
+article, annotation, human decision, account and source line) for
+`import_archive` on another database: see newsreader.news.archive.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from newsreader.news import archive
 from newsreader.news.export import article_to_dict, export_queryset
 from newsreader.news.formats import brat, conll, jsonl
 
-FORMATS = ["json", "jsonl", "conll", "conll-clitic", "brat"]
+FORMATS = ["json", "jsonl", "conll", "conll-clitic", "brat", "archive"]
 
 
 class Command(BaseCommand):
@@ -37,6 +40,12 @@ class Command(BaseCommand):
             raise CommandError("--format brat needs --output DIR")
         if fmt != "brat" and output is not None:
             raise CommandError("--output is only for --format brat; other formats go to stdout")
+        if fmt == "archive":
+            if options["ids"]:
+                raise CommandError("--format archive holds the whole database: give no ids")
+            for line in archive.export_lines():
+                self.stdout.write(line)
+            return
         articles = list(export_queryset(options["ids"] or None))
         missing = set(options["ids"]) - {a.pk for a in articles}
         if missing:

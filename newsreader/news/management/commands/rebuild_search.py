@@ -1,4 +1,4 @@
-"""manage.py rebuild_search : empty and refill the FTS5 search index from the stored articles."""
+"""manage.py rebuild_search : empty and refill the full-text search index from the articles."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from newsreader.news import search
 
 
 class Command(BaseCommand):
-    help = "Rebuild the full-text search index (SQLite FTS5) from every article and paragraph."
+    help = "Rebuild the full-text index (SQLite FTS5, PostgreSQL tsvector) from every article."
 
     def handle(self, *args, **options) -> None:
         if not search.enabled():
-            self.stdout.write(f"{connection.vendor}: no FTS5 index, search reads the shadow text")
+            vendor = connection.vendor
+            self.stdout.write(f"{vendor}: no full-text index, search reads the shadow text")
             return
         with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute(search.CREATE_SQL)
+                search.create_index(cursor)
             n = search.rebuild()
         self.stdout.write(f"indexed {n} articles")
