@@ -322,6 +322,21 @@ def test_institution_before_its_bracketed_acronym() -> None:
     assert ("هرتام", ORG) in found
 
 
+def test_town_named_acronym_after_a_national_institution(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict(
+        {"cities": ["سمرين", "فالدور"], "nationalities": ["البرقاوية"], "common_words": []}
+    )
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    found = names("وقالت وكالة الأنباء البرقاوية (سمرين) إن الوفد وصل.")
+    assert ("وكالة الأنباء البرقاوية", ORG) in found
+    assert ("سمرين", ORG) in found
+    # without a nation in the name a bracketed town is the seat, a place
+    found = names("وقال مكتب شؤون اللاجئين (فالدور) إن العدد ارتفع.")
+    assert ("فالدور", ORG) not in found
+
+
 def test_quoted_short_form_without_the_head() -> None:
     texts = ["اجتماع طارئ لـ«الإنماء الريفي» الأحد", "أعلنت منظمة الإنماء الريفي عقد اجتماع."]
     found = find_names_in_article(texts, mode="rules")

@@ -783,7 +783,7 @@ class _Finder:
         for k, w in enumerate(words):
             if w.text != "(" or k + 2 >= len(words) or words[k + 2].text != ")":
                 continue
-            if not self.nameable(words[k + 1]) or k == 0 or self.plain(words[k + 1 : k + 2]):
+            if not self.nameable(words[k + 1]) or k == 0:
                 continue
             head = None
             for h in range(k - 1, max(-1, k - 10), -1):
@@ -792,7 +792,7 @@ class _Finder:
                     break
                 if any((s[2:] if self.is_definite(s) else s) in ORG_HEADS for s in x.stems()):
                     head = h
-            if head is None or head == k - 1:
+            if head is None or head == k - 1 or not self.acronym_like(head, k):
                 continue
             start = next(
                 (
@@ -806,6 +806,25 @@ class _Finder:
                 start = words[head].start
             self.add(start, words[k - 1].end, Label.ORGANIZATION, head, k - 1, 3)
             self.add(words[k + 1].start, words[k + 1].end, Label.ORGANIZATION, k + 1, k + 1, 3)
+
+    def acronym_like(self, head: int, k: int) -> bool:
+        """The bracketed word after the institution's name at `head` can be its acronym:
+        no ordinary word, nationality or place («(الفلسطينية)», «(جنيف)»), except that a
+        town's name in brackets after a name that already says its nation («وكالة الأنباء
+        الكويتية (كونا)») abbreviates the name: the place is stated already."""
+        inner = self.words[k + 1 : k + 2]
+        if not self.plain(inner):
+            return True
+        key = inner[0].key
+        if not self.gaz.is_city(key) or self.gaz.is_country(key) or self.gaz.is_region(key):
+            return False
+        if self.gaz.is_common(key) or self.is_nationality(key):
+            return False
+        return any(self.names_nation(w) for w in self.words[head + 1 : k])
+
+    def names_nation(self, w: _Word) -> bool:
+        """A nationality adjective or a country's name, through its clitics."""
+        return any(self.is_nationality(s) or self.gaz.is_country(s) for s in w.stems())
 
     # --- statistical spans ---------------------------------------------------------
 
