@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from newsreader.pipeline.agenda import find_agenda
+from newsreader.pipeline.clitics import keep_word_letters
 from newsreader.pipeline.dates import find_dates, reference_day
 from newsreader.pipeline.entities import find_names_in_article
 from newsreader.pipeline.lexicon_names import OUTLET_TODAY
@@ -48,6 +49,8 @@ def find_spans(
     reference = published or reference_day([p.text for p in paragraphs])
     names = recognise([p.text for p in paragraphs], list(extra))
     for paragraph, found in zip(paragraphs, names, strict=True):
+        # a letter the finder took for a proclitic may belong to the word («وزاريا»)
+        found = [k for n in found if (k := keep_word_letters(paragraph.text, n)) is not None]
         dates = [
             Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value, d.value)
             for d in find_dates(paragraph.text, reference)
