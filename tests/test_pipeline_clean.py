@@ -513,6 +513,28 @@ def test_a_date_later_in_the_lead_without_today_is_not_the_publication_date() ->
     assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published is None
 
 
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        ("الواحة في 14/10/2025 (وكا) - ", date(2025, 10, 14)),
+        ("الواحة - 14 أكتوبر 2025 (و ن ا) - ", date(2025, 10, 14)),
+        ("الواحة، 3 آذار 2026 - ", date(2026, 3, 3)),
+    ],
+)
+def test_a_dateline_opening_the_lead_gives_the_publication_date(opening: str, published) -> None:
+    lead = opening + "أعلن محافظ الواحة افتتاح سوق جديد للحرفيين في المدينة بعد غد."
+    result = clean("\n".join([STORY_HEAD, lead, STORY_NEXT]))
+    assert result.published == published
+    assert result.paragraphs[1].text == lead  # the story line stays
+
+
+def test_a_date_after_the_dateline_dash_is_not_the_publication_date() -> None:
+    lead = "الواحة - أعلن المحافظ أن السوق سيفتتح في 4 تشرين الثاني 2023 - بحضور المسؤولين."
+    assert clean("\n".join([STORY_HEAD, lead, STORY_NEXT])).published is None
+    ranged = "الواحة - خطة 2024-2026 للسوق الجديد أعلنها المحافظ اليوم أمام المجلس البلدي."
+    assert clean("\n".join([STORY_HEAD, ranged, STORY_NEXT])).published is None
+
+
 def test_a_site_header_date_far_above_the_headline_is_not_the_publication_date() -> None:
     page = "\n".join(
         [

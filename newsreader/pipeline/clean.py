@@ -737,6 +737,10 @@ _DATED = frozenset(
     }
 )
 BELOW_TITLE = 4  # a dateline this close under the headline is the story's own
+DATELINE_MAX_WORDS = 12  # «القاهرة - 14 أكتوبر 2025 (أ ش أ) -»: a dateline is a few words
+DATELINE_DATE_WITHIN = 7  # «القاهرة في الثلاثاء 14 أكتوبر 2025»: the date opens the line
+MIN_DATELINE_STORY = 3  # the story goes on after the dateline's dash
+DATELINE_DASH_CHARS = "-–—"
 LEAD_TODAY_CHARS = 40  # «اليوم السبت (4 تشرين الثاني 2023)»: the date follows «اليوم» closely
 ABOVE_TITLE = 2
 
@@ -745,8 +749,10 @@ def _published(lines: list[_Line], title_at: int | None) -> date | None:
     """The date the story's own dateline states, not the site header's «today».
 
     In order: a dated line just under the headline (or right above it); a line
-    that labels its date as the publication's («تاريخ النشر», «date»); «اليوم
-    <weekday> (<date>)» in the lead; an issue header («العدد … الموافق …»).
+    that labels its date as the publication's («تاريخ النشر», «date»); the
+    dateline that opens the lead («تونس في 14/10/2025 (وات) - …»); another dated
+    line below the headline; «اليوم <weekday> (<date>)» in the lead; an issue
+    header («العدد … الموافق …»).
     Other dates further above the headline belong to the site's header.
     Without a known headline, the first dated line.
     """
@@ -756,15 +762,20 @@ def _published(lines: list[_Line], title_at: int | None) -> date | None:
         if line.reason in _DATED and (found := find_date(fold_key(line.text)))
     ]
     if title_at is None:
-        return dated[0][1] if dated else _lead_today(lines, title_at)
+        return dated[0][1] if dated else _lead_dateline(lines, None) or _lead_today(lines, None)
     below = [d for i, d in dated if title_at < i <= title_at + BELOW_TITLE]
     above = [d for i, d in reversed(dated) if title_at - ABOVE_TITLE <= i < title_at]
     labelled = [d for i, d in dated if _labelled(lines[i].text)]
     issue = [d for i, d in dated if lines[i].reason == R.ISSUE_HEADER]
     later = [d for i, d in dated if i > title_at]
-    for found in (below, above, labelled, later):
+    for found in (below, above, labelled):
         if found:
             return found[0]
+    lead = _lead_dateline(lines, title_at)
+    if lead:
+        return lead
+    if later:
+        return later[0]
     return _lead_today(lines, title_at) or (issue[0] if issue else None)
 
 
@@ -784,3 +795,33 @@ def _lead_today(lines: list[_Line], title_at: int | None) -> date | None:
             if found:
                 return found
     return None
+
+
+def _lead_dateline(lines: list[_Line], title_at: int | None) -> date | None:
+    """«تونس في 14/10/2025 (وات) - …», «القاهرة - 14 أكتوبر 2025 (أ ش أ) - …»,
+    «بيروت، 3 آذار 2026 - …»: a full date among the few words before a dash that
+    opens the first story line is the dateline's, the story's own day."""
+    start = (title_at if title_at is not None else -1) + 1
+    lead = next((ln for ln in lines[start:] if ln.kept), None)
+    if lead is None:
+        return None
+    folded = fold_key(lead.text)
+    for dash in _dateline_dashes(folded):
+        head, story = folded[:dash], folded[dash + 1 :]
+        if len(head.split()) > DATELINE_MAX_WORDS:
+            break
+        found = find_date(" ".join(head.split()[:DATELINE_DATE_WITHIN]))
+        if found and len(story.split()) >= MIN_DATELINE_STORY:
+            return found
+    return None
+
+
+def _dateline_dashes(folded: str) -> list[int]:
+    """Offsets of the dashes that can close a dateline: not inside a number
+    («2025-10-14», «2024-2026»)."""
+    return [
+        i
+        for i, ch in enumerate(folded)
+        if ch in DATELINE_DASH_CHARS
+        and not (0 < i < len(folded) - 1 and folded[i - 1].isdigit() and folded[i + 1].isdigit())
+    ]
