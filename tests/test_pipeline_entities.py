@@ -337,6 +337,18 @@ def test_town_named_acronym_after_a_national_institution(monkeypatch) -> None:
     assert ("فالدور", ORG) not in found
 
 
+def test_spelled_out_acronym_is_the_organisation_elsewhere_too(monkeypatch) -> None:
+    from newsreader.pipeline import entities, gazetteer
+
+    gaz = gazetteer.Gazetteer.from_dict(
+        {"cities": ["سمرين"], "nationalities": ["البرقاوية"], "common_words": []}
+    )
+    monkeypatch.setattr(entities, "load_gazetteer", lambda: gaz)
+    texts = ["وقالت وكالة الأنباء البرقاوية (سمرين) إن الوفد وصل.", "ونقلت سمرين عن الوزير قوله."]
+    found = find_names_in_article(texts, mode="rules")
+    assert [(m.text, m.label) for m in found[1]] == [("سمرين", ORG)]
+
+
 def test_quoted_short_form_without_the_head() -> None:
     texts = ["اجتماع طارئ لـ«الإنماء الريفي» الأحد", "أعلنت منظمة الإنماء الريفي عقد اجتماع."]
     found = find_names_in_article(texts, mode="rules")

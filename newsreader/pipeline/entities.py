@@ -211,6 +211,7 @@ class _Finder:
         self.extra = extra
         self.found: list[_Candidate] = []
         self.titled: set[tuple[int, int]] = set()  # people named right after a role
+        self.acronyms: set[str] = set()  # keys of bracketed acronyms of institutions
 
     # --- word classes -------------------------------------------------------------
 
@@ -806,6 +807,7 @@ class _Finder:
                 start = words[head].start
             self.add(start, words[k - 1].end, Label.ORGANIZATION, head, k - 1, 3)
             self.add(words[k + 1].start, words[k + 1].end, Label.ORGANIZATION, k + 1, k + 1, 3)
+            self.acronyms.add(words[k + 1].key)
 
     def acronym_like(self, head: int, k: int) -> bool:
         """The bracketed word after the institution's name at `head` can be its acronym:
@@ -1265,6 +1267,21 @@ def _quoted_short_forms(finders: list[_Finder], results: list[list[_Candidate]])
         found.sort(key=lambda c: c.start)
 
 
+def _acronyms_everywhere(finders: list[_Finder], results: list[list[_Candidate]]) -> None:
+    """An acronym the article spelled out («… الكويتية (كونا)») names the organisation
+    at its other places too, whatever label another finder gave the word there."""
+    acronyms = set().union(*(f.acronyms for f in finders))
+    if not acronyms:
+        return
+    for finder, found in zip(finders, results, strict=True):
+        for n, c in enumerate(found):
+            key = fold_key(finder.text[c.start : c.end])
+            if c.label is not Label.ORGANIZATION and key in acronyms:
+                found[n] = _Candidate(
+                    c.start, c.end, Label.ORGANIZATION, c.priority, c.first, c.last, c.tagged
+                )
+
+
 def find_names_in_article(
     texts: list[str],
     extra: Iterable[tuple[str, Label]] = (),
@@ -1289,6 +1306,7 @@ def find_names_in_article(
     if mode != "rules":
         _repeat_names(finders, results, gaz)
     _quoted_short_forms(finders, results)
+    _acronyms_everywhere(finders, results)
     short: set[str] = set()
     for finder, found in zip(finders, results, strict=True):
         for c in found:
