@@ -150,3 +150,31 @@ def test_saved_adapter_restores_the_tagger(tmp_path: Path) -> None:
     # only the trained part is saved: adapters, head, standardisation
     saved = torch.load(tmp_path / ner.ADAPTER, weights_only=True)["adapter"]
     assert "mean" in saved and not any("base" in k for k in saved)
+
+
+def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch) -> None:
+    corpus = tmp_path / "ner" / "anercorp-camellab"
+    (corpus / "derived").mkdir(parents=True)
+    conll = "\n\n".join(
+        "\n".join(
+            f"{w} {t.replace('PERSON', 'PERS').replace('LOCATION', 'LOC')}"
+            for w, t in zip(*s, strict=True)
+        )
+        for s in SENTENCES
+    )
+    for name in ("ANERCorp_CamelLab_train.txt", "ANERCorp_CamelLab_test.txt"):
+        (corpus / name).write_text(conll + "\n", encoding="utf-8")
+    (corpus / "derived" / "ANERCorp_CamelLab_test.fixed.txt").write_text(conll + "\n")
+    monkeypatch.setattr(
+        enc,
+        "load_encoder",
+        lambda cache=None: enc.Encoder(enc.random_encoder(TINY), toy_tokenizer()),
+    )
+    cfg = small_config(epochs=3)
+    log, reports = ner.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg, max_steps=4)
+    assert reports is None and not log.finished
+    log, reports = ner.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg)
+    assert log.finished and log.resumed_at == 4 and log.steps == 2
+    assert set(reports) == {"official", "fixed"}
+    gold = reports["fixed"].micro
+    assert gold.tp + gold.fn == 5  # two people and three places in the test sentences

@@ -434,6 +434,54 @@ def tag_sentences(
     ]
 
 
+# --- ANERcorp ------------------------------------------------------------------------------
+
+
+def sentence_examples(
+    tokenizer: UnigramTokenizer, sentences: Sequence[Sequence[tuple[str, str]]], cfg: NerConfig
+) -> list[Example]:
+    """Training sequences for (word, tag) sentences."""
+    out: list[Example] = []
+    for s in sentences:
+        words = [w for w, _ in s]
+        out += make_examples(tokenizer, words, [t for _, t in s], cfg.window, cfg.labels)
+    return out
+
+
+def train_anercorp(
+    data: str | Path,
+    folder: str | Path,
+    cfg: NerConfig,
+    cache: str | Path | None = None,
+    max_steps: int | None = None,
+    report: Callable[[str], None] | None = None,
+):
+    """Fine-tune on ANERcorp CAMeL Lab train; when done, score both test files.
+
+    Returns (log, reports): reports maps "official"/"fixed" to a `training.Report`,
+    or is None while training is unfinished (`max_steps`). AQMAR is not read:
+    Wikipedia labels organisations differently and would need its own handling.
+    """
+    from newsreader.pipeline import training  # noqa: PLC0415 - pulls in the CRF side
+    from newsreader.pipeline.encoder import load_encoder  # noqa: PLC0415
+
+    encoder = load_encoder(cache)
+    sentences = training.train_sentences(Path(data))
+    tagger = TokenTagger(encoder.model, cfg)
+    examples = sentence_examples(encoder.tokenizer, sentences, cfg)
+    if report:
+        pieces = sum(len(e.ids) for e in examples)
+        report(f"{len(sentences)} sentences, {len(examples)} sequences, {pieces} pieces")
+    log = train(tagger, examples, encoder.tokenizer.pad, folder, max_steps, report)
+    if not log.finished:
+        return log, None
+    reports = {}
+    for name, test in training.test_sets(Path(data)).items():
+        pred = tag_sentences(tagger, encoder.tokenizer, [[w for w, _ in s] for s in test])
+        reports[name] = training.score([[t for _, t in s] for s in test], pred)
+    return log, reports
+
+
 __all__ = [
     "LABELS",
     "Example",
@@ -447,5 +495,6 @@ __all__ = [
     "save_adapter",
     "tag_sentences",
     "train",
+    "train_anercorp",
     "word_probabilities",
 ]
