@@ -178,3 +178,27 @@ def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch) -> No
     assert set(reports) == {"official", "fixed"}
     gold = reports["fixed"].micro
     assert gold.tp + gold.fn == 5  # two people and three places in the test sentences
+
+
+def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    cfg = small_config(epochs=2)
+    tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    ner.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
+    with torch.no_grad():  # make the adapters matter
+        for layer in tagger.encoder.layers:
+            layer.query.up.normal_(0, 0.05)
+    ner.save_adapter(tagger, tmp_path / "a.pt")
+    words = [w for w, _ in SENTENCES]
+    want = ner.word_probabilities(tagger, tok, words)
+
+    def fresh() -> enc.Encoder:
+        return enc.Encoder(enc.random_encoder(TINY), tok)
+
+    merged = ner.load_tagger(fresh(), tmp_path / "a.pt", merge=True)
+    assert not any(isinstance(m, ner.LoRALinear) for m in merged.modules())
+    for p, q in zip(want, ner.word_probabilities(merged, tok, words), strict=True):
+        assert torch.allclose(p, q, atol=1e-5)
+    int8 = ner.load_tagger(fresh(), tmp_path / "a.pt", int8=True)
+    for p, q in zip(want, ner.word_probabilities(int8, tok, words), strict=True):
+        assert torch.allclose(p, q, atol=0.05)

@@ -34,16 +34,22 @@ def adapter_path(path: str | Path | None) -> Path:
 
 @lru_cache(maxsize=2)
 def load_word_tagger(
-    path: str | None = None, cache: str | None = None, threads: int | None = None
+    path: str | None = None,
+    cache: str | None = None,
+    threads: int | None = None,
+    int8: bool = False,
 ) -> WordTagger:
-    """words -> BIO tags with the encoder and the adapter at `path` (loaded once per process)."""
+    """words -> BIO tags with the encoder and the adapter at `path` (loaded once per process).
+
+    The adapters are merged into the weights; `int8` also quantises the linear layers.
+    """
     from newsreader.pipeline import encoder_ner  # noqa: PLC0415
 
     adapter = adapter_path(path)
     encoder = load_encoder(cache)
     set_threads(threads)
     try:
-        tagger = encoder_ner.load_tagger(encoder, adapter)
+        tagger = encoder_ner.load_tagger(encoder, adapter, merge=True, int8=int8)
     except (OSError, ValueError, KeyError, RuntimeError) as exc:
         reason = " ".join(str(exc).split())[:160]
         raise EncoderUnavailable(f"cannot load the adapter {adapter} ({reason})") from exc

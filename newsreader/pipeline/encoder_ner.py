@@ -375,14 +375,50 @@ def save_adapter(tagger: TokenTagger, path: str | Path) -> None:
     torch.save({"config": asdict(tagger.cfg), "adapter": adapter_state(tagger)}, Path(path))
 
 
-def load_tagger(encoder: Encoder, path: str | Path) -> TokenTagger:
-    """An encoder with a saved adapter put on it."""
+def load_tagger(
+    encoder: Encoder, path: str | Path, merge: bool = False, int8: bool = False
+) -> TokenTagger:
+    """An encoder with a saved adapter put on it; `merge`/`int8` ready it for tagging only."""
     saved = torch.load(Path(path), map_location="cpu", weights_only=True)
     raw = saved["config"]
     cfg = NerConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
     tagger = TokenTagger(encoder.model, cfg)
     load_adapter_state(tagger, saved["adapter"])
+    if merge or int8:
+        merge_lora(tagger)
+    if int8:
+        quantise_int8(tagger)
     return tagger.eval()
+
+
+@torch.no_grad()
+def merge_lora(tagger: TokenTagger) -> None:
+    """Fold every adapter into its matrix (W + scale · up · down): tagging without extra products.
+
+    The tagger can no longer be trained or saved as an adapter afterwards.
+    """
+    for layer in tagger.encoder.layers:
+        for name in LORA_TARGETS:
+            module = getattr(layer, name)
+            if not isinstance(module, LoRALinear):
+                continue
+            base = module.base
+            merged = nn.Linear(base.in_features, base.out_features)
+            merged.weight.copy_(base.weight + module.scale * (module.up @ module.down))
+            merged.bias.copy_(base.bias)
+            merged.requires_grad_(False)
+            setattr(layer, name, merged)
+
+
+def quantise_int8(tagger: TokenTagger) -> None:
+    """Dynamic int8 linear layers in the encoder (about twice as fast on a CPU)."""
+    import warnings  # noqa: PLC0415
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao's eager quantisation is marked for migration
+        torch.ao.quantization.quantize_dynamic(
+            tagger.encoder, {nn.Linear}, dtype=torch.qint8, inplace=True
+        )
 
 
 # --- tagging ----------------------------------------------------------------------------
