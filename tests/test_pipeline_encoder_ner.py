@@ -152,8 +152,9 @@ def test_saved_adapter_restores_the_tagger(tmp_path: Path) -> None:
     assert "mean" in saved and not any("base" in k for k in saved)
 
 
-def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch) -> None:
-    corpus = tmp_path / "ner" / "anercorp-camellab"
+def tiny_corpus(folder: Path) -> Path:
+    """An ANERcorp-shaped data folder holding the toy sentences as train and both test files."""
+    corpus = folder / "anercorp-camellab"
     (corpus / "derived").mkdir(parents=True)
     conll = "\n\n".join(
         "\n".join(
@@ -165,11 +166,20 @@ def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, monkeypatch) -> No
     for name in ("ANERCorp_CamelLab_train.txt", "ANERCorp_CamelLab_test.txt"):
         (corpus / name).write_text(conll + "\n", encoding="utf-8")
     (corpus / "derived" / "ANERCorp_CamelLab_test.fixed.txt").write_text(conll + "\n")
+    return folder
+
+
+@pytest.fixture
+def tiny_encoder(monkeypatch) -> None:
     monkeypatch.setattr(
         enc,
         "load_encoder",
         lambda cache=None: enc.Encoder(enc.random_encoder(TINY), toy_tokenizer()),
     )
+
+
+def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, tiny_encoder) -> None:
+    tiny_corpus(tmp_path / "ner")
     cfg = small_config(epochs=3)
     log, reports = ner.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg, max_steps=4)
     assert reports is None and not log.finished
@@ -202,3 +212,21 @@ def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
     int8 = ner.load_tagger(fresh(), tmp_path / "a.pt", int8=True)
     for p, q in zip(want, ner.word_probabilities(int8, tok, words), strict=True):
         assert torch.allclose(p, q, atol=0.05)
+
+
+def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
+    from io import StringIO  # noqa: PLC0415
+
+    from django.core.management import call_command  # noqa: PLC0415
+
+    data = tiny_corpus(tmp_path / "ner")
+    args = ["train_ner", "--encoder", "--data", str(data), "--encoder-dir", str(tmp_path / "run")]
+    out = StringIO()
+    call_command(*args, "--epochs", "2", "--max-steps", "1", "--threads", "1", stdout=out)
+    assert "stopped (run again to continue)" in out.getvalue()
+    out = StringIO()
+    call_command(*args, "--epochs", "2", "--threads", "1", stdout=out)
+    text = out.getvalue()
+    assert "from step 1" in text and "finished" in text
+    assert "official file" in text and "fixed file" in text
+    assert (tmp_path / "run" / ner.ADAPTER).is_file()
