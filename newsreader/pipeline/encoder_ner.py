@@ -57,11 +57,11 @@ class NerConfig:
     lora_rank: int = 8  # 0: no adapters
     lora_alpha: float = 16.0
     lora_targets: tuple[str, ...] = LORA_TARGETS
-    train_top: int = 0  # top layers trained in full
+    train_top: int = 2  # top layers trained in full (2: 7 MB as float16)
     dropout: float = 0.1
     lr: float = 1e-3  # adapters
-    top_lr: float = 3e-4  # the fully trained top layers
-    head_lr: float = 2e-3
+    top_lr: float = 1e-3  # the fully trained top layers
+    head_lr: float = 3e-3
     weight_decay: float = 0.01
     epochs: int = 2
     batch_size: int = 16
