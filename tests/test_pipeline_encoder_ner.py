@@ -25,9 +25,12 @@ SENTENCES = [
 
 def small_config(**kw) -> ner.NerConfig:
     base = {
+        "lora_rank": 4,
+        "train_top": 0,
         "epochs": 6,
         "batch_size": 2,
         "lr": 5e-3,
+        "top_lr": 5e-3,
         "head_lr": 2e-2,
         "dropout": 0.0,
         "checkpoint_every": 3,
@@ -64,7 +67,7 @@ def test_lora_starts_as_the_base_model_and_freezes_it() -> None:
     ids = torch.tensor([[0, 5, 6, 2]])
     with torch.no_grad():
         before = base(ids)
-    tagger = ner.TokenTagger(base, small_config(lora_rank=4))
+    tagger = ner.TokenTagger(base, small_config())
     with torch.no_grad():
         after = tagger.encoder(ids)
     assert torch.allclose(before, after, atol=1e-6)  # the update starts at zero
@@ -241,3 +244,21 @@ def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
     assert "from step 1" in text and "finished" in text
     assert "official file" in text and "fixed file" in text
     assert (tmp_path / "run" / ner.ADAPTER).is_file()
+
+
+def test_frozen_lower_layers_are_computed_once_and_agree(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    cfg = small_config(lora_rank=0, train_top=1, epochs=15)
+    tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg).eval()
+    assert tagger.frozen_layers == 1
+    batch = examples(tok, cfg)
+    ids, mask, _ = ner.pad(batch, tok.pad)
+    cached = ner.frozen_states(tagger, batch, tok.pad, batch_size=3)
+    with torch.no_grad():
+        direct = tagger(ids, mask)
+        reused = tagger.upper(ner.stack(cached, ids.shape[1]), mask)
+    assert torch.allclose(direct[mask], reused[mask], atol=1e-5)
+    # and training on the reused states learns the toy sentences
+    log = ner.train(tagger, batch, tok.pad, tmp_path)
+    assert log.finished
+    assert ner.tag_sentences(tagger, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]

@@ -132,9 +132,14 @@ class BertEncoder(nn.Module):
         self.layers = nn.ModuleList(Layer(cfg) for _ in range(cfg.layers))
 
     def forward(self, ids: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
+        return self.run_layers(self.embeddings(ids), mask)
+
+    def run_layers(
+        self, x: torch.Tensor, mask: torch.Tensor | None, start: int = 0, end: int | None = None
+    ) -> torch.Tensor:
+        """Layers start..end-1 over states x (training reuses frozen lower layers' output)."""
         attn = None if mask is None else mask[:, None, None, :].to(torch.bool)
-        x = self.embeddings(ids)
-        for layer in self.layers:
+        for layer in self.layers[start:end]:
             x = layer(x, attn)
         return x
 

@@ -120,9 +120,24 @@ class TokenTagger(nn.Module):
         for layer in encoder.layers[len(encoder.layers) - cfg.train_top :]:
             layer.requires_grad_(True)
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        states = self.encoder(ids, mask)
+    @property
+    def frozen_layers(self) -> int:
+        """Lower layers that training leaves alone (none when they carry adapters)."""
+        if self.cfg.lora_rank > 0:
+            return 0
+        return len(self.encoder.layers) - self.cfg.train_top
+
+    def lower(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """States after the frozen layers (fixed during training: computed once)."""
+        return self.encoder.run_layers(self.encoder.embeddings(ids), mask, 0, self.frozen_layers)
+
+    def upper(self, states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """The trained layers and the head over the frozen layers' states: logits."""
+        states = self.encoder.run_layers(states, mask, self.frozen_layers)
         return self.head(self.dropout((states - self.mean) / self.std))
+
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.upper(self.lower(ids, mask), mask)
 
 
 def adapter_state(tagger: TokenTagger) -> dict[str, torch.Tensor]:
@@ -304,6 +319,34 @@ def _save_checkpoint(folder: Path, tagger, optimiser, schedule, step: int, cfg: 
     tmp.replace(folder / CHECKPOINT)
 
 
+@torch.no_grad()
+def frozen_states(
+    tagger: TokenTagger, examples: Sequence[Example], pad_id: int, batch_size: int = 32
+) -> list[torch.Tensor]:
+    """Each example's states after the frozen layers: with no adapters below the trained top,
+    they never change, so every epoch reuses them and runs only the top layers."""
+    was_training = tagger.training
+    tagger.eval()
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
+    out: list[torch.Tensor] = [torch.empty(0)] * len(examples)
+    for b in range(0, len(order), batch_size):
+        chunk = order[b : b + batch_size]
+        ids, mask, _ = pad([examples[i] for i in chunk], pad_id)
+        states = tagger.lower(ids, mask)
+        for row, i in enumerate(chunk):
+            out[i] = states[row, : len(examples[i].ids)].clone()
+    tagger.train(was_training)
+    return out
+
+
+def stack(states: Sequence[torch.Tensor], width: int) -> torch.Tensor:
+    """Per-example states [len, hidden] padded with zeros into [batch, width, hidden]."""
+    out = torch.zeros(len(states), width, states[0].shape[-1])
+    for row, s in enumerate(states):
+        out[row, : s.shape[0]] = s
+    return out
+
+
 def _plain(config: dict) -> dict:
     """A settings dict with tuples as lists, to compare a loaded one with the current."""
     return json.loads(json.dumps(config))
@@ -347,13 +390,17 @@ def train(
     else:
         calibrate(tagger, examples, pad_id)
     began = time.perf_counter()
+    cached = frozen_states(tagger, examples, pad_id) if tagger.frozen_layers else None
     tagger.train()
     for step in range(start, len(plan)):
         if max_steps is not None and step - start >= max_steps:
             break
         torch.manual_seed(cfg.seed * 1_000_003 + step)  # dropout, the same after a resume
         ids, mask, labels = pad([examples[i] for i in plan[step]], pad_id)
-        logits = tagger(ids, mask)
+        if cached is None:
+            logits = tagger(ids, mask)
+        else:
+            logits = tagger.upper(stack([cached[i] for i in plan[step]], ids.shape[1]), mask)
         loss = F.cross_entropy(
             logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE
         )
