@@ -55,6 +55,18 @@ class Command(BaseCommand):
         parser.add_argument("--epochs", type=int, default=None, help="--encoder: epochs")
         parser.add_argument("--lr", type=float, default=None, help="--encoder: adapter rate")
         parser.add_argument(
+            "--top-lr", type=float, default=None, help="--encoder: top layers' rate"
+        )
+        parser.add_argument(
+            "--train-top", type=int, default=None, help="--encoder: top layers trained in full"
+        )
+        parser.add_argument(
+            "--lora-rank",
+            type=int,
+            default=None,
+            help="--encoder: adapters below the top (0: none)",
+        )
+        parser.add_argument(
             "--max-steps",
             type=int,
             default=None,
@@ -136,10 +148,9 @@ class Command(BaseCommand):
 
         folder = options["encoder_dir"] or cache_dir().parent / "encoder-ner"
         chosen = {"seed": options["seed"] or encoder_ner.NerConfig().seed}
-        if options["epochs"]:
-            chosen["epochs"] = options["epochs"]
-        if options["lr"]:
-            chosen["lr"] = options["lr"]
+        for key in ("epochs", "lr", "top_lr", "train_top", "lora_rank"):
+            if options[key] is not None:
+                chosen[key] = options[key]
         cfg = encoder_ner.NerConfig(**chosen)
         set_threads(options["threads"])
         started = time.perf_counter()
