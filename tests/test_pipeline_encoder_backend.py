@@ -68,3 +68,24 @@ def test_encoder_backend_spans_follow_our_conventions(tmp_path: Path, monkeypatc
     # every word is a one-word place: the proclitics of «وبغداد» stay outside
     assert ("بغداد", Label.LOCATION) in found
     assert not {"وبغداد", "،"} & {t for t, _ in found}
+
+
+def test_the_encoder_tags_an_article_in_one_batch(tmp_path: Path, monkeypatch) -> None:
+    adapter = tmp_path / "adapter.pt"
+    place_everything_adapter(adapter)
+    monkeypatch.setattr(
+        encoder_backend,
+        "load_encoder",
+        lambda cache=None: enc.Encoder(enc.random_encoder(TINY), toy_tokenizer()),
+    )
+    calls: list[int] = []
+    real = ner.tag_sentences
+
+    def counting(tagger, tokenizer, sentences):
+        calls.append(len(sentences))
+        return real(tagger, tokenizer, sentences)
+
+    monkeypatch.setattr(ner, "tag_sentences", counting)
+    recognise, _ = get_recogniser("encoder", str(adapter))
+    found = recognise(["زار محمد بغداد", "", "وصل الوفد"], [])
+    assert calls == [3] and len(found) == 3

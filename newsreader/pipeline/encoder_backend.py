@@ -59,6 +59,11 @@ def load_word_tagger(
             return []
         return encoder_ner.tag_sentences(tagger, encoder.tokenizer, [words])[0]
 
+    def tag_many(paragraphs: list[list[str]]) -> list[list[str]]:
+        """An article's paragraphs in batches (about twice the speed of one at a time)."""
+        return encoder_ner.tag_sentences(tagger, encoder.tokenizer, paragraphs)
+
+    tag.tag_many = tag_many  # type: ignore[attr-defined]
     return tag
 
 
