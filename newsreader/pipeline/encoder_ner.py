@@ -397,7 +397,8 @@ def train(
     else:
         calibrate(tagger, examples, pad_id)
     began = time.perf_counter()
-    cached = frozen_states(tagger, examples, pad_id) if tagger.frozen_layers else None
+    runs = start < len(plan) and (max_steps is None or max_steps > 0)
+    cached = frozen_states(tagger, examples, pad_id) if tagger.frozen_layers and runs else None
     tagger.train()
     for step in range(start, len(plan)):
         if max_steps is not None and step - start >= max_steps:
