@@ -11,6 +11,7 @@ import torch
 
 from newsreader.pipeline import encoder as enc
 from newsreader.pipeline import encoder_ner as ner
+from newsreader.pipeline.encoder_tokens import META
 from tests.test_pipeline_encoder import toy_tokenizer
 
 TINY = enc.EncoderConfig(vocab=40, hidden=64, layers=2, heads=4, intermediate=128, max_positions=64)
@@ -262,3 +263,11 @@ def test_frozen_lower_layers_are_computed_once_and_agree(tmp_path: Path) -> None
     log = ner.train(tagger, batch, tok.pad, tmp_path)
     assert log.finished
     assert ner.tag_sentences(tagger, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]
+
+
+def test_a_prefix_is_read_before_the_words() -> None:
+    tok = toy_tokenizer()
+    (ex,) = ner.make_examples(tok, ["محمد", "زار"], ["B-PERSON", "O"], 16, prefix="زار ")
+    zar = tok.lookup[f"{META}زار"]
+    assert ex.ids[:2] == [tok.bos, zar] and ex.first == [2, 3]
+    assert ex.labels[2] == ner.LABELS.index("B-PERSON") and ex.labels[1] == ner.IGNORE

@@ -77,6 +77,7 @@ class NerConfig:
     seed: int = 13
     checkpoint_every: int = 200
     labels: tuple[str, ...] = LABELS
+    prefix: str = ""  # read before each sentence (e5 was trained with «passage: »)
 
 
 # --- model -----------------------------------------------------------------------
@@ -197,15 +198,21 @@ def make_examples(
     tags: Sequence[str] | None,
     size: int,
     labels: Sequence[str] = LABELS,
+    prefix: str = "",
 ) -> list[Example]:
-    """The sentence as one or more sequences; with `tags`, labels on first pieces."""
+    """The sentence as one or more sequences; with `tags`, labels on first pieces.
+
+    `prefix` (e5's «passage:») is read before the words of every sequence.
+    """
     index = {t: i for i, t in enumerate(labels)}
+    lead = tokenizer.encode(prefix.strip()).ids if prefix.strip() else []
+    size -= len(lead)
     out = []
     for part in windows(tokenizer, words, size):
         ws = [words[i] for i in part]
         enc, align = tokenizer.encode_words(ws)
-        ids = [tokenizer.bos, *enc.ids[:size], tokenizer.eos]
-        first = [k + 1 if 0 <= k < size else -1 for k in align.first]
+        ids = [tokenizer.bos, *lead, *enc.ids[:size], tokenizer.eos]
+        first = [k + 1 + len(lead) if 0 <= k < size else -1 for k in align.first]
         example = Example(ids, first)
         if tags is not None:
             example.labels = [IGNORE] * len(ids)
@@ -505,7 +512,12 @@ def word_probabilities(
     tagger.eval()
     parts: list[tuple[int, Example]] = []
     for s, words in enumerate(sentences):
-        parts += [(s, e) for e in make_examples(tokenizer, words, None, window, tagger.cfg.labels)]
+        parts += [
+            (s, e)
+            for e in make_examples(
+                tokenizer, words, None, window, tagger.cfg.labels, tagger.cfg.prefix
+            )
+        ]
     order = sorted(range(len(parts)), key=lambda i: len(parts[i][1].ids))
     probs: list[torch.Tensor | None] = [None] * len(parts)
     n_labels = len(tagger.cfg.labels)
@@ -549,7 +561,9 @@ def sentence_examples(
     out: list[Example] = []
     for s in sentences:
         words = [w for w, _ in s]
-        out += make_examples(tokenizer, words, [t for _, t in s], cfg.window, cfg.labels)
+        out += make_examples(
+            tokenizer, words, [t for _, t in s], cfg.window, cfg.labels, cfg.prefix
+        )
     return out
 
 
