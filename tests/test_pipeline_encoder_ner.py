@@ -164,7 +164,20 @@ def test_saved_adapter_restores_the_tagger(tmp_path: Path) -> None:
     # only the trained part is saved: adapters, head, standardisation
     saved = torch.load(tmp_path / ner.ADAPTER, weights_only=True)["adapter"]
     assert "mean" in saved and not any("base" in k for k in saved)
-    assert saved["head.weight"].dtype == torch.float16
+    assert saved["head.weight"].dtype == torch.float16  # too small to pack
+
+
+def test_packed_adapter_state_round_trips() -> None:
+    torch.manual_seed(0)
+    state = {"w": torch.randn(96, 64) * 0.05, "b": torch.randn(96), "n": torch.tensor([3])}
+    packed = ner.pack_state(state, int8=True)
+    assert packed["w::q8"].dtype == torch.int8 and packed["w::scale"].shape == (96,)
+    back = ner.unpack_state(packed)
+    assert back.keys() == state.keys()
+    step = state["w"].abs().amax(dim=1, keepdim=True) / 127
+    assert ((back["w"] - state["w"]).abs() <= step * 0.51 + 1e-4).all()
+    assert torch.allclose(back["b"], state["b"], atol=1e-3)
+    assert torch.equal(ner.unpack_state(ner.pack_state(state, int8=False))["n"], state["n"])
 
 
 def tiny_corpus(folder: Path) -> Path:
@@ -213,7 +226,7 @@ def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
     with torch.no_grad():  # make the adapters matter
         for layer in tagger.encoder.layers:
             layer.query.up.normal_(0, 0.05)
-    ner.save_adapter(tagger, tmp_path / "a.pt", half=False)
+    ner.save_adapter(tagger, tmp_path / "a.pt", int8=False)
     words = [w for w, _ in SENTENCES]
     want = ner.word_probabilities(tagger, tok, words)
 
@@ -223,7 +236,7 @@ def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
     merged = ner.load_tagger(fresh(), tmp_path / "a.pt", merge=True)
     assert not any(isinstance(m, ner.LoRALinear) for m in merged.modules())
     for p, q in zip(want, ner.word_probabilities(merged, tok, words), strict=True):
-        assert torch.allclose(p, q, atol=1e-5)
+        assert torch.allclose(p, q, atol=2e-3)  # float16 storage
     int8 = ner.load_tagger(fresh(), tmp_path / "a.pt", int8=True)
     for p, q in zip(want, ner.word_probabilities(int8, tok, words), strict=True):
         assert torch.allclose(p, q, atol=0.05)
