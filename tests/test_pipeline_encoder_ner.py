@@ -258,6 +258,10 @@ def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
     assert "from step 1" in text and "finished" in text
     assert "official file" in text and "fixed file" in text
     assert (tmp_path / "run" / ner.ADAPTER).is_file()
+    out = StringIO()
+    adapter = str(tmp_path / "run" / ner.ADAPTER)
+    call_command("evaluate_ner", "--data", str(data), "--encoder", adapter, "--int8", stdout=out)
+    assert "fixed file; encoder" in out.getvalue() and "(int8)" in out.getvalue()
 
 
 def test_frozen_lower_layers_are_computed_once_and_agree(tmp_path: Path) -> None:

@@ -629,11 +629,29 @@ def train_anercorp(
     log = train(tagger, examples, encoder.tokenizer.pad, folder, max_steps, report)
     if not log.finished:
         return log, None
+    return log, score_tests(tagger, encoder.tokenizer, data)
+
+
+def score_tests(tagger: TokenTagger, tokenizer: UnigramTokenizer, data: str | Path) -> dict:
+    """Exact-match reports on the official and the repaired ANERcorp CAMeL Lab test files."""
+    from newsreader.pipeline import training  # noqa: PLC0415
+
     reports = {}
     for name, test in training.test_sets(Path(data)).items():
-        pred = tag_sentences(tagger, encoder.tokenizer, [[w for w, _ in s] for s in test])
+        pred = tag_sentences(tagger, tokenizer, [[w for w, _ in s] for s in test])
         reports[name] = training.score([[t for _, t in s] for s in test], pred)
-    return log, reports
+    return reports
+
+
+def evaluate_anercorp(
+    data: str | Path, adapter: str | Path, cache: str | Path | None = None, int8: bool = False
+) -> dict:
+    """Score a saved adapter on both test files (merged weights; `int8`: as the fast path)."""
+    from newsreader.pipeline.encoder import load_encoder  # noqa: PLC0415
+
+    encoder = load_encoder(cache)
+    tagger = load_tagger(encoder, adapter, merge=True, int8=int8)
+    return score_tests(tagger, encoder.tokenizer, data)
 
 
 __all__ = [
@@ -649,6 +667,7 @@ __all__ = [
     "save_adapter",
     "tag_sentences",
     "train",
+    "evaluate_anercorp",
     "train_anercorp",
     "word_probabilities",
 ]
