@@ -118,3 +118,5 @@ INGEST_ALLOW_PRIVATE_URLS = envbool("INGEST_ALLOW_PRIVATE_URLS", False)
 # from a model directory the user installed; falls back to embedded when unavailable).
 NER_BACKEND = envstr("NER_BACKEND", "embedded")
 CAMEL_NER_MODEL_DIR = envstr("CAMEL_NER_MODEL_DIR", "")
+# NER_BACKEND=encoder: the trained adapter's file or folder ("" = the committed one)
+ENCODER_NER_ADAPTER = envstr("ENCODER_NER_ADAPTER", "")

@@ -88,3 +88,17 @@ def test_rerun_keeps_agenda_and_timeline_edits(article: Article) -> None:
     assert not TimelineEvent.objects.filter(
         article=article, value=event.value, text=event.text, removed=False
     ).exists()
+
+
+def test_the_encoder_backend_reads_its_own_adapter_setting(settings, tmp_path) -> None:
+    from newsreader.news.annotate import recogniser
+    from newsreader.pipeline.backends import embedded, get_recogniser
+
+    get_recogniser.cache_clear()
+    settings.NER_BACKEND = "encoder"
+    settings.ENCODER_NER_ADAPTER = str(tmp_path / "missing-adapter.pt")
+    settings.CAMEL_NER_MODEL_DIR = str(tmp_path / "camel-model")
+    found, note = recogniser()
+    get_recogniser.cache_clear()
+    assert found is embedded
+    assert "missing-adapter.pt" in note

@@ -113,7 +113,9 @@ def _diff(
 
 def recogniser():
     """(recogniser, note) for the configured NER backend; the note says why it fell back."""
-    return get_recogniser(settings.NER_BACKEND, settings.CAMEL_NER_MODEL_DIR)
+    backend = (settings.NER_BACKEND or "").strip().lower()
+    model = settings.ENCODER_NER_ADAPTER if backend == "encoder" else settings.CAMEL_NER_MODEL_DIR
+    return get_recogniser(settings.NER_BACKEND, model)
 
 
 def curated_names() -> list[tuple[str, Label]]:
