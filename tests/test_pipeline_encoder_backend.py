@@ -54,7 +54,8 @@ def place_everything_adapter(path: Path) -> None:
     ner.save_adapter(tagger, path)
 
 
-def test_encoder_backend_spans_follow_our_conventions(tmp_path: Path, monkeypatch) -> None:
+def tiny_encoder_with_adapter(tmp_path: Path, monkeypatch) -> Path:
+    """A tiny random encoder for the converted one; its adapter tags every word a place."""
     adapter = tmp_path / "adapter.pt"
     place_everything_adapter(adapter)
     monkeypatch.setattr(
@@ -62,6 +63,11 @@ def test_encoder_backend_spans_follow_our_conventions(tmp_path: Path, monkeypatc
         "load_encoder",
         lambda cache=None: enc.Encoder(enc.random_encoder(TINY), toy_tokenizer()),
     )
+    return adapter
+
+
+def test_encoder_backend_spans_follow_our_conventions(tmp_path: Path, monkeypatch) -> None:
+    adapter = tiny_encoder_with_adapter(tmp_path, monkeypatch)
     recognise, note = get_recogniser("encoder", str(adapter))
     assert note is None
     found = {(m.text, m.label) for m in recognise(["زار محمد وبغداد ، أمس"], [])[0]}
@@ -71,13 +77,7 @@ def test_encoder_backend_spans_follow_our_conventions(tmp_path: Path, monkeypatc
 
 
 def test_the_encoder_tags_an_article_in_one_batch(tmp_path: Path, monkeypatch) -> None:
-    adapter = tmp_path / "adapter.pt"
-    place_everything_adapter(adapter)
-    monkeypatch.setattr(
-        encoder_backend,
-        "load_encoder",
-        lambda cache=None: enc.Encoder(enc.random_encoder(TINY), toy_tokenizer()),
-    )
+    adapter = tiny_encoder_with_adapter(tmp_path, monkeypatch)
     calls: list[int] = []
     real = ner.tag_sentences
 
