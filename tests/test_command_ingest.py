@@ -299,7 +299,7 @@ def test_unavailable_camel_backend_is_said_in_one_line(
     lines = err.getvalue().strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("camel NER unavailable (")
-    assert lines[0].endswith("using the embedded tagger")
+    assert lines[0].endswith("using the CRF tagger")
     assert Mention.objects.exists()  # the embedded tagger did the work
 
 

@@ -19,10 +19,10 @@ def fresh_cache():
     get_recogniser.cache_clear()
 
 
-def test_embedded_is_the_default() -> None:
-    assert get_recogniser("embedded", None) == (embedded, None)
+def test_crf_is_what_no_name_means_and_embedded_is_its_old_name() -> None:
+    assert get_recogniser("crf", None) == (embedded, None)
     assert get_recogniser(None) == (embedded, None)
-    assert get_recogniser(" Embedded ")[1] is None
+    assert get_recogniser(" Embedded ") == (embedded, None)
 
 
 def test_unknown_backend_falls_back_with_a_note() -> None:
@@ -37,7 +37,7 @@ def test_camel_unavailable_falls_back_with_one_line(tmp_path: Path) -> None:
         recogniser, note = get_recogniser("camel", model_dir)
         assert recogniser is embedded
         assert note.startswith("camel NER unavailable (")
-        assert note.endswith("); using the embedded tagger")
+        assert note.endswith("); using the CRF tagger")
         assert "\n" not in note
 
 

@@ -22,16 +22,18 @@ TINY = enc.EncoderConfig(vocab=40, hidden=32, layers=2, heads=2, intermediate=64
 def fresh_caches():
     get_recogniser.cache_clear()
     encoder_backend.load_word_tagger.cache_clear()
+    encoder_backend.load_combined_tagger.cache_clear()
     yield
     get_recogniser.cache_clear()
     encoder_backend.load_word_tagger.cache_clear()
+    encoder_backend.load_combined_tagger.cache_clear()
 
 
 def test_missing_adapter_falls_back_with_one_line(tmp_path: Path) -> None:
     recogniser, note = get_recogniser("encoder", str(tmp_path / "nowhere.pt"))
     assert recogniser is embedded
     assert note.startswith("encoder NER unavailable (no trained encoder adapter at ")
-    assert note.endswith("; using the embedded tagger") and "\n" not in note
+    assert note.endswith("; using the CRF tagger") and "\n" not in note
 
 
 def test_missing_encoder_falls_back_with_one_line(tmp_path: Path, monkeypatch) -> None:
@@ -89,3 +91,32 @@ def test_the_encoder_tags_an_article_in_one_batch(tmp_path: Path, monkeypatch) -
     recognise, _ = get_recogniser("encoder", str(adapter))
     found = recognise(["زار محمد بغداد", "", "وصل الوفد"], [])
     assert calls == [3] and len(found) == 3
+
+
+def test_combined_backend_averages_the_crf_and_the_encoder(tmp_path: Path, monkeypatch) -> None:
+    """The tiny encoder says B-LOCATION at about 0.96 for every word; the CRF (stubbed) is sure
+    of O, except of a person at «سامر»: the average follows the CRF where it is sure."""
+    adapter = tiny_encoder_with_adapter(tmp_path, monkeypatch)
+
+    def crf_rows(paragraphs, model_path=None):
+        return [
+            [
+                [float(label == ("B-PERSON" if w == "سامر" else "O")) for label in ner.LABELS]
+                for w in words
+            ]
+            for words in paragraphs
+        ]
+
+    monkeypatch.setattr(encoder_backend, "document_marginals", crf_rows)
+    tag = encoder_backend.load_combined_tagger(str(adapter))
+    assert tag.tag_many([["زار", "سامر", "المدينة"], []]) == [["O", "B-PERSON", "O"], []]
+    recognise, note = get_recogniser("combined", str(adapter))
+    assert note is None
+    found = {(m.text, m.label) for m in recognise(["زار سامر المدينة"], [])[0]}
+    assert ("سامر", Label.PERSON) in found
+
+
+def test_combined_backend_without_an_adapter_falls_back_to_the_crf(tmp_path: Path) -> None:
+    recogniser, note = get_recogniser("combined", str(tmp_path / "nowhere.pt"))
+    assert recogniser is embedded
+    assert "no trained encoder adapter at" in note and note.endswith("using the CRF tagger")

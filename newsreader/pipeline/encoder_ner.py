@@ -43,18 +43,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from newsreader.pipeline.bio import BIO_LABELS
 from newsreader.pipeline.encoder import BertEncoder, Encoder
 from newsreader.pipeline.encoder_tokens import UnigramTokenizer
 
-LABELS = (
-    "O",
-    "B-PERSON",
-    "I-PERSON",
-    "B-LOCATION",
-    "I-LOCATION",
-    "B-ORGANIZATION",
-    "I-ORGANIZATION",
-)
+LABELS = BIO_LABELS
 IGNORE = -100
 LORA_TARGETS = ("query", "key", "value", "attn_out", "ff_in", "ff_out")
 CHECKPOINT = "checkpoint.pt"
@@ -65,6 +58,7 @@ ADAPTER = "adapter.pt"
 class NerConfig:
     """Everything that decides the trained weights (saved beside them)."""
 
+    layers: int = 0  # encoder layers kept: the first n (fewer run faster); 0 keeps all
     lora_rank: int = 0  # adapters below the trained top (0: none; the lower layers stay frozen)
     lora_alpha: float = 16.0
     lora_targets: tuple[str, ...] = LORA_TARGETS
@@ -121,6 +115,10 @@ class TokenTagger(nn.Module):
     def __init__(self, encoder: BertEncoder, cfg: NerConfig) -> None:
         super().__init__()
         self.cfg = cfg
+        if not 0 <= cfg.layers <= len(encoder.layers):
+            raise ValueError(f"layers must be 0..{len(encoder.layers)}, not {cfg.layers}")
+        if cfg.layers:
+            del encoder.layers[cfg.layers :]  # the layers above are never run
         self.encoder = encoder
         hidden = encoder.cfg.hidden
         self.register_buffer("mean", torch.zeros(hidden))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.pipeline.bio import bio_spans
+from newsreader.pipeline.bio import BIO_LABELS, bio_spans
 from newsreader.pipeline.consistency import propagate
 from newsreader.pipeline.document import document_features
 from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_features
@@ -65,6 +65,22 @@ def first_pass_tags(tagger, items: list[list[str]]) -> list[str]:
     return [t if t == "O" or tagger.marginal(t, i) >= SURE else f"{t}?" for i, t in enumerate(tags)]
 
 
+def _document_items(
+    sentences: Sequence[Sequence[str]], path: Path, window: int | None, resources: Resources
+) -> list[list[list[str]]]:
+    """The second pass's feature items per sentence (the first pass's evidence included)."""
+    items = [sentence_features(list(s), resources) if s else [] for s in sentences]
+    first = first_pass_path(path)
+    if first.exists():
+        first_model = load_model(first)
+        first_tags = [first_pass_tags(first_model, x) for x in items]
+        evidence = document_features(sentences, first_tags, window)
+        items = [
+            [a + b for a, b in zip(x, d, strict=True)] for x, d in zip(items, evidence, strict=True)
+        ]
+    return items
+
+
 def tag_document(
     sentences: Sequence[Sequence[str]],
     model_path: Path = MODEL_PATH,
@@ -82,20 +98,40 @@ def tag_document(
     """
     path = Path(model_path)
     resources = resources_for(path) if resources is None else resources
-    items = [sentence_features(list(s), resources) if s else [] for s in sentences]
     model = load_model(path)
-    first = first_pass_path(path)
-    if first.exists():
-        first_model = load_model(first)
-        first_tags = [first_pass_tags(first_model, x) for x in items]
-        evidence = document_features(sentences, first_tags, window)
-        items = [
-            [a + b for a, b in zip(x, d, strict=True)] for x, d in zip(items, evidence, strict=True)
-        ]
+    items = _document_items(sentences, path, window, resources)
     tags = [list(model.tag(x)) if x else [] for x in items]
     if not resources.plain_words:  # a model trained before the list was kept
         return tags
     return propagate(sentences, tags, resources.plain_words, window)
+
+
+def document_marginals(
+    sentences: Sequence[Sequence[str]],
+    model_path: Path = MODEL_PATH,
+    window: int | None = None,
+) -> list[list[list[float]]]:
+    """Per sentence and word, the second pass's probability of each of `BIO_LABELS`.
+
+    What the CRF believes at each word, for combining with another tagger
+    (`combine.py`); no consistency step here, the combination runs its own.
+    """
+    path = Path(model_path)
+    model = load_model(path)
+    known = set(model.labels())
+    out: list[list[list[float]]] = []
+    for x in _document_items(sentences, path, window, resources_for(path)):
+        if not x:
+            out.append([])
+            continue
+        model.set(x)
+        out.append(
+            [
+                [model.marginal(label, i) if label in known else 0.0 for label in BIO_LABELS]
+                for i in range(len(x))
+            ]
+        )
+    return out
 
 
 def tag_tokens(words: list[str], model_path: Path = MODEL_PATH) -> list[str]:

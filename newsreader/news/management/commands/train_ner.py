@@ -58,6 +58,9 @@ class Command(BaseCommand):
             "--top-lr", type=float, default=None, help="--encoder: top layers' rate"
         )
         parser.add_argument(
+            "--layers", type=int, default=None, help="--encoder: encoder layers kept (1-12)"
+        )
+        parser.add_argument(
             "--train-top", type=int, default=None, help="--encoder: top layers trained in full"
         )
         parser.add_argument(
@@ -148,7 +151,7 @@ class Command(BaseCommand):
 
         folder = options["encoder_dir"] or cache_dir().parent / "encoder-ner"
         chosen = {"seed": options["seed"] or encoder_ner.NerConfig().seed}
-        for key in ("epochs", "lr", "top_lr", "train_top", "lora_rank"):
+        for key in ("epochs", "lr", "top_lr", "layers", "train_top", "lora_rank"):
             if options[key] is not None:
                 chosen[key] = options[key]
         cfg = encoder_ner.NerConfig(**chosen)
