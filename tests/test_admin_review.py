@@ -53,7 +53,7 @@ def test_mark_in_review_then_reviewed_records_the_user_and_logs(
 ) -> None:
     article = make_article()
     response = act(curator, "mark_in_review", article)
-    assert "قيد المراجعة: 1 مقال" in response.content.decode()
+    assert "قيد المراجعة: مقال واحد." in response.content.decode()
     article.refresh_from_db()
     assert (article.status, article.reviewed_by) == (Article.Status.IN_REVIEW, curator_user)
 
@@ -76,7 +76,7 @@ def test_a_step_already_taken_is_skipped_and_not_logged(curator: Client) -> None
     done = make_article(status=Article.Status.REVIEWED)
     fresh = make_article()
     response = act(curator, "mark_reviewed", done, fresh)
-    assert "تُرك 1" in response.content.decode()
+    assert "تمت المراجعة: مقال واحد (تُرك مقال واحد لأن حالته لا تسمح)." in response.content.decode()
     assert EditLog.objects.filter(article=done).count() == 0
     assert EditLog.objects.filter(article=fresh, action="status").count() == 1
     # reopening a reviewed article takes it back into review

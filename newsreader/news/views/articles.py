@@ -15,11 +15,11 @@ from newsreader.news import search
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
 from newsreader.news.views.highlight import (
-    LABEL_NAMES,
     active_mentions,
     corpus_counts,
     prepare,
 )
+from newsreader.news.vocabulary import LABEL_NAMES
 
 PER_PAGE = 20
 
