@@ -345,7 +345,7 @@ class AgendaItem(models.Model):
     objects = EditableQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "بند في جدول الأعمال"
+        verbose_name = "بند"
         verbose_name_plural = "جدول الأعمال"
         ordering = ["article", "order", "pk"]
 
@@ -386,7 +386,7 @@ class TimelineEvent(models.Model):
     objects = TimelineEventQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "حدث في الخط الزمني"
+        verbose_name = "حدث"
         verbose_name_plural = "الخط الزمني"
         ordering = ["article", "date", "pk"]
 
