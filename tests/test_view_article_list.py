@@ -122,6 +122,16 @@ def test_page_is_rtl_arabic(client: Client) -> None:
     assert "قارئ" in page
 
 
+def test_the_site_has_a_favicon(client: Client) -> None:
+    page = client.get(URL).content.decode()
+    assert '<link rel="icon" type="image/png" href="/static/favicon.png">' in page
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 301 and answer["Location"] == "/static/favicon.png"
+    icon = client.get("/static/favicon.png")
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content).startswith(b"\x89PNG")
+
+
 def test_the_list_never_reads_the_raw_input(client: Client) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
