@@ -326,7 +326,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
         for article in queryset:
             summary = annotate_article(article)
-            self.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+            self.message_user(request, f"{article.title}: {summary.arabic()}", messages.SUCCESS)
 
     @admin.action(
         description="أعد تنظيف المحدد من نصه الخام (مع حفظ القرارات البشرية)",
@@ -832,7 +832,9 @@ def _reclean(model_admin: admin.ModelAdmin, request, ids: list[int]) -> None:
         except InputError as err:
             model_admin.message_user(request, f"{article.title}: {err}", messages.WARNING)
         else:
-            model_admin.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+            model_admin.message_user(
+                request, f"{article.title}: {summary.arabic()}", messages.SUCCESS
+            )
 
 
 @admin.register(SourceLine)
