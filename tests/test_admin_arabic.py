@@ -67,6 +67,12 @@ def test_the_index_and_lists_are_arabic(curator: Client, article) -> None:
     for _, name in LABELS:
         assert name in changelist  # the label filter: شخص، مكان، منظمة، تاريخ
 
+    assert '<p class="paginator">\n\nمقال واحد\n' in changelist  # the row count, in Arabic
+    lines = curator.get(reverse("admin:news_sourceline_changelist")).content.decode()
+    assert "سطر واحد" in lines
+    users = curator.get(reverse("admin:auth_user_changelist")).content.decode()
+    assert "\n1 المستخدم\n" in users  # other apps keep Django's own wording
+
     mentions = curator.get(reverse("admin:news_mention_changelist")).content.decode()
     assert '<td class="field-label">شخص</td>' in mentions and ">PERSON<" not in mentions
 

@@ -76,6 +76,12 @@ def test_the_admin_is_arabic_and_the_article_page_fits(live_server) -> None:
             assert page.request.get(f"{live_server.url}{icon}").ok
             page.screenshot(path=str(ARTIFACTS / "admin-index.png"))
 
+            page.goto(f"{live_server.url}/admin/news/article/")
+            assert page.evaluate(OVERFLOW) == 0
+            table = "document.getElementById('result_list')"
+            assert page.evaluate(f"{table}.scrollWidth - {table}.parentElement.clientWidth") <= 0
+            expect(page.locator(".paginator")).to_contain_text("مقال واحد")
+
             page.goto(f"{live_server.url}/admin/news/article/{article.pk}/change/")
             expect(page.locator("h1")).to_have_text("تعديل مقال")
             assert page.evaluate(OVERFLOW) == 0

@@ -56,6 +56,9 @@ RTL = {"dir": "rtl", "lang": "ar"}
 admin.site.site_header = "إدارة قارئ"
 admin.site.site_title = "إدارة قارئ"
 admin.site.index_title = "التحرير والمراجعة"
+# No navigation column beside every page: the lists and the article page need the
+# width (a 1,366 px window); the breadcrumbs and the index lead everywhere.
+admin.site.enable_nav_sidebar = False
 
 # An inline with more rows than this opens collapsed, its count in the heading.
 LONG_INLINE = 12

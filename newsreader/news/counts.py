@@ -46,6 +46,22 @@ PHRASES: dict[str, Callable[[int], str]] = {
         "ويُترك %(count)s موضع لقرار بشري", "وتُترك %(count)s مواضع لقرار بشري", n
     ),
     "apply_to": lambda n: ngettext("طبّق على %(count)s موضع", "طبّق على %(count)s مواضع", n),
+    "entities": lambda n: ngettext("%(count)s كيان", "%(count)s كيانات", n),
+    "paragraphs": lambda n: ngettext("%(count)s فقرة", "%(count)s فقرات", n),
+    "edits": lambda n: ngettext("%(count)s تعديل", "%(count)s تعديلات", n),
+    "merges": lambda n: ngettext("%(count)s عملية دمج", "%(count)s عمليات دمج", n),
+    "lines": lambda n: ngettext("%(count)s سطر", "%(count)s أسطر", n),
+}
+
+# The admin's list pages count their rows with these (admin/pagination.html).
+MODEL_PHRASES: dict[str, str] = {
+    "article": "articles",
+    "paragraph": "paragraphs",
+    "entity": "entities",
+    "mention": "mentions",
+    "editlog": "edits",
+    "entitymerge": "merges",
+    "sourceline": "lines",
 }
 
 

@@ -21,3 +21,13 @@ def isolated(text: str) -> SafeString:
 def counted(n: int, phrase: str) -> str:
     """«{{ n|counted:"results" }}»: the phrase in the Arabic plural form for n (news.counts)."""
     return counts.counted(phrase, n)
+
+
+@register.filter
+def counted_rows(n: int, opts) -> str:
+    """An admin list's row count: a Qari model in its Arabic plural form, others as Django
+    says them (the count, then the singular or plural name)."""
+    phrase = counts.MODEL_PHRASES.get(opts.model_name)
+    if phrase:
+        return counts.counted(phrase, n)
+    return f"{n} {opts.verbose_name if n == 1 else opts.verbose_name_plural}"
