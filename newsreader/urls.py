@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import path
+from django.views.generic import RedirectView
 
 from newsreader.news.views import agenda, articles, entities, mentions, timeline, upcoming
 
@@ -28,4 +30,6 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    # pages name their icon; this answers clients that ask the root for it
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.png"), permanent=True)),
 ]

@@ -19,6 +19,14 @@ SAMPLE = ROOT / "sample" / "sample-article.txt"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues() -> None:
+    """The Arabic plural forms: a checkout tested without bin/install compiles them here."""
+    from newsreader.news.catalog import compile_catalogues
+
+    compile_catalogues()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

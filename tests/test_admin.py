@@ -59,7 +59,7 @@ def test_rerun_action_keeps_human_removal(curator: Client, article: Article) -> 
         follow=True,
     )
     assert response.status_code == 200
-    assert "human decisions kept" in response.content.decode()
+    assert "قرارات بشرية أُبقيت: 1" in response.content.decode()
     mention.refresh_from_db()
     assert mention.rejected
     assert not Mention.objects.filter(

@@ -202,7 +202,7 @@ def test_bulk_label_preview_then_apply(curator, corpus) -> None:
 
     assert applied.status_code == 302
     result = curator.get(applied["Location"]).content.decode()
-    assert "وُسمت 3 إشارة" in result
+    assert "وُسمت 3 إشارات «ميقاتي» بتصنيف شخص." in result
     assert result.count('data-status="skip"') == 4  # all human now
     human = Mention.objects.filter(origin=Origin.HUMAN, rejected=False, text="ميقاتي")
     assert human.count() == 3

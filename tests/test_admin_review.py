@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from newsreader.news.annotate import AnnotateSummary
 from newsreader.news.models import Article, EditLog, Mention, Origin
+from newsreader.news.vocabulary import label_name
 from tests.factories import make_agenda, make_article, make_mention, paragraph
 
 CHANGELIST = "admin:news_article_changelist"
@@ -53,7 +54,7 @@ def test_mark_in_review_then_reviewed_records_the_user_and_logs(
 ) -> None:
     article = make_article()
     response = act(curator, "mark_in_review", article)
-    assert "قيد المراجعة: 1 مقال" in response.content.decode()
+    assert "قيد المراجعة: مقال واحد." in response.content.decode()
     article.refresh_from_db()
     assert (article.status, article.reviewed_by) == (Article.Status.IN_REVIEW, curator_user)
 
@@ -76,7 +77,7 @@ def test_a_step_already_taken_is_skipped_and_not_logged(curator: Client) -> None
     done = make_article(status=Article.Status.REVIEWED)
     fresh = make_article()
     response = act(curator, "mark_reviewed", done, fresh)
-    assert "تُرك 1" in response.content.decode()
+    assert "تمت المراجعة: مقال واحد (تُرك مقال واحد لأن حالته لا تسمح)." in response.content.decode()
     assert EditLog.objects.filter(article=done).count() == 0
     assert EditLog.objects.filter(article=fresh, action="status").count() == 1
     # reopening a reviewed article takes it back into review
@@ -227,6 +228,14 @@ def test_summary_says_counts_per_label_and_examples() -> None:
     )
     assert "added: ميقاتي (PERSON)" in text and "removed: السراي (LOCATION)" in text
     assert AnnotateSummary(1, 1, 0, 0, 0).changes() == "no mention changed"
+    # the admin says it with the label names a curator reads
+    arabic = summary.arabic()
+    assert arabic.startswith(
+        "الإشارات: +3 \u22121 (تاريخ +1، مكان \u22121، شخص +2)؛ قرارات بشرية أُبقيت: 2"
+    )
+    assert "أُضيف: ميقاتي (شخص)؛ حُذف: السراي (مكان)" in arabic
+    assert "PERSON" not in arabic and "LOCATION" not in arabic
+    assert AnnotateSummary(1, 1, 0, 0, 0).arabic().startswith("لم تتغير أي إشارة؛")
 
 
 @pytest.fixture
@@ -263,9 +272,7 @@ def test_rerun_message_says_which_mentions_came_and_went(
 
     response = act(curator, "rerun_pipeline", ingested)
     page = response.content.decode()
-    assert (
-        f"+1 \u22121 mentions ({dropped.label} +1, ORGANIZATION \u22121); "
-        "1 human decisions kept" in page
-    )
-    assert f"added: {dropped.text} ({dropped.label})" in page
-    assert f"removed: {word} (ORGANIZATION)" in page
+    name = label_name(dropped.label)
+    assert f"الإشارات: +1 \u22121 ({name} +1، منظمة \u22121)؛ قرارات بشرية أُبقيت: 1" in page
+    assert f"أُضيف: {dropped.text} ({name})" in page
+    assert f"حُذف: {word} (منظمة)" in page

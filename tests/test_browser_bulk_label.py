@@ -40,11 +40,17 @@ def test_curator_labels_every_occurrence_after_a_preview(live_server) -> None:
             expect(preview.locator('mark[data-status="skip"]')).to_have_count(1)
             expect(preview.locator('mark[data-status="new"]').first).to_have_text("ميقاتي")
             assert Mention.objects.count() == 1  # the preview changed nothing
+            # counted in Arabic plural forms: 3 places (few), 4 paragraphs, one left (singular)
+            heading = "المعاينة: 3 مواضع في 4 فقرات، ويُترك موضع واحد لقرار بشري"
+            expect(preview.locator("h2")).to_have_text(heading)
+            apply = page.locator("#bulk-apply-form input[type=submit]")
+            expect(apply).to_have_value("طبّق على 3 مواضع")
             page.screenshot(path=str(ARTIFACTS / "bulk-preview.png"), full_page=True)
 
             page.click("#bulk-apply-form input[type=submit]")
 
-            expect(page.locator(".messagelist")).to_contain_text("وُسمت 3 إشارة")
+            said = "وُسمت 3 إشارات «ميقاتي» بتصنيف شخص."
+            expect(page.locator(".messagelist")).to_contain_text(said)
             expect(page.locator('#bulk-preview mark[data-status="skip"]')).to_have_count(4)
             expect(page.locator("#bulk-apply-form")).to_have_count(0)
             page.screenshot(path=str(ARTIFACTS / "bulk-applied.png"), full_page=True)

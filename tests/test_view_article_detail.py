@@ -9,6 +9,7 @@ from html import unescape
 import pytest
 from django.test import Client
 
+from newsreader.news.views import timeline
 from newsreader.news.views.highlight import highlight
 from tests.factories import (
     make_agenda,
@@ -76,7 +77,8 @@ def test_highlight_escapes_each_piece_and_keeps_text_exact() -> None:
     assert re.search(r">زيد</mark>", unescape(html))
 
 
-def test_legend_and_sidebar_sections(client: Client, article) -> None:
+def test_legend_and_sidebar_sections(client: Client, article, monkeypatch) -> None:
+    monkeypatch.setattr(timeline, "today", lambda: date(2026, 3, 10))  # past or upcoming: today
     article.agenda_meeting = "اجتماع مجلس الوزراء"
     article.agenda_count = 3
     article.save()
@@ -93,6 +95,7 @@ def test_legend_and_sidebar_sections(client: Client, article) -> None:
     assert page.index("الاجتماع السابق") < page.index("زيارة طرابلس")  # ordered by date
     assert re.search(r'class="past">\s*<time datetime="2025-11-12"', page)
     assert re.search(r'class="upcoming">\s*<time datetime="2026-03-15"', page)
+    assert "بعد النشر بـ10 أيام" in page  # from the article's date (5 March), not from today
     # Entities: Mikati twice, linked to his page, listed before once-mentioned ones.
     person = article.paragraphs.get(index=1).mentions.get(text="نجيب ميقاتي").entity
     assert re.search(

@@ -65,6 +65,30 @@ def test_search_word_with_proclitic_finds_bare_word_and_all_words_must_match(
     assert found(client, q="بيروت دمشق") == []
 
 
+@pytest.mark.parametrize("query", ["!!!", "؟؟", "...", "«» - ،"])
+def test_a_query_without_words_lists_everything_and_says_so(client: Client, query) -> None:
+    indexed("أ", [("title", "وصل الوفد إلى بيروت")])
+    indexed("ب", [("title", "وصل الوفد إلى دمشق")])
+    response = client.get(URL, {"q": query})
+    body = response.content.decode()
+    assert sorted(found(client, q=query)) == ["أ", "ب"]
+    assert response.context["q"] == "" and response.context["wordless"]
+    assert "ليس فيه كلمة يُبحث عنها، فهذه كل المقالات." in body
+    assert "result-count" not in body and "نتيجة" not in body  # no «2 نتيجة عن «!!!»»
+    assert f'value="{query}"' in body  # the box keeps what was typed
+
+
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [(1, "نتيجة واحدة"), (2, "نتيجتان"), (6, "6 نتائج"), (11, "11 نتيجة")],
+)
+def test_the_result_count_in_arabic_plural_forms(client: Client, n, said) -> None:
+    for i in range(n):
+        indexed(f"خبر {i}", [("title", f"خبر عن الطاقة {i}")])
+    body = client.get(URL, {"q": "الطاقة"}).content.decode()
+    assert f'<p class="result-count">{said} عن «الطاقة»</p>' in body
+
+
 def test_search_without_index_rows_finds_nothing(client: Client) -> None:
     make_article("أ", [("title", "وصل الوفد إلى بيروت")])  # never indexed
     assert found(client, q="بيروت") == []
@@ -96,6 +120,16 @@ def test_page_is_rtl_arabic(client: Client) -> None:
     page = client.get(URL).content.decode()
     assert '<html lang="ar" dir="rtl">' in page
     assert "قارئ" in page
+
+
+def test_the_site_has_a_favicon(client: Client) -> None:
+    page = client.get(URL).content.decode()
+    assert '<link rel="icon" type="image/png" href="/static/favicon.png">' in page
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 301 and answer["Location"] == "/static/favicon.png"
+    icon = client.get("/static/favicon.png")
+    assert icon.status_code == 200
+    assert b"".join(icon.streaming_content).startswith(b"\x89PNG")
 
 
 def test_the_list_never_reads_the_raw_input(client: Client) -> None:

@@ -30,7 +30,7 @@ def test_entity_page_lists_every_paragraph_with_the_mention_marked(client: Clien
     assert page.count('data-label="PERSON"') == 3
     assert 'data-label="LOCATION"' not in page
     assert f'href="{first.get_absolute_url()}#p-3"' in page
-    assert "3 إشارة في 2 مقال" in page
+    assert "3 إشارات في مقالين" in page  # Arabic plural forms: 3-10 and the dual
     assert f'href="/?entity={mikati.pk}"' in page  # the articles that mention it, searchable
 
 

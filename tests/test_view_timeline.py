@@ -10,12 +10,21 @@ from django.test import Client
 from django.urls import reverse
 
 from newsreader.news.models import EditLog, Origin, TimelineEvent
+from newsreader.news.views import timeline
 from tests.factories import make_article, make_event, make_user
 from tests.test_view_agenda import grant
 
 pytestmark = pytest.mark.django_db
 
 HX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch) -> date:
+    """Past or upcoming is measured from today: pinned between publication and the visit."""
+    pinned = date(2026, 3, 10)
+    monkeypatch.setattr(timeline, "today", lambda: pinned)
+    return pinned
 
 
 @pytest.fixture
@@ -90,12 +99,16 @@ def test_add_answers_the_section_ordered_by_date_and_marked(editor: Client, arti
     assert response.status_code == 200
     assert "<html" not in body and body.strip().startswith('<section id="timeline"')
     assert 'id="agenda"' not in body and 'id="article-entities"' not in body
-    # 2026-03 starts on the 1st, before publication (5 March): past.
+    # Measured from today (10 March): March is not over yet, so 2026-03 is still to come.
     assert rows(body) == [
         ("past", "2025-11-12", "الاجتماع السابق"),
-        ("past", "2026-03", "بدء الحملة"),
+        ("upcoming", "2026-03", "بدء الحملة"),
         ("upcoming", "2026-03-15", "زيارة طرابلس"),
     ]
+    # A single day also says how far it lies from publication (5 March); a month does not.
+    assert '<span class="since">بعد النشر بـ10 أيام</span>' in body
+    assert '<span class="since">قبل النشر بـ113 يومًا</span>' in body
+    assert body.count('class="since"') == 2
     assert '<a class="what" href="#p-3" dir="auto">بدء الحملة</a>' in body
     added = event("بدء الحملة")
     assert (added.date, added.origin, added.paragraph.index) == (

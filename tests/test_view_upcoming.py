@@ -93,6 +93,18 @@ def test_nothing_upcoming_says_so(client: Client) -> None:
     assert "لا أحداث قادمة" in body
 
 
+def test_nothing_upcoming_shows_the_most_recent_events(client: Client) -> None:
+    article = make_article(title="جلسة مجلس الوزراء")
+    for day in range(1, 13):  # 1-12 February: all past on 10 March
+        make_event(article, f"2026-02-{day:02}", date(2026, 2, day), f"جلسة {day} شباط")
+    make_event(article, "2026-02-28", date(2026, 2, 28), "جلسة محذوفة", removed=True)
+    body = client.get(reverse("upcoming"), {"days": "7"}).content.decode()
+    assert "لا أحداث قادمة في هذه المدة." in body
+    assert "أحدث ما مضى" in body
+    # the ten latest, newest first; the removed one is not an event
+    assert listed(body) == [f"جلسة {day} شباط" for day in range(12, 2, -1)]
+
+
 def test_the_site_header_links_to_it(client: Client) -> None:
     body = client.get(reverse("article_list")).content.decode()
     assert f'href="{reverse("upcoming")}"' in body

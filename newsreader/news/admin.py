@@ -20,6 +20,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from newsreader.news import curation, review
+from newsreader.news.counts import counted
 from newsreader.news.editing import relabel_mention, remove_mention, snapshot
 from newsreader.news.export import export_dicts, export_jsonl
 from newsreader.news.formats import brat, conll
@@ -39,14 +40,45 @@ from newsreader.news.models import (
     TimelineEvent,
 )
 from newsreader.news.reclean import articles_of_source, reclean_article
-from newsreader.news.vocabulary import drop_reason_name
+from newsreader.news.vocabulary import (
+    ACTIONS,
+    TARGETS,
+    action_name,
+    drop_reason_name,
+    label_name,
+    target_name,
+)
 from newsreader.pipeline.furniture import needed_articles
 from newsreader.pipeline.types import InputError
 
 RTL = {"dir": "rtl", "lang": "ar"}
 
+admin.site.site_header = "إدارة قارئ"
+admin.site.site_title = "إدارة قارئ"
+admin.site.index_title = "التحرير والمراجعة"
+# No navigation column beside every page: the lists and the article page need the
+# width (a 1,366 px window); the breadcrumbs and the index lead everywhere.
+admin.site.enable_nav_sidebar = False
 
-class ParagraphInline(admin.TabularInline):
+# An inline with more rows than this opens collapsed, its count in the heading.
+LONG_INLINE = 12
+
+
+class CollapsedWhenLong:
+    """A tabular inline that folds away (a <details>) when the article has many rows."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Inline instances are made per request, so setting these here is safe.
+        rows = self.model._default_manager.filter(article=obj).count() if obj else 0
+        plural = self.model._meta.verbose_name_plural
+        self.verbose_name_plural = f"{plural} ({rows})" if rows else plural
+        classes = list(self.classes or [])
+        if rows > LONG_INLINE and "collapse" not in classes:
+            self.classes = [*classes, "collapse"]
+        return super().get_formset(request, obj, **kwargs)
+
+
+class ParagraphInline(CollapsedWhenLong, admin.TabularInline):
     model = Paragraph
     fields = ["index", "kind", "text_rtl", "annotations"]
     readonly_fields = ["text_rtl", "annotations"]
@@ -63,15 +95,15 @@ class ParagraphInline(admin.TabularInline):
         mentions = [m for m in obj.mentions.all() if not m.rejected]
         return format_html_join(
             "، ",
-            '<span dir="rtl">{} <small>({}, {})</small></span>',
-            ((m.text, m.label, m.get_origin_display()) for m in mentions),
+            '<span dir="rtl">{} <small>({}، {})</small></span>',
+            ((m.text, m.get_label_display(), m.get_origin_display()) for m in mentions),
         )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("mentions")
 
 
-class DroppedLineInline(admin.TabularInline):
+class DroppedLineInline(CollapsedWhenLong, admin.TabularInline):
     """Lines the cleaner left out, with why; a button brings one back as a paragraph.
 
     The button submits the article form to `ArticleAdmin.restore_line_view`
@@ -108,7 +140,7 @@ class DroppedLineInline(admin.TabularInline):
         )
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(CollapsedWhenLong, admin.TabularInline):
     model = AgendaItem
     fields = ["order", "text", "paragraph", "origin", "removed"]
     readonly_fields = ["origin"]
@@ -116,7 +148,7 @@ class AgendaItemInline(admin.TabularInline):
     extra = 0
 
 
-class TimelineEventInline(admin.TabularInline):
+class TimelineEventInline(CollapsedWhenLong, admin.TabularInline):
     model = TimelineEvent
     fields = ["value", "date", "text", "paragraph", "origin", "removed"]
     readonly_fields = ["origin"]
@@ -248,9 +280,9 @@ class ArticleAdmin(admin.ModelAdmin):
         for article in moved:
             self.log_change(request, article, done)
         skipped = len(articles) - len(moved)
-        note = f" (تُرك {skipped} لأن حالته لا تسمح)" if skipped else ""
+        note = f" ({counted('articles_skipped', skipped)})" if skipped else ""
         level = messages.SUCCESS if moved else messages.WARNING
-        self.message_user(request, f"{done}: {len(moved)} مقال{note}.", level)
+        self.message_user(request, f"{done}: {counted('articles', len(moved))}{note}.", level)
 
     @admin.action(description="ضع المقالات المحددة قيد المراجعة", permissions=["change"])
     def mark_in_review(self, request, queryset) -> None:
@@ -297,7 +329,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
         for article in queryset:
             summary = annotate_article(article)
-            self.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+            self.message_user(request, f"{article.title}: {summary.arabic()}", messages.SUCCESS)
 
     @admin.action(
         description="أعد تنظيف المحدد من نصه الخام (مع حفظ القرارات البشرية)",
@@ -530,9 +562,10 @@ class EntityAdmin(admin.ModelAdmin):
                 except curation.CurationError as err:
                     self.message_user(request, f"{entity.name}: {err}", messages.ERROR)
                 else:
-                    self.log_change(request, entity, f"التصنيف: {label}")
+                    name = label_name(label)
+                    self.log_change(request, entity, f"التصنيف: {name}")
                     self.message_user(
-                        request, f"صار «{entity.name}» {label} مع كل إشاراته.", messages.SUCCESS
+                        request, f"صار «{entity.name}» {name} مع كل إشاراته.", messages.SUCCESS
                     )
             return None
         return self._page(
@@ -569,7 +602,7 @@ class EntityAdmin(admin.ModelAdmin):
         self.log_addition(request, new, f"فُصل عن الكيان {entity_id}")
         self.message_user(
             request,
-            f"صار «{new.name}» كيانًا مستقلًا مع {new.mentions.count()} إشارة.",
+            f"صار «{new.name}» كيانًا مستقلًا {counted('with_mentions', new.mentions.count())}.",
             messages.SUCCESS,
         )
         return redirect("admin:news_entity_change", new.pk)
@@ -593,7 +626,9 @@ class EntityAdmin(admin.ModelAdmin):
                 else:
                     self.message_user(
                         request,
-                        f"وُسمت {len(added)} إشارة «{name}» بتصنيف {label}.",
+                        counted(
+                            "mentions_labelled", len(added), name=name, label=label_name(label)
+                        ),
                         messages.SUCCESS,
                     )
                 query = urlencode({"name": name, "label": label})
@@ -706,8 +741,9 @@ class MentionAdmin(admin.ModelAdmin):
                 for mention in active:
                     relabel_mention(mention, label, request.user)
             skipped = queryset.filter(rejected=True).count()
-            note = f" (تُركت {skipped} محذوفة)" if skipped else ""
-            self.message_user(request, f"صار تصنيف {len(active)} إشارة {label}{note}.")
+            note = f" ({counted('removed_left', skipped)})" if skipped else ""
+            done = counted("mentions_relabelled", len(active), label=label_name(label))
+            self.message_user(request, f"{done}{note}.")
             return None
         return self._page(request, form, queryset)
 
@@ -734,21 +770,45 @@ class MentionAdmin(admin.ModelAdmin):
         with transaction.atomic():
             for mention in active:
                 remove_mention(mention, request.user)
-        self.message_user(request, f"حُذفت {len(active)} إشارة.")
+        self.message_user(request, counted("mentions_removed", len(active)))
+
+
+def code_filter(field: str, title: str, names: dict[str, str]) -> type[admin.SimpleListFilter]:
+    """A list filter on a code column that offers the codes by their Arabic names."""
+
+    class CodeFilter(admin.SimpleListFilter):
+        parameter_name = f"{field}__exact"  # the URL Django's own filter used
+
+        def lookups(self, request, model_admin):
+            return list(names.items())
+
+        def queryset(self, request, queryset):
+            return queryset.filter(**{field: self.value()}) if self.value() else queryset
+
+    CodeFilter.title = title
+    return CodeFilter
 
 
 @admin.register(EditLog)
 class EditLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "action", "target", "target_id", "article_link"]
+    list_display = ["at", "user", "action_label", "target_label", "target_id", "article_link"]
     list_filter = [
-        "action",
-        "target",
+        code_filter("action", "الإجراء", ACTIONS),
+        code_filter("target", "ما عُدِّل", TARGETS),
         ("user", admin.RelatedOnlyFieldListFilter),
         ("article", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["user", "article"]
     search_fields = ["article__title"]
     readonly_fields = [f.name for f in EditLog._meta.fields]
+
+    @admin.display(description="الإجراء", ordering="action")
+    def action_label(self, obj: EditLog) -> str:
+        return action_name(obj.action)
+
+    @admin.display(description="ما عُدِّل", ordering="target")
+    def target_label(self, obj: EditLog) -> str:
+        return target_name(obj.target)
 
     @admin.display(description="المقال", ordering="article__title")
     def article_link(self, obj: EditLog) -> str:
@@ -775,7 +835,9 @@ def _reclean(model_admin: admin.ModelAdmin, request, ids: list[int]) -> None:
         except InputError as err:
             model_admin.message_user(request, f"{article.title}: {err}", messages.WARNING)
         else:
-            model_admin.message_user(request, f"{article.title}: {summary}", messages.SUCCESS)
+            model_admin.message_user(
+                request, f"{article.title}: {summary.arabic()}", messages.SUCCESS
+            )
 
 
 @admin.register(SourceLine)
@@ -803,7 +865,7 @@ class SourceLineAdmin(admin.ModelAdmin):
 
     def _verdict(self, request, queryset, verdict: str) -> None:
         count = queryset.update(verdict=verdict)
-        self.message_user(request, f"تغيّر قرار {count} من الأسطر.")
+        self.message_user(request, counted("verdicts_changed", count))
 
     @admin.action(description="هذه الأسطر من أثاث الموقع: احذفها دائماً", permissions=["change"])
     def mark_furniture(self, request, queryset) -> None:

@@ -24,6 +24,7 @@ from newsreader.news.models import (
 )
 from newsreader.news.registry import resolve_entity
 from newsreader.news.search import reindex_article
+from newsreader.news.vocabulary import label_name
 from newsreader.pipeline.analyse import analyse
 from newsreader.pipeline.backends import get_recogniser
 from newsreader.pipeline.normalize import fold_key, search_text
@@ -79,6 +80,28 @@ class AnnotateSummary:
             out.append("removed: " + ", ".join(self.removed_examples))
         return "; ".join(out)
 
+    def arabic(self) -> str:
+        """The same, as the admin tells a curator: label names, not codes."""
+        if not self.added and not self.removed:
+            parts = ["لم تتغير أي إشارة"]
+        else:
+            net = []
+            for label in sorted(set(self.added) | set(self.removed)):
+                plus, minus = self.added.get(label, 0), self.removed.get(label, 0)
+                net += [f"{label_name(label)} +{plus}"] if plus else []
+                net += [f"{label_name(label)} {MINUS}{minus}"] if minus else []
+            parts = [f"الإشارات: +{self.n_added} {MINUS}{self.n_removed} ({'، '.join(net)})"]
+        parts.append(f"قرارات بشرية أُبقيت: {self.human_kept}")
+        if self.added_examples:
+            parts.append("أُضيف: " + "، ".join(map(_arabic_example, self.added_examples)))
+        if self.removed_examples:
+            parts.append("حُذف: " + "، ".join(map(_arabic_example, self.removed_examples)))
+        parts.append(
+            f"الإشارات الآن: {self.mentions_after} (كانت للنموذج {self.mentions_before})، "
+            f"بنود جدول الأعمال: {self.agenda}، أحداث الخط الزمني: {self.timeline}"
+        )
+        return "؛ ".join(parts)
+
     def __str__(self) -> str:
         head = f"{self.changes()}; {self.human_kept} human decisions kept"
         examples = self.examples()
@@ -90,6 +113,12 @@ class AnnotateSummary:
 
 
 EXAMPLES = 5
+
+
+def _arabic_example(example: str) -> str:
+    """«ميقاتي (PERSON)» → «ميقاتي (شخص)»."""
+    text, _, code = example.rpartition(" (")
+    return f"{text} ({label_name(code.rstrip(')'))})" if text else example
 
 
 def _diff(

@@ -9,12 +9,9 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-LABELS = [
-    ("PERSON", "شخص"),
-    ("LOCATION", "مكان"),
-    ("ORGANIZATION", "منظمة"),
-    ("DATE", "تاريخ"),
-]
+from newsreader.news.vocabulary import LABELS, action_name, drop_reason_name, target_name
+
+__all__ = ["LABELS"]  # re-exported: views, admin and tests import the labels from here too
 
 
 class Origin(models.TextChoices):
@@ -62,32 +59,39 @@ class Article(models.Model):
         IN_REVIEW = "in_review", "قيد المراجعة"
         REVIEWED = "reviewed", "تمت مراجعته"
 
-    title = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
-    source_name = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField(max_length=2000, blank=True)
-    published = models.DateField(null=True, blank=True)
-    raw = models.BinaryField(help_text="The input exactly as it arrived.")
-    raw_encoding = models.CharField(max_length=40, blank=True)
-    content_hash = models.CharField(max_length=64, unique=True)
-    search_text = models.TextField(blank=True, help_text="Normalised shadow text for search.")
+    title = models.CharField("العنوان", max_length=500)
+    slug = models.SlugField("المعرّف في الرابط", max_length=120, unique=True, allow_unicode=True)
+    source_name = models.CharField("المصدر", max_length=200, blank=True)
+    source_url = models.URLField("رابط المصدر", max_length=2000, blank=True)
+    published = models.DateField("تاريخ النشر", null=True, blank=True)
+    raw = models.BinaryField("المدخل الخام", help_text="المدخل كما وصل تمامًا.")
+    raw_encoding = models.CharField("ترميز المدخل", max_length=40, blank=True)
+    content_hash = models.CharField("بصمة المحتوى", max_length=64, unique=True)
+    search_text = models.TextField("نص البحث", blank=True, help_text="النص المطبَّع الذي يُبحث فيه.")
     title_uncertain = models.BooleanField(
         "العنوان غير مؤكد",
         default=False,
-        help_text="No line of the page was clearly the headline: the cleaner took its best guess.",
+        help_text="لم يكن أي سطر في الصفحة عنوانًا واضحًا: اختار المنظِّف أرجحها.",
     )
-    agenda_meeting = models.CharField(max_length=500, blank=True)
-    agenda_count = models.PositiveIntegerField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status, default=Status.NEW)
+    agenda_meeting = models.CharField("الاجتماع", max_length=500, blank=True)
+    agenda_count = models.PositiveIntegerField("عدد البنود المعلن", null=True, blank=True)
+    status = models.CharField("الحالة", max_length=20, choices=Status, default=Status.NEW)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="راجعه",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created = models.DateTimeField(default=timezone.now)
-    updated = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField("أُضيف في", default=timezone.now)
+    updated = models.DateTimeField("عُدِّل في", auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "مقال"
+        verbose_name_plural = "المقالات"
         ordering = ["-published", "-created"]
 
     def __str__(self) -> str:
@@ -106,33 +110,44 @@ class Paragraph(models.Model):
         BODY = "body", "متن"
         QUOTE = "quote", "اقتباس"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="paragraphs")
-    index = models.PositiveIntegerField()
-    kind = models.CharField(max_length=10, choices=Kind, default=Kind.BODY)
-    text = models.TextField()
-    version = models.PositiveIntegerField(default=1, help_text="Bumped by every edit.")
+    article = models.ForeignKey(
+        Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="paragraphs"
+    )
+    index = models.PositiveIntegerField("الرقم")
+    kind = models.CharField("النوع", max_length=10, choices=Kind, default=Kind.BODY)
+    text = models.TextField("النص")
+    version = models.PositiveIntegerField("النسخة", default=1, help_text="تزيد مع كل تعديل.")
 
     class Meta:
+        verbose_name = "فقرة"
+        verbose_name_plural = "الفقرات"
         ordering = ["article", "index"]
         constraints = [
             models.UniqueConstraint(fields=["article", "index"], name="paragraph_unique_index"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.article_id}:{self.index} {self.text[:60]}"
+        return f"الفقرة {self.index}: {self.text[:60]}"
 
 
 class DroppedLine(models.Model):
     """A raw line the cleaner left out, kept so a curator can see why and restore it."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="dropped_lines")
-    position = models.PositiveIntegerField()
-    text = models.TextField()
-    reason = models.CharField(max_length=40)
-    restored = models.BooleanField(default=False)
+    article = models.ForeignKey(
+        Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="dropped_lines"
+    )
+    position = models.PositiveIntegerField("الموضع")
+    text = models.TextField("النص")
+    reason = models.CharField("السبب", max_length=40)
+    restored = models.BooleanField("مستعاد", default=False)
 
     class Meta:
+        verbose_name = "سطر محذوف"
+        verbose_name_plural = "الأسطر المحذوفة"
         ordering = ["article", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.text[:60]} ({drop_reason_name(self.reason)})"
 
 
 class SourceLineQuerySet(models.QuerySet):
@@ -154,12 +169,12 @@ class SourceLine(models.Model):
         KEEP = "keep", "من نص المقال"
 
     source = models.CharField("المصدر", max_length=200)
-    key_hash = models.CharField(max_length=40, help_text="sha1 of the line's near_key.")
+    key_hash = models.CharField("بصمة السطر", max_length=40, help_text="sha1 لصيغة السطر المقاربة.")
     text = models.TextField("السطر")
     articles = models.PositiveIntegerField("عدد المقالات", default=0)
     verdict = models.CharField("القرار", max_length=10, choices=Verdict, default=Verdict.AUTO)
-    first_seen = models.DateTimeField(default=timezone.now)
-    last_seen = models.DateTimeField(default=timezone.now)
+    first_seen = models.DateTimeField("أول ظهور", default=timezone.now)
+    last_seen = models.DateTimeField("آخر ظهور", default=timezone.now)
 
     objects = SourceLineQuerySet.as_manager()
 
@@ -190,22 +205,23 @@ class EntityQuerySet(models.QuerySet):
 class Entity(models.Model):
     """One real-world person, place, organisation or date across all articles."""
 
-    label = models.CharField(max_length=20, choices=LABELS)
-    name = models.CharField(max_length=300, help_text="Canonical form shown to readers.")
-    key = models.CharField(max_length=300, help_text="Normalised name used to match.")
-    created = models.DateTimeField(default=timezone.now)
+    label = models.CharField("التصنيف", max_length=20, choices=LABELS)
+    name = models.CharField("الاسم", max_length=300, help_text="الصيغة المعتمدة التي يراها القراء.")
+    key = models.CharField("مفتاح المطابقة", max_length=300, help_text="الاسم مطبَّعًا للمطابقة.")
+    created = models.DateTimeField("أُنشئ في", default=timezone.now)
 
     objects = EntityQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "entities"
+        verbose_name = "كيان"
+        verbose_name_plural = "الكيانات"
         ordering = ["label", "name"]
         constraints = [
             models.UniqueConstraint(fields=["label", "key"], name="entity_unique_key"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.label})"
+        return f"{self.name} ({self.get_label_display()})"
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -216,12 +232,15 @@ class Entity(models.Model):
 class Alias(models.Model):
     """Another written form of an entity («بوتين» for «فلاديمير بوتين»)."""
 
-    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(max_length=300)
-    key = models.CharField(max_length=300)
+    entity = models.ForeignKey(
+        Entity, verbose_name="الكيان", on_delete=models.CASCADE, related_name="aliases"
+    )
+    name = models.CharField("الاسم", max_length=300)
+    key = models.CharField("مفتاح المطابقة", max_length=300)
 
     class Meta:
-        verbose_name_plural = "aliases"
+        verbose_name = "اسم آخر"
+        verbose_name_plural = "أسماء أخرى"
         constraints = [
             models.UniqueConstraint(fields=["entity", "key"], name="alias_unique_key"),
         ]
@@ -241,25 +260,41 @@ class MentionQuerySet(models.QuerySet):
 class Mention(models.Model):
     """An entity span in a paragraph. A human removal is kept as rejected=True."""
 
-    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="mentions")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    text = models.CharField(max_length=500)
-    label = models.CharField(max_length=20, choices=LABELS)
+    paragraph = models.ForeignKey(
+        Paragraph, verbose_name="الفقرة", on_delete=models.CASCADE, related_name="mentions"
+    )
+    start = models.PositiveIntegerField("البداية")
+    end = models.PositiveIntegerField("النهاية")
+    text = models.CharField("النص", max_length=500)
+    label = models.CharField("التصنيف", max_length=20, choices=LABELS)
     entity = models.ForeignKey(
-        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+        Entity,
+        verbose_name="الكيان",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions",
     )
-    value = models.CharField(max_length=40, blank=True, help_text="ISO value of a DATE.")
-    origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
-    rejected = models.BooleanField(default=False, help_text="Removed by an editor.")
+    value = models.CharField(
+        "القيمة", max_length=40, blank=True, help_text="قيمة التاريخ بصيغة ISO."
+    )
+    origin = models.CharField("المصدر", max_length=10, choices=Origin, default=Origin.MODEL)
+    rejected = models.BooleanField("محذوفة", default=False, help_text="حذفها محرر.")
     edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="عدّلها",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_at = models.DateTimeField("وقت التعديل", null=True, blank=True)
 
     objects = MentionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "إشارة"
+        verbose_name_plural = "الإشارات"
         ordering = ["paragraph", "start"]
         constraints = [
             models.CheckConstraint(
@@ -271,14 +306,14 @@ class Mention(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.text} ({self.label})"
+        return f"{self.text} ({self.get_label_display()})"
 
     def clean(self) -> None:
         text = self.paragraph.text
         if self.end > len(text):
-            raise ValidationError("The mention ends after its paragraph.")
+            raise ValidationError("تنتهي الإشارة بعد نهاية فقرتها.")
         if text[self.start : self.end] != self.text:
-            raise ValidationError("The mention's text is not the paragraph's text at its offsets.")
+            raise ValidationError("نص الإشارة ليس نص الفقرة في موضعها.")
 
     def save(self, *args, **kwargs) -> None:
         self.clean()  # offsets inside the paragraph: checked on every write
@@ -291,18 +326,27 @@ class EditableQuerySet(models.QuerySet):
 
 
 class AgendaItem(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="agenda_items")
-    paragraph = models.ForeignKey(
-        Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    article = models.ForeignKey(
+        Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="agenda_items"
     )
-    order = models.PositiveIntegerField(default=0)
-    text = models.TextField()
-    origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
-    removed = models.BooleanField(default=False)
+    paragraph = models.ForeignKey(
+        Paragraph,
+        verbose_name="الفقرة",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    order = models.PositiveIntegerField("الترتيب", default=0)
+    text = models.TextField("البند")
+    origin = models.CharField("المصدر", max_length=10, choices=Origin, default=Origin.MODEL)
+    removed = models.BooleanField("محذوف", default=False)
 
     objects = EditableQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "بند"
+        verbose_name_plural = "جدول الأعمال"
         ordering = ["article", "order", "pk"]
 
     def __str__(self) -> str:
@@ -318,19 +362,32 @@ class TimelineEventQuerySet(EditableQuerySet):
 
 
 class TimelineEvent(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="timeline_events")
-    paragraph = models.ForeignKey(
-        Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    article = models.ForeignKey(
+        Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="timeline_events"
     )
-    value = models.CharField(max_length=40, help_text="ISO value: 2026-02-08, 2026-02, 1999.")
-    date = models.DateField(null=True, blank=True, help_text="First day of the value, to sort.")
-    text = models.TextField()
-    origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
-    removed = models.BooleanField(default=False)
+    paragraph = models.ForeignKey(
+        Paragraph,
+        verbose_name="الفقرة",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    value = models.CharField(
+        "التاريخ", max_length=40, help_text="بصيغة ISO: 2026-02-08، 2026-02، 1999."
+    )
+    date = models.DateField(
+        "تاريخ الترتيب", null=True, blank=True, help_text="أول يوم من التاريخ، للترتيب."
+    )
+    text = models.TextField("الحدث")
+    origin = models.CharField("المصدر", max_length=10, choices=Origin, default=Origin.MODEL)
+    removed = models.BooleanField("محذوف", default=False)
 
     objects = TimelineEventQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "حدث"
+        verbose_name_plural = "الخط الزمني"
         ordering = ["article", "date", "pk"]
 
     def __str__(self) -> str:
@@ -341,24 +398,38 @@ class EditLog(models.Model):
     """Who changed which mention or item, before and after, and when."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="المستخدم",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="edits")
+    article = models.ForeignKey(
+        Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="edits"
+    )
     mention = models.ForeignKey(
-        Mention, null=True, blank=True, on_delete=models.SET_NULL, related_name="edits"
+        Mention,
+        verbose_name="الإشارة",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edits",
     )
-    target = models.CharField(max_length=40, help_text="mention, agenda, timeline, paragraph…")
-    target_id = models.PositiveBigIntegerField(null=True, blank=True)
-    action = models.CharField(max_length=40)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now)
+    target = models.CharField("ما عُدِّل", max_length=40, help_text="إشارة، بند، حدث، فقرة…")
+    target_id = models.PositiveBigIntegerField("رقمه", null=True, blank=True)
+    action = models.CharField("الإجراء", max_length=40)
+    before = models.JSONField("قبل", null=True, blank=True)
+    after = models.JSONField("بعد", null=True, blank=True)
+    at = models.DateTimeField("الوقت", default=timezone.now)
 
     class Meta:
+        verbose_name = "تعديل مسجَّل"
+        verbose_name_plural = "سجل التعديلات"
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target} {self.target_id}"
+        what = f"{action_name(self.action)}: {target_name(self.target)} {self.target_id or ''}"
+        return f"{self.at:%Y-%m-%d %H:%M} {what}".strip()
 
 
 class EntityMerge(models.Model):
@@ -374,23 +445,36 @@ class EntityMerge(models.Model):
 
     target = models.ForeignKey(
         Entity,
+        verbose_name="الكيان الباقي",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="merges",
     )
-    target_name = models.CharField(max_length=300)
-    merged = models.JSONField(default=list)
-    created_aliases = models.JSONField(default=list)
+    target_name = models.CharField("اسم الكيان الباقي", max_length=300)
+    merged = models.JSONField("الكيانات المدموجة", default=list)
+    created_aliases = models.JSONField("الأسماء المضافة", default=list)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="المستخدم",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    at = models.DateTimeField(default=timezone.now)
-    undone_at = models.DateTimeField(null=True, blank=True)
+    at = models.DateTimeField("الوقت", default=timezone.now)
+    undone_at = models.DateTimeField("أُلغي في", null=True, blank=True)
     undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="ألغاه",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
+        verbose_name = "دمج كيانات"
+        verbose_name_plural = "عمليات دمج الكيانات"
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:

@@ -38,6 +38,13 @@ class RecleanSummary:
     held_for_humans: int
     dropped: int
 
+    def arabic(self) -> str:
+        """The same, as the admin tells a curator."""
+        return (
+            f"فقرات أُبقيت: {self.kept}، أُضيفت: {self.added}، حُذفت: {self.removed}، "
+            f"بقيت لإشاراتها البشرية: {self.held_for_humans}، أسطر محذوفة: {self.dropped}"
+        )
+
     def __str__(self) -> str:
         return (
             f"{self.kept} paragraphs kept, {self.added} added, {self.removed} removed, "

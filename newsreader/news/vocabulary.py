@@ -33,3 +33,54 @@ DROP_REASONS: dict[str, str] = {
 def drop_reason_name(code: str) -> str:
     """The Arabic name of a drop reason; an unknown code is shown as it is."""
     return DROP_REASONS.get(code, code)
+
+
+# Entity labels, in the order the reader lists them, with the names it shows.
+LABELS: list[tuple[str, str]] = [
+    ("PERSON", "شخص"),
+    ("LOCATION", "مكان"),
+    ("ORGANIZATION", "منظمة"),
+    ("DATE", "تاريخ"),
+]
+LABEL_NAMES: dict[str, str] = dict(LABELS)
+
+
+def label_name(code: str) -> str:
+    """The Arabic name of an entity label; an unknown code is shown as it is."""
+    return LABEL_NAMES.get(code, code)
+
+
+# What an edit-log row did (EditLog.action), as the history and the admin say it.
+ACTIONS: dict[str, str] = {
+    "add": "إضافة",
+    "relabel": "تغيير التصنيف",
+    "remove": "حذف",
+    "link": "ربط",
+    "adjust": "تعديل الحدود",
+    "revert": "تراجع",
+    "edit": "تعديل",
+    "move_up": "نقل إلى الأعلى",
+    "move_down": "نقل إلى الأسفل",
+    "merge": "دمج",
+    "unmerge": "إلغاء الدمج",
+    "split": "فصل",
+    "restore": "استعادة سطر",
+    "status": "تغيير الحالة",
+}
+
+# What an edit-log row changed (EditLog.target).
+TARGETS: dict[str, str] = {
+    "mention": "إشارة",
+    "agenda": "بند في جدول الأعمال",
+    "timeline": "حدث في الخط الزمني",
+    "paragraph": "فقرة",
+    "article": "مقال",
+}
+
+
+def action_name(code: str) -> str:
+    return ACTIONS.get(code, code)
+
+
+def target_name(code: str) -> str:
+    return TARGETS.get(code, code)

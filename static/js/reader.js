@@ -7,7 +7,9 @@
 
    Every edit carries the paragraph version the page shows (data-version);
    a stale one comes back as 409 with the current paragraph, which is
-   swapped in like a success. Keyboard: marks are focusable; label keys,
+   swapped in like a success. The toolbar opens on a mouse selection
+   (mouseup) and on any selection that settles (selectionchange), so touch
+   and keyboard selections get it too. Keyboard: marks are focusable; label keys,
    next/previous (RTL: next is leftwards), Delete, span adjustment, and
    Ctrl+Z / Ctrl+Shift+Z, which revert through the server (logged), using
    the EditLog ids each edit response names in X-Qari-Edits. */
@@ -191,8 +193,13 @@
   htmx.onLoad(focusable);
   focusable(article);
 
+  let dismissed = null; // the selection whose toolbar was closed: not reopened by itself
+
   function close() {
-    if (floating) floating.remove();
+    if (floating) {
+      if (floating.dataset.span) dismissed = floating.dataset.span;
+      floating.remove();
+    }
     floating = null;
   }
 
@@ -241,9 +248,15 @@
     return end > start ? {paragraph: paragraph, range: range, start: start, end: end} : null;
   }
 
+  function spanKey(chosen) {
+    return chosen.paragraph.id + ":" + chosen.start + ":" + chosen.end;
+  }
+
   function showToolbar(chosen) {
+    if (floating && floating.dataset.span === spanKey(chosen)) return; // already there
     close();
     const form = clone("add-toolbar");
+    form.dataset.span = spanKey(chosen);
     aim(form, chosen.paragraph.dataset.addUrl, chosen.paragraph);
     form.elements.start.value = chosen.start;
     form.elements.end.value = chosen.end;
@@ -287,6 +300,28 @@
   document.addEventListener("mouseup", onRelease);
   document.addEventListener("keyup", function (event) {
     if (event.key === "Shift" && selectionOffsets()) onRelease(event);
+  });
+
+  // Touch, pen and keyboard selections: a long press and its handles, or
+  // Shift+arrows, change the selection without a mouseup, so the toolbar also
+  // follows the selection itself, once it settles and no pointer is held down
+  // (a mouse drag still ends in mouseup above).
+  let pressed = false;
+  let settle = null;
+  document.addEventListener("pointerdown", function (event) {
+    pressed = event.pointerType === "mouse" && !(floating && floating.contains(event.target));
+  });
+  for (const name of ["pointerup", "pointercancel"]) {
+    document.addEventListener(name, function () { pressed = false; });
+  }
+  document.addEventListener("selectionchange", function () {
+    clearTimeout(settle);
+    settle = setTimeout(function () {
+      if (pressed || busy) return;
+      const chosen = selectionOffsets();
+      if (!chosen) dismissed = null; // a new selection may be the same span again
+      else if (spanKey(chosen) !== dismissed) showToolbar(chosen);
+    }, 250);
   });
 
   // One edit at a time through the server; the answer replaces the paragraph.

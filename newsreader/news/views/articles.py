@@ -15,11 +15,12 @@ from newsreader.news import search
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
 from newsreader.news.views.highlight import (
-    LABEL_NAMES,
     active_mentions,
     corpus_counts,
     prepare,
 )
+from newsreader.news.views.timeline import mark_events
+from newsreader.news.vocabulary import LABEL_NAMES
 
 PER_PAGE = 20
 
@@ -54,9 +55,12 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
     """
     form = SearchForm(request.GET)
     filters = form.filters()
-    query = (form.cleaned_data.get("q") or "").strip()
+    typed = (form.cleaned_data.get("q") or "").strip()
+    # A query of punctuation only («!!!», «؟؟») has no word to look for: it is an empty
+    # query (every article), and the page says so instead of «16 نتيجة عن «!!!»».
+    query = typed if search.query_groups(typed) else ""
     counted = Article.objects.with_entity_counts()
-    if search.query_groups(query):
+    if query:
         hits = search.search(query, filters)
         page = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
         results = search.results_for(list(page), query, counted)
@@ -74,6 +78,8 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
         "page": page,
         "results": results,
         "q": query,
+        "typed": typed,
+        "wordless": typed and not query,
         "form": form,
         "filters": filters,
         "filtered": filters != search.Filters(),
@@ -119,11 +125,8 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     agenda = list(article.agenda_items.active())
     for item in agenda:
         item.anchor = index_of.get(item.paragraph_id)
-    reference = article.published or article.created.date()
-    timeline = list(article.timeline_events.active().order_by("date", "pk"))
-    for event in timeline:
-        event.upcoming = event.date is not None and event.date >= reference
-        event.anchor = index_of.get(event.paragraph_id)
+    events = article.timeline_events.active().order_by("date", "pk")
+    timeline = mark_events(events, index_of, article.published)
     entities = article_entities(mentions)
     context = {
         "article": article,

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, render
 
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import Entity, Mention, Paragraph
-from newsreader.news.views.highlight import LABEL_NAMES, highlight
+from newsreader.news.views.highlight import highlight
+from newsreader.news.vocabulary import LABEL_NAMES
 
 PER_PAGE = 30
 

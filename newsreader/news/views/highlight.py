@@ -25,9 +25,8 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from newsreader.news.models import LABELS, Mention, Paragraph
+from newsreader.news.models import Mention, Paragraph
 
-LABEL_NAMES = dict(LABELS)
 TAGS = {"title": "h1", "heading": "h2", "quote": "blockquote", "body": "p"}
 
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"

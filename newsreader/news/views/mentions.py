@@ -24,20 +24,12 @@ from django_htmx.http import trigger_client_event
 
 from newsreader.news import editing
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, EditLog, Mention, Paragraph
+from newsreader.news.models import EditLog, Mention, Paragraph
 from newsreader.news.views.highlight import load_paragraph
+from newsreader.news.vocabulary import ACTIONS, LABEL_NAMES
 
 PERMISSION = "news.change_mention"
 CONFLICT = 409
-LABEL_NAMES = dict(LABELS)
-ACTIONS = {
-    "add": "إضافة",
-    "relabel": "تغيير التصنيف",
-    "remove": "حذف",
-    "link": "ربط",
-    "adjust": "تعديل الحدود",
-    "revert": "تراجع",
-}
 ORIGINS = {"model": "النموذج", "human": "محرر", "rule": "القواعد"}
 
 

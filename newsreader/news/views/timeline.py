@@ -1,18 +1,26 @@
 """htmx endpoints that edit an article's timeline and answer with the timeline section.
 
-Events are listed by date and marked past or upcoming against the
-article's publication date (its creation date when it has none), the same
-reference the reader page uses, so a swapped section matches a reload.
+Events are listed by date and marked past or upcoming against today, as on
+the upcoming page (`mark_events`, which the reader page uses too, so a
+swapped section matches a reload); a dated event also says how far it lies
+from the article's publication («بعد النشر بيومين»).
 """
 
 from __future__ import annotations
 
+import calendar
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from newsreader.news import sidebar_editing
+from newsreader.news.counts import counted
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import Article, TimelineEvent
 from newsreader.news.views.agenda import (
@@ -26,14 +34,52 @@ from newsreader.news.views.agenda import (
 PERMISSION = "news.change_timelineevent"
 
 
-def timeline_context(article: Article) -> dict:
-    index_of = anchors(article)
-    reference = article.published or article.created.date()
-    timeline = list(article.timeline_events.active().order_by("date", "pk"))
-    for event in timeline:
+def period_end(value: str, start: date | None) -> date | None:
+    """The last day an ISO value covers: the day itself, a month's or a year's last day."""
+    if start is None:
+        return None
+    years = re.fullmatch(r"(\d{4})(?:/(\d{4}))?", value)
+    if years:
+        return date(int(years.group(2) or years.group(1)), 12, 31)
+    month = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if month:
+        year, number = int(month.group(1)), int(month.group(2))
+        return date(year, number, calendar.monthrange(year, number)[1])
+    return start
+
+
+def today() -> date:
+    """Today where the site is (TIME_ZONE); tests pin it."""
+    return timezone.localdate()
+
+
+def mark_events(
+    events: Iterable[TimelineEvent],
+    index_of: Mapping[int, int],
+    published: date | None,
+    on: date | None = None,
+) -> list[TimelineEvent]:
+    """Each event with its paragraph anchor, whether it is still to come (today counts),
+    and, for a single day when the article has a date, the days from publication."""
+    now = on or today()
+    marked = list(events)
+    for event in marked:
         event.anchor = index_of.get(event.paragraph_id)
-        event.upcoming = event.date is not None and event.date >= reference
-    return {"timeline": timeline}
+        end = period_end(event.value, event.date)
+        event.upcoming = end is not None and end >= now
+        event.is_today = event.date == now and end == now
+        event.from_publication = ""
+        if published and event.date and end == event.date:
+            days = (event.date - published).days
+            event.from_publication = counted(
+                "days_after" if days >= 0 else "days_before", abs(days)
+            )
+    return marked
+
+
+def timeline_context(article: Article) -> dict:
+    events = article.timeline_events.active().order_by("date", "pk")
+    return {"timeline": mark_events(events, anchors(article), article.published)}
 
 
 def _respond(request: HtmxHttpRequest, article: Article) -> HttpResponse:

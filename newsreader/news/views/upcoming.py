@@ -1,7 +1,8 @@
 """Upcoming timeline events across articles, soonest first.
 
-"Upcoming" here is relative to today (not to each article's date, as in the
-sidebar): the page answers "what happens in the next N days".
+"Upcoming" is relative to today, here as in the article's sidebar: the page
+answers "what happens in the next N days". When nothing does, it says so and
+lists the most recent events instead, so the page is never a dead end.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from newsreader.news.models import TimelineEvent
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
+RECENT = 10  # past events shown when nothing is upcoming
 
 
 def window(raw: str | None) -> int:
@@ -34,8 +36,19 @@ def upcoming(request: HtmxHttpRequest) -> HttpResponse:
         .select_related("article", "paragraph")
         .order_by("date", "article__title", "pk")
     )
-    return render(
-        request,
-        "news/upcoming.html",
-        {"events": events, "today": today, "days": days, "until": today + timezone.timedelta(days)},
-    )
+    recent = []
+    if not events.exists():
+        recent = (
+            TimelineEvent.objects.active()
+            .filter(date__lt=today)
+            .select_related("article", "paragraph")
+            .order_by("-date", "article__title", "pk")[:RECENT]
+        )
+    context = {
+        "events": events,
+        "recent": recent,
+        "today": today,
+        "days": days,
+        "until": today + timezone.timedelta(days),
+    }
+    return render(request, "news/upcoming.html", context)
