@@ -379,3 +379,28 @@ def test_queue_with_the_database_backend_leaves_the_jobs_to_the_workers(
     assert bytes(job.raw) == sample_path.read_bytes()  # read now: the worker may be elsewhere
     assert job.options["published"] == "2026-03-05"
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_that_lost_a_deadlock_to_a_parallel_ingest_is_tried_again(
+    monkeypatch: pytest.MonkeyPatch, sample_path: Path
+) -> None:
+    from django.db import OperationalError
+
+    from newsreader.news import ingest as service
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"  # what psycopg gives PostgreSQL's "deadlock detected"
+
+    real, calls = service.record_lines, []
+
+    def loses_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected") from Deadlock()
+        return real(*args)
+
+    monkeypatch.setattr(service, "record_lines", loses_once)
+    result = service.ingest_bytes(sample_path.read_bytes(), source_name="وكالة")
+    assert result.created and len(calls) == 2  # the first try's article was rolled back
+    assert Article.objects.count() == 1
