@@ -143,3 +143,21 @@ def test_a_url_list_names_its_bad_line(text: str, error: str) -> None:
 def test_a_url_list_skips_blank_lines_and_spaces() -> None:
     text = " https://example.com/news/1 \n\nhttp://example.org/2\n"
     assert jobs.parse_url_list(text) == ["https://example.com/news/1", "http://example.org/2"]
+
+
+@pytest.mark.django_db
+def test_a_job_the_queue_refused_is_failed_with_its_input_for_a_retry(monkeypatch) -> None:
+    class Down:
+        def enqueue(self, *args):
+            raise ConnectionError("the queue is down")
+
+    monkeypatch.setattr("newsreader.news.tasks.ingest_job", Down())
+    (job,) = jobs.queue_inputs([jobs.JobInput("a.txt", STORY)])
+    assert (job.state, job.error) == (
+        "failed",
+        "could not be queued (ConnectionError: the queue is down)",
+    )
+    assert bytes(job.raw) == STORY
+    monkeypatch.undo()
+    (job,) = jobs.retry_jobs(IngestJob.objects.all())
+    assert (job.state, job.outcome) == ("done", "created")

@@ -56,20 +56,12 @@ def queue_inputs(inputs: Iterable[JobInput], options: dict | None = None) -> lis
 
     With the immediate backend the job has run when this returns (its row says how).
     """
-    from newsreader.news.tasks import ingest_job  # the task module imports this one
-
     jobs = []
     for item in inputs:
         job = IngestJob.objects.create(
             source=item.source[:2000], raw=item.data, options=options or ingest_options()
         )
-        try:
-            result = ingest_job.enqueue(job.pk)
-        except Exception as err:  # the queue is down: the job stays, to be retried
-            _fail(job.pk, f"could not be queued ({type(err).__name__}: {err})")
-        else:
-            IngestJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-        job.refresh_from_db()
+        _enqueue(job)
         jobs.append(job)
     return jobs
 
@@ -129,8 +121,6 @@ def run_job(job_id: int) -> str:
 
 def retry_jobs(jobs: QuerySet[IngestJob]) -> list[IngestJob]:
     """Queue the failed jobs among `jobs` again (their input and options unchanged)."""
-    from newsreader.news.tasks import ingest_job
-
     retried = []
     for job in jobs.filter(state=IngestJob.State.FAILED):
         reset = IngestJob.objects.filter(pk=job.pk, state=IngestJob.State.FAILED).update(
@@ -138,15 +128,22 @@ def retry_jobs(jobs: QuerySet[IngestJob]) -> list[IngestJob]:
         )
         if not reset:  # retried by someone else meanwhile
             continue
-        try:
-            result = ingest_job.enqueue(job.pk)
-        except Exception as err:
-            _fail(job.pk, f"could not be queued ({type(err).__name__}: {err})")
-        else:
-            IngestJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-        job.refresh_from_db()
+        _enqueue(job)
         retried.append(job)
     return retried
+
+
+def _enqueue(job: IngestJob) -> None:
+    """Hand the job to the task queue, then read back what it says now."""
+    from newsreader.news.tasks import ingest_job  # the task module imports this one
+
+    try:
+        result = ingest_job.enqueue(job.pk)
+    except Exception as err:  # the queue is down: the job stays, to be retried
+        _fail(job.pk, f"could not be queued ({type(err).__name__}: {err})")
+    else:
+        IngestJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.refresh_from_db()
 
 
 def _ingest(job: IngestJob) -> IngestResult:
