@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from newsreader.env import envbool, envint, envlist, envsecret, envstr
+from newsreader.env import envbool, envchoice, envint, envlist, envsecret, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "newsreader.news",
 ]
 
@@ -73,7 +75,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The test database lives in a file, not in shared-cache memory: the browser
     # tests' live server thread then waits on SQLite's lock instead of failing
     # with "database table is locked".
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+    # Several processes write at once (batches, db_worker, the web server): WAL lets
+    # readers go on while one writes, IMMEDIATE takes the write lock when a
+    # transaction starts (so the busy timeout applies instead of a deadlock on upgrade),
+    # and a writer waits up to `timeout` seconds for the lock.
+    _sqlite = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite.setdefault("timeout", 20)
+    _sqlite.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
+    _sqlite.setdefault("transaction_mode", "IMMEDIATE")
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"qari-test-{os.getpid()}.sqlite3")
     }
@@ -115,6 +124,19 @@ INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 20 * 1024 * 1024)
 # fetched (tests only: refused by default so the server cannot reach internal hosts).
 INGEST_URL_TIMEOUT = envint("INGEST_URL_TIMEOUT", 20)
 INGEST_ALLOW_PRIVATE_URLS = envbool("INGEST_ALLOW_PRIVATE_URLS", False)
+
+# Background jobs (batches, URL lists) through the Tasks API (the django-tasks backport):
+# "immediate" runs each job in the process that queues it; "database" stores it for
+# `manage.py db_worker` processes, on this machine or others sharing the database.
+TASK_BACKEND = envchoice("TASK_BACKEND", "immediate", ("immediate", "database"))
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASK_BACKEND],
+    }
+}
 
 # Entity recogniser: "embedded" (the project's own) or "camel" (camel-tools' BERT NER
 # from a model directory the user installed; falls back to embedded when unavailable).

@@ -27,6 +27,7 @@ from newsreader.news.models import (
     EditLog,
     Entity,
     EntityMerge,
+    IngestJob,
     Mention,
     Origin,
     SourceLine,
@@ -65,6 +66,9 @@ def populated(sample_path: Path, tmp_path: Path) -> Article:
     )
     entity = Entity.objects.filter(label="LOCATION").first()
     EntityMerge.objects.create(target=entity, target_name=entity.name, user=curator)
+    IngestJob.objects.create(
+        source="broken.txt", raw=b"\xd8\xae\xd8\xa8\xd8", state="failed", error="the input ..."
+    )
     return article
 
 
@@ -78,6 +82,7 @@ def empty_database() -> None:
     Article.objects.all().delete()
     Entity.objects.all().delete()
     SourceLine.objects.all().delete()
+    IngestJob.objects.all().delete()
     User.objects.all().delete()
 
 
@@ -108,6 +113,7 @@ def test_round_trip_keeps_everything(populated: Article, monkeypatch: pytest.Mon
     assert old.raw_encoding.lower() in ("cp1256", "windows-1256")
     assert bytes(old.raw).decode("cp1256").startswith("خبر قديم")
     assert User.objects.get(username="curator").check_password("pw-curator-1")
+    assert bytes(IngestJob.objects.get(state="failed").raw) == b"\xd8\xae\xd8\xa8\xd8"
     hits = search.search("فيسبوك")  # the index is rebuilt: the restored line is found
     assert [h.article_id for h in hits] == [article.pk]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsreader.news.models import Article, DroppedLine, Mention, Paragraph
+from newsreader.news.models import Article, DroppedLine, IngestJob, Mention, Paragraph
 from tests.test_fetch import html, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -322,3 +322,85 @@ def test_a_racing_ingest_of_the_same_bytes_reports_exists(
     assert not result.created
     assert Article.objects.count() == 1
     assert str(result).startswith(f"exists article {Article.objects.get().pk}")
+
+
+# --- many inputs: progress, and --queue ----------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.django_db
+def test_many_inputs_on_a_terminal_show_a_bar_beside_the_lines(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("خبر قصير عن افتتاح مكتبة عامة في البصرة\nافتتحت البلدية مكتبة.\n")
+    out, err = io.StringIO(), _Terminal()
+    call_command("ingest", str(sample_path), str(other), stdout=out, stderr=err)
+    lines = out.getvalue().splitlines()
+    assert [line.split(": ")[1].split()[0] for line in lines] == ["created", "created"]
+    assert "\r" not in out.getvalue()  # the bar stays on stderr
+    shown = err.getvalue()
+    assert "] 0/2, " in shown and "] 1/2, " in shown and " left" in shown
+    assert shown.endswith("\r\033[K")  # and is gone at the end
+
+
+@pytest.mark.django_db
+def test_queue_prints_a_job_per_input_that_the_default_backend_ran(
+    tmp_path: Path, sample_path: Path
+) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(CommandError, match="1 of 3 inputs failed"):
+        call_command(
+            "ingest", "--queue", str(sample_path), str(missing), str(sample_path),
+            stdout=out, stderr=err,
+        )  # fmt: skip
+    first, second = IngestJob.objects.order_by("pk")
+    article = Article.objects.get()
+    assert out.getvalue().splitlines() == [
+        f"{sample_path}: job {first.pk} done: created article {article.pk}",
+        f"{sample_path}: job {second.pk} done: exists article {article.pk}",
+    ]
+    assert err.getvalue().strip() == f"error: {missing}: no such file"
+
+
+@pytest.mark.django_db
+def test_queue_with_the_database_backend_leaves_the_jobs_to_the_workers(
+    settings, sample_path: Path
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    out = ingest("--queue", str(sample_path), "--published", "2026-03-05")
+    job = IngestJob.objects.get()
+    assert out.strip() == f"{sample_path}: job {job.pk} queued (task {job.task_id})"
+    assert bytes(job.raw) == sample_path.read_bytes()  # read now: the worker may be elsewhere
+    assert job.options["published"] == "2026-03-05"
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_that_lost_a_deadlock_to_a_parallel_ingest_is_tried_again(
+    monkeypatch: pytest.MonkeyPatch, sample_path: Path
+) -> None:
+    from django.db import OperationalError
+
+    from newsreader.news import ingest as service
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"  # what psycopg gives PostgreSQL's "deadlock detected"
+
+    real, calls = service.record_lines, []
+
+    def loses_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected") from Deadlock()
+        return real(*args)
+
+    monkeypatch.setattr(service, "record_lines", loses_once)
+    result = service.ingest_bytes(sample_path.read_bytes(), source_name="وكالة")
+    assert result.created and len(calls) == 2  # the first try's article was rolled back
+    assert Article.objects.count() == 1

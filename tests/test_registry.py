@@ -30,3 +30,23 @@ def test_homograph_merges_only_on_evidence() -> None:
 def test_key_without_context_is_the_plain_key() -> None:
     assert registry_key("LOCATION", "عمان") == registry_key("LOCATION", "عُمان")
     assert registry_key("DATE", "2026-02-08") == "2026-02-08"
+
+
+@pytest.mark.django_db
+def test_an_entity_created_meanwhile_by_a_parallel_ingest_is_taken(monkeypatch) -> None:
+    """Between this ingest's lookup and its insert another process stored the entity:
+    the insert's unique-key clash gives that entity, not an error."""
+    from newsreader.news.models import Entity
+
+    key = registry_key("PERSON", "ليلى الحكيم")
+    theirs = Entity.objects.create(label="PERSON", name="ليلى الحكيم", key=key)
+    real_filter = Entity.objects.filter
+
+    def not_yet_seen(*args, **kwargs):  # the lookup ran before the other process committed
+        return real_filter(*args, **kwargs).none()
+
+    monkeypatch.setattr(Entity.objects, "filter", not_yet_seen)
+    entity = resolve_entity("PERSON", "ليلى الحكيم")
+    monkeypatch.undo()
+    assert entity.pk == theirs.pk
+    assert Entity.objects.count() == 1

@@ -19,7 +19,11 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from newsreader.news import curation, review
+from newsreader.news import (
+    admin_jobs,  # noqa: F401  (registers the ingest jobs' admin)
+    curation,
+    review,
+)
 from newsreader.news.counts import counted
 from newsreader.news.editing import relabel_mention, remove_mention, snapshot
 from newsreader.news.export import export_dicts, export_jsonl

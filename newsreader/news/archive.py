@@ -7,7 +7,7 @@ password hashes), articles with their raw input (base64) and encoding,
 paragraphs with kinds and versions, dropped lines and their restored flags,
 mentions with origin, rejection and editor, entities and aliases, agenda
 items, timeline events, the edit history, entity merges, review status and
-the sources' furniture lines.
+the sources' furniture lines, and the ingest jobs (a failed one with its input).
 
 The first line is a header naming the format and counting the rows; every
 other line is one row as Django's serializer writes it ({"model", "pk",
@@ -40,6 +40,7 @@ from newsreader.news.models import (
     EditLog,
     Entity,
     EntityMerge,
+    IngestJob,
     Mention,
     Paragraph,
     SourceLine,
@@ -74,6 +75,7 @@ NEWS_MODELS: tuple[type[models.Model], ...] = (
     TimelineEvent,
     EditLog,
     EntityMerge,
+    IngestJob,  # a failed job's kept input moves with the rest
 )
 # the user foreign keys of each model, remapped when an account already exists
 USER_LINKS: dict[str, tuple[str, ...]] = {
@@ -160,7 +162,7 @@ def _records(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
 
 
 def _check_empty() -> None:
-    held = {_label(m): m._default_manager.count() for m in (Article, Entity, SourceLine)}
+    held = {_label(m): m._default_manager.count() for m in (Article, Entity, SourceLine, IngestJob)}
     if any(held.values()):
         what = ", ".join(f"{n} {label.split('.')[1]}" for label, n in held.items() if n)
         raise ArchiveError(f"the target database already holds {what}: import into an empty one")

@@ -56,9 +56,9 @@ def record_lines(source: str, text: str) -> int:
     by_hash = {key_hash(key): line for key, line in line_keys(text).items()}
     now = timezone.now()
     SourceLine.objects.bulk_create(
-        (
+        (  # in one order for every ingest, so two parallel ones do not deadlock
             SourceLine(source=source, key_hash=h, text=line, first_seen=now, last_seen=now)
-            for h, line in by_hash.items()
+            for h, line in sorted(by_hash.items())
         ),
         ignore_conflicts=True,
     )

@@ -8,16 +8,17 @@ transaction.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
-from newsreader.news.fetch import fetch
+from newsreader.news.fetch import Fetched, fetch
 from newsreader.news.furniture import known_furniture, record_lines, source_key
 from newsreader.news.models import Article, DroppedLine, Paragraph
 from newsreader.pipeline.clean import clean
@@ -81,7 +82,8 @@ def ingest_bytes(
         published = published or page.published
         source_url = source_url or page.url or page_url
         source_name = source_name or page.sitename
-    try:
+
+    def write() -> Article:
         with transaction.atomic():
             article = Article.objects.create(
                 title=cleaned.title[:500],
@@ -104,6 +106,10 @@ def ingest_bytes(
             )
             record_lines(site, source.text)
             annotate_article(article)
+        return article
+
+    try:
+        article = _retry_transient(write)
     except IntegrityError:
         # the same bytes stored by another process meanwhile: report that article
         existing = Article.objects.filter(content_hash=content_hash).first()
@@ -113,10 +119,31 @@ def ingest_bytes(
     return IngestResult(article, created=True, kind="html" if page else "text")
 
 
+# A write that lost a deadlock to a parallel ingest (PostgreSQL) is tried again.
+_ATTEMPTS = 3
+_TRANSIENT_SQLSTATES = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def _retry_transient(write: Callable[[], Article]) -> Article:
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            return write()
+        except OperationalError as err:
+            transient = getattr(err.__cause__, "sqlstate", None) in _TRANSIENT_SQLSTATES
+            nested = transaction.get_connection().in_atomic_block  # the caller's is broken
+            if attempt == _ATTEMPTS or not transient or nested:
+                raise
+    raise AssertionError("unreachable")
+
+
 def ingest_url(url: str, **options) -> IngestResult:
     """Fetch an HTML page and ingest it; without --source-url the page's canonical URL
     (or the URL fetched, after redirects) is the source."""
-    fetched = fetch(url)
+    return ingest_page(fetch(url), **options)
+
+
+def ingest_page(fetched: Fetched, **options) -> IngestResult:
+    """Ingest a page already fetched (a queued job keeps its bytes when ingest fails)."""
     return ingest_bytes(
         fetched.data,
         name=".html",

@@ -480,3 +480,48 @@ class EntityMerge(models.Model):
     def __str__(self) -> str:
         names = "، ".join(e["name"] for e in self.merged)
         return f"{names} ← {self.target_name}"
+
+
+class IngestJob(models.Model):
+    """One input queued for ingest (a file's bytes or a URL) and what became of it.
+
+    The task queue (django-tasks) runs the job; this row is what curators see
+    and retry: a failed job keeps its input, the page fetched for it, and the error.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "في الانتظار"
+        RUNNING = "running", "قيد التنفيذ"
+        DONE = "done", "تم"
+        FAILED = "failed", "فشل"
+
+    class Outcome(models.TextChoices):
+        NONE = "", "—"
+        CREATED = "created", "مقال جديد"
+        EXISTS = "exists", "موجود من قبل"
+
+    source = models.CharField("المدخل", max_length=2000, help_text="A URL or a file's name.")
+    raw = models.BinaryField(
+        null=True, blank=True, help_text="The file's bytes, or the page fetched for a URL."
+    )
+    options = models.JSONField(default=dict, blank=True, help_text="published, source_url, …")
+    state = models.CharField("الحالة", max_length=10, choices=State, default=State.QUEUED)
+    outcome = models.CharField("النتيجة", max_length=10, choices=Outcome, blank=True)
+    error = models.TextField("الخطأ", blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveIntegerField("المحاولات", default=0)
+    created = models.DateTimeField(default=timezone.now)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "مهمة إدخال"
+        verbose_name_plural = "مهام الإدخال"
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["state", "-created"], name="ingestjob_state_created")]
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.source[:80]} ({self.get_state_display()})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db import IntegrityError, transaction
+
 from newsreader.news.models import Alias, Entity
 from newsreader.pipeline.linking import entity_key, sense_key
 
@@ -38,11 +40,18 @@ def resolve_entity(
     entity = Entity.objects.filter(label=label, key=key).first()
     if entity is None:
         alias = Alias.objects.filter(entity__label=label, key=key).select_related("entity").first()
-        entity = (
-            alias.entity if alias else Entity.objects.create(label=label, name=canonical, key=key)
-        )
+        entity = alias.entity if alias else _create(label, canonical, key)
     if surface and label != "DATE":
         surface_key = registry_key(label, surface, context, scope)
         if surface_key != entity.key and "#" not in surface_key:
             Alias.objects.get_or_create(entity=entity, key=surface_key, defaults={"name": surface})
     return entity
+
+
+def _create(label: str, name: str, key: str) -> Entity:
+    """A new entity; if a parallel ingest created it meanwhile, that one."""
+    try:
+        with transaction.atomic():
+            return Entity.objects.create(label=label, name=name, key=key)
+    except IntegrityError:
+        return Entity.objects.get(label=label, key=key)
