@@ -500,22 +500,29 @@ class IngestJob(models.Model):
         CREATED = "created", "مقال جديد"
         EXISTS = "exists", "موجود من قبل"
 
-    source = models.CharField("المدخل", max_length=2000, help_text="A URL or a file's name.")
+    source = models.CharField("المدخل", max_length=2000, help_text="رابط أو اسم ملف.")
     raw = models.BinaryField(
-        null=True, blank=True, help_text="The file's bytes, or the page fetched for a URL."
+        "المدخل الخام", null=True, blank=True, help_text="بايتات الملف، أو الصفحة التي جُلبت للرابط."
     )
-    options = models.JSONField(default=dict, blank=True, help_text="published, source_url, …")
+    options = models.JSONField(
+        "الخيارات", default=dict, blank=True, help_text="تاريخ النشر ورابط المصدر وغيرهما"
+    )
     state = models.CharField("الحالة", max_length=10, choices=State, default=State.QUEUED)
     outcome = models.CharField("النتيجة", max_length=10, choices=Outcome, blank=True)
     error = models.TextField("الخطأ", blank=True)
     article = models.ForeignKey(
-        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="المقال",
     )
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.CharField("معرّف المهمة في الطابور", max_length=64, blank=True)
     attempts = models.PositiveIntegerField("المحاولات", default=0)
-    created = models.DateTimeField(default=timezone.now)
-    started = models.DateTimeField(null=True, blank=True)
-    finished = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField("أُضيفت", default=timezone.now)
+    started = models.DateTimeField("بدأت", null=True, blank=True)
+    finished = models.DateTimeField("انتهت", null=True, blank=True)
 
     class Meta:
         verbose_name = "مهمة إدخال"
