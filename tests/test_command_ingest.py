@@ -322,3 +322,30 @@ def test_a_racing_ingest_of_the_same_bytes_reports_exists(
     assert not result.created
     assert Article.objects.count() == 1
     assert str(result).startswith(f"exists article {Article.objects.get().pk}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "JavaScript://x/%0Aalert(1)", "data:text/html,x", "ftp://a.b/c"]
+)
+def test_a_source_url_that_is_not_http_is_refused(sample_path: Path, url: str) -> None:
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(sample_path), "--source-url", url, stderr=err)
+    assert "the source URL must be http or https" in err.getvalue()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_page_whose_og_url_is_javascript_keeps_no_such_link(tmp_path: Path) -> None:
+    page = (PAGES / "port-expansion.html").read_text(encoding="utf-8")
+    hostile = page.replace(
+        "<head>",
+        '<head><meta property="og:url" content="javascript:alert(1)">'
+        '<link rel="canonical" href="javascript:alert(2)">',
+        1,
+    )
+    path = tmp_path / "page.html"
+    path.write_text(hostile, encoding="utf-8")
+    ingest(str(path))
+    assert not Article.objects.get().source_url.lower().startswith("javascript")

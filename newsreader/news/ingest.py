@@ -20,6 +20,7 @@ from newsreader.news.annotate import annotate_article
 from newsreader.news.fetch import fetch
 from newsreader.news.furniture import known_furniture, record_lines, source_key
 from newsreader.news.models import Article, DroppedLine, Paragraph
+from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import cleaner_text
 from newsreader.pipeline.types import InputError, Kind
@@ -56,6 +57,9 @@ def ingest_bytes(
     """
     if len(data) > settings.INGEST_MAX_BYTES:
         raise InputError(f"the input is larger than {settings.INGEST_MAX_BYTES} bytes")
+    if source_url and not is_web_url(source_url):
+        scheme = urlparse(source_url).scheme or "no scheme"
+        raise InputError(f"the source URL must be http or https, not {scheme}")
     content_hash = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(content_hash=content_hash).first()
     if existing is not None:
@@ -63,8 +67,9 @@ def ingest_bytes(
     url = source_url or page_url or None
     source = cleaner_text(data, declared_charset, name=name, url=url)
     page = source.page
+    page_link = web_url(page.url) if page is not None else ""  # og:url may say javascript:
     site = source_key(
-        source_url or (page.url if page else "") or page_url,
+        source_url or page_link or page_url,
         source_name or (page.sitename if page else ""),
     )
     furniture = known_furniture(site, source.text)
@@ -79,7 +84,7 @@ def ingest_bytes(
         if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):
             raise InputError("the page holds no article text after cleaning")
         published = published or page.published
-        source_url = source_url or page.url or page_url
+        source_url = source_url or page_link or page_url
         source_name = source_name or page.sitename
     try:
         with transaction.atomic():

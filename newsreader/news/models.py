@@ -9,6 +9,8 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from newsreader.news.weburl import validate_web_url
+
 LABELS = [
     ("PERSON", "شخص"),
     ("LOCATION", "مكان"),
@@ -65,7 +67,7 @@ class Article(models.Model):
     title = models.CharField(max_length=500)
     slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     source_name = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField(max_length=2000, blank=True)
+    source_url = models.URLField(max_length=2000, blank=True, validators=[validate_web_url])
     published = models.DateField(null=True, blank=True)
     raw = models.BinaryField(help_text="The input exactly as it arrived.")
     raw_encoding = models.CharField(max_length=40, blank=True)
