@@ -427,3 +427,36 @@ def test_adjust_onto_a_rejected_row_reuses_it(editor, article) -> None:
     mention.refresh_from_db()
     assert not tomb.rejected and mention.rejected
     assert response["X-Qari-Mention"] == str(tomb.pk)
+
+
+@pytest.mark.parametrize("value", ["x" * 300_000, "غدا", "2026-13-01", "2026-02-30", "2027/2025"])
+def test_a_date_value_that_is_not_iso_is_refused(editor: Client, article, value: str) -> None:
+    para = paragraph(article, 3)
+    url = reverse("mention_add", args=[para.pk])
+    start, end = span(para, "15 مارس 2026")
+    data = {"start": start, "end": end, "label": "DATE", "value": value, "version": para.version}
+    response = editor.post(url, data, **HX)
+    assert response.status_code == 400
+    assert any(word in response.content.decode() for word in ("YYYY", "غير صحيح", "المدى"))
+    assert not Mention.objects.exists() and not Entity.objects.filter(label="DATE").exists()
+
+
+@pytest.mark.parametrize("value", ["2026-03-15", "2026-03", "1999", "2024/2026", "٢٠٢٦-٠٣"])
+def test_each_iso_form_is_a_date_value(article, value: str) -> None:
+    para = paragraph(article, 3)
+    mention = editing.add_mention(
+        para, *span(para, "15 مارس 2026"), "DATE", make_user("e", editor=True), value=value
+    )
+    assert mention.value == value.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+
+
+def test_linking_a_date_takes_only_an_iso_value(article) -> None:
+    user = make_user("editor", editor=True)
+    mention = make_mention(paragraph(article, 3), "15 مارس 2026", "DATE", value="2026-03-15")
+    with pytest.raises(editing.EditError):
+        editing.link_mention(mention, "منتصف مارس", user)
+    mention.refresh_from_db()
+    assert mention.value == "2026-03-15" and not EditLog.objects.exists()
+    editing.link_mention(mention, "2026-03", user)
+    mention.refresh_from_db()
+    assert mention.value == "2026-03" and mention.entity.name == "2026-03"

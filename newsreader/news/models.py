@@ -9,6 +9,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from newsreader.news.isodate import validate_iso_value
 from newsreader.news.weburl import validate_web_url
 
 LABELS = [
@@ -209,6 +210,11 @@ class Entity(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.label})"
 
+    def clean(self) -> None:
+        """A DATE entity is named by its ISO value (the admin asks this)."""
+        if self.label == "DATE":
+            validate_iso_value(self.name)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
@@ -251,7 +257,9 @@ class Mention(models.Model):
     entity = models.ForeignKey(
         Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
     )
-    value = models.CharField(max_length=40, blank=True, help_text="ISO value of a DATE.")
+    value = models.CharField(
+        max_length=40, blank=True, help_text="ISO value of a DATE.", validators=[validate_iso_value]
+    )
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)
     rejected = models.BooleanField(default=False, help_text="Removed by an editor.")
     edited_by = models.ForeignKey(
@@ -324,7 +332,11 @@ class TimelineEvent(models.Model):
     paragraph = models.ForeignKey(
         Paragraph, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    value = models.CharField(max_length=40, help_text="ISO value: 2026-02-08, 2026-02, 1999.")
+    value = models.CharField(
+        max_length=40,
+        help_text="ISO value: 2026-02-08, 2026-02, 1999.",
+        validators=[validate_iso_value],
+    )
     date = models.DateField(null=True, blank=True, help_text="First day of the value, to sort.")
     text = models.TextField()
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.MODEL)

@@ -12,13 +12,12 @@ edited one.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
-from newsreader.news.annotate import first_day
+from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import (
     AgendaItem,
     Article,
@@ -30,9 +29,6 @@ from newsreader.news.models import (
 from newsreader.pipeline.normalize import fold_key
 
 MAX_TEXT = 1000
-ISO_VALUE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{4}/[0-9]{4}")
-# Editors on an Arabic keyboard type ١٩٩٩ or ۱۹۹۹; the stored value is ASCII ISO.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 class SidebarEditError(ValueError):
@@ -51,17 +47,10 @@ def clean_text(text: str) -> str:
 
 def clean_value(value: str):
     """An ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY) and the first day it covers."""
-    value = (value or "").strip().translate(DIGITS)
-    if not ISO_VALUE.fullmatch(value):
-        raise SidebarEditError("التاريخ بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD أو YYYY/YYYY.")
-    day = first_day(value)
-    if day is None:
-        raise SidebarEditError("تاريخ غير صحيح.")
-    if "/" in value:
-        start, end = value.split("/")
-        if int(start) > int(end):
-            raise SidebarEditError("بداية المدى بعد نهايته.")
-    return value, day
+    try:
+        return iso_value(value)
+    except BadDateValue as err:
+        raise SidebarEditError(str(err)) from None
 
 
 def check_paragraph(article: Article, paragraph: Paragraph | None) -> None:
