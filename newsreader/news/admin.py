@@ -15,12 +15,11 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
-from newsreader.news import curation, review
-from newsreader.news.editing import relabel_mention, remove_mention, snapshot
+from newsreader.news import curation, editing, review, sidebar_editing
+from newsreader.news.editing import relabel_mention, remove_mention
 from newsreader.news.export import export_dicts, export_jsonl
 from newsreader.news.formats import brat, conll
 from newsreader.news.models import (
@@ -53,6 +52,9 @@ class ParagraphInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # paragraphs come from the cleaner (or a restored dropped line)
 
     @admin.display(description="النص")
     def text_rtl(self, obj: Paragraph) -> str:
@@ -108,20 +110,51 @@ class DroppedLineInline(admin.TabularInline):
         )
 
 
+class SidebarItemForm(forms.ModelForm):
+    """The reader's checks on an item's text (and a timeline value) before it is saved."""
+
+    def clean_text(self) -> str:
+        try:
+            return sidebar_editing.clean_text(self.cleaned_data.get("text", ""))
+        except sidebar_editing.SidebarEditError as err:
+            raise forms.ValidationError(str(err)) from None
+
+
 class AgendaItemInline(admin.TabularInline):
+    """Saved through sidebar_editing (ArticleAdmin.save_formset); removal is the checkbox."""
+
     model = AgendaItem
+    form = SidebarItemForm
     fields = ["order", "text", "paragraph", "origin", "removed"]
     readonly_fields = ["origin"]
     raw_id_fields = ["paragraph"]
     extra = 0
+    can_delete = False
 
 
 class TimelineEventInline(admin.TabularInline):
+    """Saved through sidebar_editing: the date follows the value, the edit is logged."""
+
     model = TimelineEvent
+    form = SidebarItemForm
     fields = ["value", "date", "text", "paragraph", "origin", "removed"]
-    readonly_fields = ["origin"]
+    readonly_fields = ["date", "origin"]
     raw_id_fields = ["paragraph"]
     extra = 0
+    can_delete = False
+
+
+def save_edits(request, formset) -> None:
+    """Every changed inline row goes through the service that stamps, logs (and bumps)."""
+    save = {
+        Paragraph: editing.save_paragraph_form,
+        Mention: editing.save_form_edit,
+        AgendaItem: sidebar_editing.save_agenda_form,
+        TimelineEvent: sidebar_editing.save_timeline_form,
+    }[formset.model]
+    for row in formset.save(commit=False):
+        save(row, request.user)
+    formset.save_m2m()
 
 
 def human_edits() -> Q:
@@ -242,6 +275,12 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.edits.count(),
         )
 
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model in (Paragraph, AgendaItem, TimelineEvent):
+            save_edits(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
     def _review_step(self, request, queryset, step, done: str) -> None:
         articles = list(queryset.select_related("reviewed_by"))
         moved = step(articles, request.user)
@@ -349,20 +388,35 @@ def _download(content: str | bytes, filename: str, content_type: str) -> HttpRes
 
 
 class MentionInline(admin.TabularInline):
+    """Saved through editing.save_form_edit; removal is the «rejected» checkbox."""
+
     model = Mention
     fields = ["start", "end", "text", "label", "entity", "value", "origin", "rejected", "edited_by"]
     readonly_fields = ["origin", "edited_by"]
     autocomplete_fields = ["entity"]
     extra = 0
+    can_delete = False
 
 
 @admin.register(Paragraph)
 class ParagraphAdmin(admin.ModelAdmin):
+    """The text is read-only (mentions are offsets into it); kind and index are edits."""
+
     list_display = ["article", "index", "kind", "short_text"]
     list_filter = ["kind"]
     search_fields = ["text"]
     raw_id_fields = ["article"]
+    readonly_fields = ["text", "version"]
     inlines = [MentionInline]
+
+    def save_model(self, request, obj: Paragraph, form, change: bool) -> None:
+        if change and form.has_changed():
+            editing.save_paragraph_form(obj, request.user)
+        elif not change:
+            super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        save_edits(request, formset)
 
     @admin.display(description="النص")
     def short_text(self, obj: Paragraph) -> str:
@@ -676,25 +730,8 @@ class MentionAdmin(admin.ModelAdmin):
         return actions
 
     def save_model(self, request, obj: Mention, form, change: bool) -> None:
-        """An edit through the form is a human decision: stamped and logged."""
-        with transaction.atomic():
-            before = None
-            if change:
-                before = snapshot(Mention.objects.select_related("entity").get(pk=obj.pk))
-            obj.origin = Origin.HUMAN
-            obj.edited_by = request.user
-            obj.edited_at = timezone.now()
-            super().save_model(request, obj, form, change)
-            EditLog.objects.create(
-                user=request.user,
-                article_id=obj.paragraph.article_id,
-                mention=obj,
-                target="mention",
-                target_id=obj.pk,
-                action="edit" if change else "add",
-                before=before,
-                after=snapshot(obj),
-            )
+        """An edit through the form is a human decision: the reader's path (logged, bumped)."""
+        editing.save_form_edit(obj, request.user)
 
     @admin.action(description="غيّر تصنيف الإشارات المحددة", permissions=["change"])
     def relabel_selected(self, request, queryset):

@@ -224,6 +224,51 @@ def link_mention(mention: Mention, name: str, user, *, version: int | None = Non
     return mention
 
 
+@transaction.atomic
+def save_form_edit(mention: Mention, user) -> Mention:
+    """A mention as a form (the admin) left it: checked, stamped, logged, paragraph bumped.
+
+    The admin's change form and its inline edit fields directly; this is the
+    same path the reader's edits take, so an open reader page holding the old
+    version gets a conflict instead of overwriting the curator.
+    """
+    old = (
+        Mention.objects.select_related("entity").filter(pk=mention.pk).first()
+        if mention.pk
+        else None
+    )
+    _check_label(mention.label)
+    if mention.label == "DATE":
+        mention.value = _date_value(mention.value) if mention.value else ""
+    else:
+        mention.value = ""
+    _stamp(mention, user, rejected=mention.rejected)
+    _log(mention, user, "edit" if old else "add", snapshot(old) if old else None)
+    _bump(mention.paragraph)
+    return mention
+
+
+@transaction.atomic
+def save_paragraph_form(paragraph: Paragraph, user) -> Paragraph:
+    """A paragraph's kind or index changed in the admin: saved, logged, version bumped."""
+    old = Paragraph.objects.get(pk=paragraph.pk)
+    fields = ("index", "kind")
+    before = {f: getattr(old, f) for f in fields}
+    paragraph.version = old.version  # the bump below is the only way it moves
+    paragraph.save()
+    EditLog.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        article_id=paragraph.article_id,
+        target="paragraph",
+        target_id=paragraph.pk,
+        action="edit",
+        before=before,
+        after={f: getattr(paragraph, f) for f in fields},
+    )
+    _bump(paragraph)
+    return paragraph
+
+
 # History, revert (undo/redo), span adjustment
 
 STATE_FIELDS = ("start", "end", "label", "entity", "value", "rejected")

@@ -217,6 +217,47 @@ def remove_timeline_event(event: TimelineEvent, user) -> TimelineEvent:
     return event
 
 
+@transaction.atomic
+def save_agenda_form(item: AgendaItem, user) -> AgendaItem:
+    """An agenda item as the admin's inline left it: checked, made human, logged."""
+    old = AgendaItem.objects.filter(pk=item.pk).first() if item.pk else None
+    item.text = clean_text(item.text)
+    check_paragraph(item.article, item.paragraph)
+    if old is not None and old.origin == Origin.MODEL and fold_key(old.text) != fold_key(item.text):
+        _tombstone(AgendaItem, old, article=old.article, text=old.text, order=old.order)
+    item.origin = Origin.HUMAN
+    item.save()
+    before = agenda_snapshot(old) if old is not None else None
+    _log("agenda", item, user, "edit" if old else "add", before, agenda_snapshot(item))
+    return item
+
+
+@transaction.atomic
+def save_timeline_form(event: TimelineEvent, user) -> TimelineEvent:
+    """A timeline event as the admin's inline left it: checked, date from value, logged."""
+    old = TimelineEvent.objects.filter(pk=event.pk).first() if event.pk else None
+    event.value, event.date = clean_value(event.value)
+    event.text = clean_text(event.text)
+    check_paragraph(event.article, event.paragraph)
+    if (
+        old is not None
+        and old.origin == Origin.MODEL
+        and (
+            event.value,
+            fold_key(event.text),
+        )
+        != (old.value, fold_key(old.text))
+    ):
+        _tombstone(
+            TimelineEvent, old, article=old.article, value=old.value, date=old.date, text=old.text
+        )
+    event.origin = Origin.HUMAN
+    event.save()
+    before = timeline_snapshot(old) if old is not None else None
+    _log("timeline", event, user, "edit" if old else "add", before, timeline_snapshot(event))
+    return event
+
+
 def _tombstone(model, original, **fields) -> None:
     """A removed copy of the model's version, so a re-run does not add it back."""
     model.objects.create(
