@@ -107,8 +107,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "article_list"
 LOGOUT_REDIRECT_URL = "article_list"
 
-# Ingest refuses inputs larger than this many bytes.
-INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 20 * 1024 * 1024)
+# Ingest refuses inputs larger than this many bytes (a news page, scripts and all, is
+# well under 5 MiB; its text far less), and text of more lines than an article has.
+INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 5 * 1024 * 1024)
+INGEST_MAX_LINES = envint("INGEST_MAX_LINES", 5000)
 # Fetching article URLs: seconds to wait, and whether loopback/private hosts may be
 # fetched (tests only: refused by default so the server cannot reach internal hosts).
 INGEST_URL_TIMEOUT = envint("INGEST_URL_TIMEOUT", 20)

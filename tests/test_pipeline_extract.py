@@ -195,3 +195,14 @@ def test_markup_decides_headings_and_list_items_stay_body() -> None:
 
 def test_text_input_has_no_markup_headings() -> None:
     assert cleaner_text(SENTENCE.encode("utf-8")).headings is None
+
+
+def test_a_line_repeated_past_three_copies_is_collapsed_and_blank_lines_stay() -> None:
+    from newsreader.pipeline.extract import MAX_COPIES, collapse_repeats
+
+    text = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\n" * 50
+    collapsed = collapse_repeats(text)
+    assert collapsed.count("عنوان الخبر") == MAX_COPIES == 3
+    assert collapsed.count("فقرة أولى من الخبر.") == 3
+    assert collapse_repeats("أ\nب\nأ\n\n\nأ\n") == "أ\nب\nأ\n\n\nأ\n"  # nothing to do
+    assert cleaner_text(text.encode()).text == collapsed

@@ -45,7 +45,48 @@ from newsreader.pipeline.types import InputError
 RTL = {"dir": "rtl", "lang": "ar"}
 
 
-class ParagraphInline(admin.TabularInline):
+# A list joins the article for its title, never for the raw input or the search text.
+WITHOUT_RAW = {
+    path: (f"{path}__raw", f"{path}__search_text") for path in ("article", "paragraph__article")
+}
+
+
+class PagedInline(admin.TabularInline):
+    """A tabular inline that shows `per_page` rows at a time (?<model>-page=N).
+
+    An article can have hundreds of paragraphs or dropped lines and an entity
+    thousands of mentions; one change page must not render them all.
+    """
+
+    per_page = 50
+    template = "admin/news/paged_tabular.html"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        param = f"{self.model._meta.model_name}-page"
+        try:
+            wanted = max(1, int(request.GET.get(param, 1)))
+        except ValueError:
+            wanted = 1
+        per_page = self.per_page
+
+        class Paged(formset):
+            page_param = param
+
+            def get_queryset(self):
+                if not hasattr(self, "_page_rows"):
+                    rows = super().get_queryset()
+                    self.total = rows.count()
+                    self.pages = max(1, -(-self.total // per_page))
+                    self.page = min(wanted, self.pages)
+                    start = (self.page - 1) * per_page
+                    self._page_rows = list(rows[start : start + per_page])
+                return self._page_rows
+
+        return Paged
+
+
+class ParagraphInline(PagedInline):
     model = Paragraph
     fields = ["index", "kind", "text_rtl", "annotations"]
     readonly_fields = ["text_rtl", "annotations"]
@@ -73,7 +114,7 @@ class ParagraphInline(admin.TabularInline):
         return super().get_queryset(request).prefetch_related("mentions")
 
 
-class DroppedLineInline(admin.TabularInline):
+class DroppedLineInline(PagedInline):
     """Lines the cleaner left out, with why; a button brings one back as a paragraph.
 
     The button submits the article form to `ArticleAdmin.restore_line_view`
@@ -120,7 +161,7 @@ class SidebarItemForm(forms.ModelForm):
             raise forms.ValidationError(str(err)) from None
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(PagedInline):
     """Saved through sidebar_editing (ArticleAdmin.save_formset); removal is the checkbox."""
 
     model = AgendaItem
@@ -132,7 +173,7 @@ class AgendaItemInline(admin.TabularInline):
     can_delete = False
 
 
-class TimelineEventInline(admin.TabularInline):
+class TimelineEventInline(PagedInline):
     """Saved through sidebar_editing: the date follows the value, the edit is logged."""
 
     model = TimelineEvent
@@ -231,6 +272,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated",
         "search_text",
         "edit_log",
+        "dropped_more",
     ]
     exclude = ["raw"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -387,7 +429,7 @@ def _download(content: str | bytes, filename: str, content_type: str) -> HttpRes
     return response
 
 
-class MentionInline(admin.TabularInline):
+class MentionInline(PagedInline):
     """Saved through editing.save_form_edit; removal is the «rejected» checkbox."""
 
     model = Mention
@@ -404,10 +446,14 @@ class ParagraphAdmin(admin.ModelAdmin):
 
     list_display = ["article", "index", "kind", "short_text"]
     list_filter = ["kind"]
+    list_select_related = ["article"]
     search_fields = ["text"]
     raw_id_fields = ["article"]
     readonly_fields = ["text", "version"]
     inlines = [MentionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*WITHOUT_RAW["article"])
 
     def save_model(self, request, obj: Paragraph, form, change: bool) -> None:
         if change and form.has_changed():
@@ -423,7 +469,7 @@ class ParagraphAdmin(admin.ModelAdmin):
         return obj.text[:80]
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(PagedInline):
     """Aliases of an entity; a button splits one off into an entity of its own.
 
     The button submits the entity form to `EntityAdmin.split_alias_view`
@@ -447,7 +493,7 @@ class AliasInline(admin.TabularInline):
         )
 
 
-class EntityMentionInline(admin.TabularInline):
+class EntityMentionInline(PagedInline):
     model = Mention
     fields = ["paragraph", "text", "label", "origin"]
     readonly_fields = fields
@@ -724,6 +770,9 @@ class MentionAdmin(admin.ModelAdmin):
     def article(self, obj: Mention) -> str:
         return obj.paragraph.article.title
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*WITHOUT_RAW["paragraph__article"])
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # removal keeps the row; see remove_selected
@@ -774,6 +823,15 @@ class MentionAdmin(admin.ModelAdmin):
         self.message_user(request, f"حُذفت {len(active)} إشارة.")
 
 
+class ArticleTitleFilter(admin.RelatedOnlyFieldListFilter):
+    """The logged articles by title, read without their raw input."""
+
+    def field_choices(self, field, request, model_admin):
+        ids = model_admin.get_queryset(request).values("article_id").distinct()
+        rows = Article.objects.filter(pk__in=ids).order_by("title").values_list("pk", "title")
+        return list(rows)
+
+
 @admin.register(EditLog)
 class EditLogAdmin(admin.ModelAdmin):
     list_display = ["at", "user", "action", "target", "target_id", "article_link"]
@@ -781,11 +839,14 @@ class EditLogAdmin(admin.ModelAdmin):
         "action",
         "target",
         ("user", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
+        ("article", ArticleTitleFilter),
     ]
     list_select_related = ["user", "article"]
     search_fields = ["article__title"]
     readonly_fields = [f.name for f in EditLog._meta.fields]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*WITHOUT_RAW["article"])
 
     @admin.display(description="المقال", ordering="article__title")
     def article_link(self, obj: EditLog) -> str:

@@ -17,9 +17,10 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
+from newsreader.news.bounds import check_lines, store_dropped
 from newsreader.news.fetch import fetch
 from newsreader.news.furniture import known_furniture, record_lines, source_key
-from newsreader.news.models import Article, DroppedLine, Paragraph
+from newsreader.news.models import Article, Paragraph
 from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import cleaner_text
@@ -66,6 +67,7 @@ def ingest_bytes(
         return IngestResult(existing, created=False)
     url = source_url or page_url or None
     source = cleaner_text(data, declared_charset, name=name, url=url)
+    check_lines(source.text)
     page = source.page
     page_link = web_url(page.url) if page is not None else ""  # og:url may say javascript:
     site = source_key(
@@ -103,10 +105,7 @@ def ingest_bytes(
                 Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
                 for p in cleaned.paragraphs
             )
-            DroppedLine.objects.bulk_create(
-                DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
-                for d in cleaned.dropped
-            )
+            store_dropped(article, cleaned.dropped)
             record_lines(site, source.text)
             annotate_article(article)
     except IntegrityError:

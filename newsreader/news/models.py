@@ -79,6 +79,11 @@ class Article(models.Model):
         default=False,
         help_text="No line of the page was clearly the headline: the cleaner took its best guess.",
     )
+    dropped_more = models.PositiveIntegerField(
+        "أسطر محذوفة أخرى لم تُخزَّن",
+        default=0,
+        help_text="Dropped lines past the stored cap (news.bounds.MAX_DROPPED), counted only.",
+    )
     agenda_meeting = models.CharField(max_length=500, blank=True)
     agenda_count = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.NEW)

@@ -27,6 +27,7 @@ _HTML_NAME = re.compile(r"\.x?html?$", re.I)
 _SPACE = re.compile(r"\s+")
 _SKIPPED = {"table", "graphic", "ref", "fw", "note"}  # tables, images, stray references
 _FRAGMENT_END = re.compile(rb"</(?:p|div|body|article|h[1-6])\s*>", re.I)
+MAX_COPIES = 3  # copies of one line the cleaner sees; later ones are a repeated page, not news
 TITLE_LOOKAHEAD = 3  # the page's own headline is among its first lines, if anywhere
 MIN_STORY_WORDS = 8  # a page whose longest text line is shorter holds links, not a story
 
@@ -80,10 +81,31 @@ def cleaner_text(
     """
     if not looks_like_html(data, name):
         text, encoding = decode(data, declared)
-        return CleanerInput(text, encoding)
+        return CleanerInput(collapse_repeats(text), encoding)
     text, encoding = decode(data, declared or meta_charset(data))
     page = extract(text, url=url)
-    return CleanerInput(page.text, encoding, page)
+    return CleanerInput(collapse_repeats(page.text), encoding, page)
+
+
+def collapse_repeats(text: str) -> str:
+    """The text without a line's copies past MAX_COPIES (blank lines stay as they are).
+
+    An article repeats its title or lead once or twice; a page that repeats
+    a line thousands of times (an article pasted over and over) would make
+    the cleaner, the dropped-line store and the admin page do that work
+    thousands of times. Text that needs no collapsing comes back unchanged.
+    """
+    lines = text.split("\n")
+    seen: dict[str, int] = {}
+    kept: list[str] = []
+    for line in lines:
+        key = line.strip()
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > MAX_COPIES:
+                continue
+        kept.append(line)
+    return text if len(kept) == len(lines) else "\n".join(kept)
 
 
 def looks_like_html(data: bytes, name: str = "") -> bool:
