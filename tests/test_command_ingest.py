@@ -349,3 +349,18 @@ def test_a_page_whose_og_url_is_javascript_keeps_no_such_link(tmp_path: Path) ->
     path.write_text(hostile, encoding="utf-8")
     ingest(str(path))
     assert not Article.objects.get().source_url.lower().startswith("javascript")
+
+
+@pytest.mark.django_db
+def test_an_unsure_encoding_is_refused_and_encoding_option_reads_it(tmp_path: Path) -> None:
+    text = "افتتح الوزير معرض الكتاب في الرياض يوم الأحد بحضور عدد كبير من الناشرين العرب."
+    path = tmp_path / "short.txt"
+    path.write_bytes(b"Riyadh book fair: " + "الرياض".encode("cp1256"))
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), stdout=io.StringIO(), stderr=err)
+    assert "encoding is unsure" in err.getvalue() and not Article.objects.exists()
+    path.write_bytes(text.encode("cp1256"))
+    call_command("ingest", str(path), "--encoding", "windows-1256", stdout=io.StringIO())
+    article = Article.objects.get()
+    assert article.raw_encoding == "cp1256" and "معرض الكتاب" in article.title

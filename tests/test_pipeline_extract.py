@@ -204,5 +204,6 @@ def test_a_line_repeated_past_three_copies_is_collapsed_and_blank_lines_stay() -
     collapsed = collapse_repeats(text)
     assert collapsed.count("عنوان الخبر") == MAX_COPIES == 3
     assert collapsed.count("فقرة أولى من الخبر.") == 3
+    assert collapsed.count("\n") < 20  # the blank lines between removed copies went too
     assert collapse_repeats("أ\nب\nأ\n\n\nأ\n") == "أ\nب\nأ\n\n\nأ\n"  # nothing to do
     assert cleaner_text(text.encode()).text == collapsed

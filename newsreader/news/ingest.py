@@ -49,12 +49,14 @@ def ingest_bytes(
     name: str = "",
     declared_charset: str | None = None,
     page_url: str = "",
+    encoding: str | None = None,
 ) -> IngestResult:
     """Store `data` as an article; the same bytes twice give the existing article.
 
     Explicit arguments win over what the page says (date, site name, canonical
     URL), which wins over what the cleaner finds in the text. `page_url` is
     where a fetched page came from: trafilatura's base URL and the fallback source.
+    `encoding` is the one the person ingesting named (ingest --encoding): it wins.
     """
     if len(data) > settings.INGEST_MAX_BYTES:
         raise InputError(f"the input is larger than {settings.INGEST_MAX_BYTES} bytes")
@@ -66,7 +68,7 @@ def ingest_bytes(
     if existing is not None:
         return IngestResult(existing, created=False)
     url = source_url or page_url or None
-    source = cleaner_text(data, declared_charset, name=name, url=url)
+    source = cleaner_text(data, declared_charset, name=name, url=url, forced=encoding)
     check_lines(source.text)
     page = source.page
     page_link = web_url(page.url) if page is not None else ""  # og:url may say javascript:

@@ -68,7 +68,12 @@ class CleanerInput:
 
 
 def cleaner_text(
-    data: bytes, declared: str | None = None, *, name: str = "", url: str | None = None
+    data: bytes,
+    declared: str | None = None,
+    *,
+    name: str = "",
+    url: str | None = None,
+    forced: str | None = None,
 ) -> CleanerInput:
     """Decode `data` and, for HTML, extract the article: the text clean() reads.
 
@@ -78,17 +83,18 @@ def cleaner_text(
 
     `declared` is an encoding the transport named (an HTTP header) or the one
     recorded at ingest; for HTML without one, the page's meta charset is used.
+    `forced` is the encoding the person ingesting named; it outranks both.
     """
     if not looks_like_html(data, name):
-        text, encoding = decode(data, declared)
+        text, encoding = decode(data, declared, forced=forced)
         return CleanerInput(collapse_repeats(text), encoding)
-    text, encoding = decode(data, declared or meta_charset(data))
+    text, encoding = decode(data, declared or meta_charset(data), forced=forced)
     page = extract(text, url=url)
     return CleanerInput(collapse_repeats(page.text), encoding, page)
 
 
 def collapse_repeats(text: str) -> str:
-    """The text without a line's copies past MAX_COPIES (blank lines stay as they are).
+    """The text without a line's copies past MAX_COPIES (nor the blank lines around them).
 
     An article repeats its title or lead once or twice; a page that repeats
     a line thousands of times (an article pasted over and over) would make
@@ -98,12 +104,17 @@ def collapse_repeats(text: str) -> str:
     lines = text.split("\n")
     seen: dict[str, int] = {}
     kept: list[str] = []
+    removed = False  # since the last kept line: blank lines a removal made adjacent go too
     for line in lines:
         key = line.strip()
         if key:
             seen[key] = seen.get(key, 0) + 1
             if seen[key] > MAX_COPIES:
+                removed = True
                 continue
+        elif removed and kept and not kept[-1].strip():
+            continue
+        removed = False
         kept.append(line)
     return text if len(kept) == len(lines) else "\n".join(kept)
 

@@ -42,6 +42,10 @@ class Command(BaseCommand):
         parser.add_argument("--source-url", default="", help="where the article was published")
         parser.add_argument("--source-name", default="", help="the outlet's name")
         parser.add_argument("--title", help="use this title instead of the first line")
+        parser.add_argument(
+            "--encoding",
+            help="the inputs' encoding (utf-8, windows-1256, …) when detection is unsure",
+        )
 
     def handle(self, *args, **options) -> None:
         published = _iso_date(options["published"]) if options["published"] else None
@@ -50,6 +54,7 @@ class Command(BaseCommand):
             "source_url": options["source_url"],
             "source_name": options["source_name"],
             "title": options["title"],
+            "encoding": options["encoding"],
         }
         note = recogniser()[1]
         if note:
