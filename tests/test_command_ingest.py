@@ -215,7 +215,8 @@ def test_a_page_without_an_article_fails_alone(sample_path: Path) -> None:
             stderr=err,
         )
     assert err.getvalue().strip() == (
-        f"error: {empty_page}: the page holds no article text (only links or short labels)"
+        f"error: {empty_page}: no article text found in the HTML page "
+        "(only links, scripts or short labels)"
     )
     assert Article.objects.count() == 2
 

@@ -23,7 +23,7 @@ from newsreader.news.furniture import known_furniture, record_lines, source_key
 from newsreader.news.models import Article, Paragraph
 from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
-from newsreader.pipeline.extract import cleaner_text
+from newsreader.pipeline.extract import NO_TEXT, cleaner_text
 from newsreader.pipeline.types import InputError, Kind
 
 
@@ -86,7 +86,7 @@ def ingest_bytes(
     )
     if page is not None:
         if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):
-            raise InputError("the page holds no article text after cleaning")
+            raise InputError(f"{NO_TEXT} (nothing is left after cleaning)")
         published = published or page.published
         source_url = source_url or page_link or page_url
         source_name = source_name or page.sitename

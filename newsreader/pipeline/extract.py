@@ -29,6 +29,7 @@ _SKIPPED = {"table", "graphic", "ref", "fw", "note"}  # tables, images, stray re
 _FRAGMENT_END = re.compile(rb"</(?:p|div|body|article|h[1-6])\s*>", re.I)
 MAX_COPIES = 3  # copies of one line the cleaner sees; later ones are a repeated page, not news
 TITLE_LOOKAHEAD = 3  # the page's own headline is among its first lines, if anywhere
+NO_TEXT = "no article text found in the HTML page"
 MIN_STORY_WORDS = 8  # a page whose longest text line is shorter holds links, not a story
 
 
@@ -88,7 +89,7 @@ def cleaner_text(
     if not looks_like_html(data, name):
         text, encoding = decode(data, declared, forced=forced)
         return CleanerInput(collapse_repeats(text), encoding)
-    text, encoding = decode(data, declared or meta_charset(data), forced=forced)
+    text, encoding = decode(data, declared or meta_charset(data), forced=forced, markup=True)
     page = extract(text, url=url)
     return CleanerInput(collapse_repeats(page.text), encoding, page)
 
@@ -146,11 +147,13 @@ def extract(html: str, url: str | None = None) -> Page:
         )
     except (ValueError, etree.LxmlError) as err:
         raise InputError(f"the HTML could not be parsed ({type(err).__name__})") from None
+    except RecursionError:  # markup nested thousands of levels deep
+        raise InputError(f"{NO_TEXT} (its markup is nested too deep)") from None
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = list(_body_lines(body)) if body is not None else []
     lines = [line for line, _ in blocks]
     if not any(len(line.split()) >= MIN_STORY_WORDS for line in lines):
-        raise InputError("the page holds no article text (only links or short labels)")
+        raise InputError(f"{NO_TEXT} (only links, scripts or short labels)")
     title = _one_line(doc.title or "")
     if title and not _leads_with(lines, title):
         lines.insert(0, title)
