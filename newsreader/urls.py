@@ -29,3 +29,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "newsreader.news.views.errors.bad_request"
+handler403 = "newsreader.news.views.errors.permission_denied"
+handler404 = "newsreader.news.views.errors.page_not_found"
+handler500 = "newsreader.news.views.errors.server_error"

@@ -50,14 +50,21 @@ def span(para, word: str) -> tuple[int, int]:
 # Permissions and CSRF
 
 
-def test_anonymous_post_redirects_to_login_and_changes_nothing(client: Client, article) -> None:
+def test_anonymous_post_asks_to_sign_in_again_and_changes_nothing(client: Client, article) -> None:
+    """htmx gets one line (401) for its status line, never the login page in the paragraph;
+    a plain form post is redirected to the login page."""
     para = paragraph(article, 1)
     mention = make_mention(para, "بيروت", "LOCATION")
     response = add(client, para, *span(para, "نجيب ميقاتي"))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    body = response.content.decode()
+    assert response.status_code == 401 and "سجّل الدخول من جديد" in body
+    assert "<form" not in body and "<html" not in body and len(body) < 200
+    assert response["HX-Reswap"] == "none"
     for action in ("mention_relabel", "mention_remove", "mention_link"):
         response = client.post(reverse(action, args=[mention.pk]), {"label": "PERSON"}, **HX)
-        assert response.status_code == 302
+        assert response.status_code == 401
+    response = client.post(reverse("mention_remove", args=[mention.pk]), {"version": 1})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert Mention.objects.count() == 1 and not EditLog.objects.exists()
     mention.refresh_from_db()
     assert (mention.label, mention.rejected, mention.origin) == ("LOCATION", False, "model")

@@ -61,6 +61,9 @@ class PagedInline(admin.TabularInline):
     per_page = 50
     template = "admin/news/paged_tabular.html"
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         param = f"{self.model._meta.model_name}-page"
@@ -99,7 +102,7 @@ class ParagraphInline(PagedInline):
 
     @admin.display(description="النص")
     def text_rtl(self, obj: Paragraph) -> str:
-        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+        return format_html('<div dir="rtl" lang="ar" class="qari-text">{}</div>', obj.text)
 
     @admin.display(description="الكيانات")
     def annotations(self, obj: Paragraph) -> str:
@@ -137,7 +140,7 @@ class DroppedLineInline(PagedInline):
 
     @admin.display(description="النص")
     def text_rtl(self, obj: DroppedLine) -> str:
-        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+        return format_html('<div dir="rtl" lang="ar" class="qari-text">{}</div>', obj.text)
 
     @admin.display(description="استعادة")
     def restore(self, obj: DroppedLine) -> str:
@@ -884,6 +887,9 @@ class SourceLineAdmin(admin.ModelAdmin):
     list_filter = ["verdict", "source"]
     search_fields = ["text", "source"]
     readonly_fields = ["source", "key_hash", "text", "articles", "first_seen", "last_seen"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
     actions = ["mark_furniture", "mark_story", "mark_auto", "reclean_sources"]
 
     def has_add_permission(self, request) -> bool:
@@ -891,7 +897,7 @@ class SourceLineAdmin(admin.ModelAdmin):
 
     @admin.display(description="السطر")
     def line_rtl(self, obj: SourceLine) -> str:
-        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+        return format_html('<div dir="rtl" lang="ar" class="qari-text">{}</div>', obj.text)
 
     @admin.display(description="يُحذف من الصفحات", boolean=True)
     def is_furniture(self, obj: SourceLine) -> bool:
