@@ -166,9 +166,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_line": {"()": "newsreader.news.errorlog.RequestLine"}},
     "formatters": {
-        "request": {
-            "format": "%(asctime)s %(levelname)s %(name)s [%(request_line)s] %(message)s"
-        }
+        "request": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_line)s] %(message)s"}
     },
     "handlers": {
         "stderr": {

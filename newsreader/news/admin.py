@@ -890,6 +890,7 @@ class SourceLineAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
     actions = ["mark_furniture", "mark_story", "mark_auto", "reclean_sources"]
 
     def has_add_permission(self, request) -> bool:

@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import resolve_url
 
 SIGN_IN_AGAIN = "انتهت جلستك؛ سجّل الدخول من جديد ثم أعد المحاولة."
+PLAIN = "text/plain; charset=utf-8"
 
 
 def htmx_login_middleware(get_response):
@@ -27,7 +28,7 @@ def htmx_login_middleware(get_response):
             and urlsplit(response.get("Location", "")).path
             == urlsplit(resolve_url(settings.LOGIN_URL)).path
         ):
-            answer = HttpResponse(SIGN_IN_AGAIN, status=401, content_type="text/plain; charset=utf-8")
+            answer = HttpResponse(SIGN_IN_AGAIN, status=401, content_type=PLAIN)
             answer["WWW-Authenticate"] = 'Session realm="qari"'
             answer["HX-Reswap"] = "none"
             return answer
