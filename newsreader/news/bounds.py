@@ -23,7 +23,7 @@ MAX_DROPPED = 500
 def check_lines(text: str) -> None:
     """InputError when the text the cleaner would read has more lines than an article."""
     limit = settings.INGEST_MAX_LINES
-    count = text.count("\n") + 1
+    count = len(text.splitlines())
     if count > limit:
         raise InputError(
             f"the text has {count} lines after repeats are collapsed; "
