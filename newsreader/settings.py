@@ -12,12 +12,11 @@ from newsreader.env import envbool, envchoice, envint, envlist, envsecret, envst
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = envbool("DEBUG", True)
-SECRET_KEY = envsecret("SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else "")
-if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+# Off unless asked for (bin/start asks). Commands (ingest, export, …) run without a
+# SECRET_KEY; serving with DEBUG off refuses the development key (newsreader/wsgi.py).
+DEBUG = envbool("DEBUG", False)
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me"
+SECRET_KEY = envsecret("SECRET_KEY", DEV_SECRET_KEY)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
@@ -33,6 +32,8 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
     "newsreader.news",
 ]
 
@@ -45,7 +46,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "newsreader.news.middleware.htmx_login_middleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsreader.urls"
@@ -112,14 +116,91 @@ STORAGES = {
     },
 }
 
-WHITENOISE_USE_FINDERS = DEBUG
+# Static files are served from the apps' folders until collectstatic fills STATIC_ROOT
+# (tests, runserver with DEBUG off); the collected, compressed copies win once there.
+WHITENOISE_USE_FINDERS = True
+
+# HTTPS hardening. HTTPS=1 (behind TLS) turns on HSTS, the redirect to https and
+# secure cookies at once; each stays settable on its own. PROXY_SSL_HEADER names the
+# header a trusted reverse proxy sets to "https" (e.g. X-Forwarded-Proto); never set
+# it when clients can reach the server directly.
+HTTPS = envbool("HTTPS", False)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
+if proxy_header := envstr("PROXY_SSL_HEADER", ""):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_header.upper().replace("-", "_"), "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True  # pages carry the token (hx-headers); scripts never read it
+CSRF_FAILURE_VIEW = "newsreader.news.views.errors.csrf_failure"
+
+# Content-Security-Policy (django-csp): scripts, styles and fonts only from this site,
+# no inline script or style anywhere (htmx is served from static/vendor).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Failed logins are throttled (django-axes): after LOGIN_FAILURE_LIMIT failures for one
+# user name from one address, that pair waits LOGIN_COOLOFF_MINUTES (429).
+AUTHENTICATION_BACKENDS = [
+    "newsreader.news.auth.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = envint("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+
+# Server errors (and refused requests) go to stderr with the request that caused them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_line": {"()": "newsreader.news.errorlog.RequestLine"}},
+    "formatters": {
+        "request": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_line)s] %(message)s"}
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request_line"],
+            "formatter": "request",
+        }
+    },
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "article_list"
 LOGOUT_REDIRECT_URL = "article_list"
 
-# Ingest refuses inputs larger than this many bytes.
-INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 20 * 1024 * 1024)
+# Ingest refuses inputs larger than this many bytes (a news page, scripts and all, is
+# well under 5 MiB; its text far less), and text of more lines than an article has.
+INGEST_MAX_BYTES = envint("INGEST_MAX_BYTES", 5 * 1024 * 1024)
+INGEST_MAX_LINES = envint("INGEST_MAX_LINES", 5000)
 # Fetching article URLs: seconds to wait, and whether loopback/private hosts may be
 # fetched (tests only: refused by default so the server cannot reach internal hosts).
 INGEST_URL_TIMEOUT = envint("INGEST_URL_TIMEOUT", 20)

@@ -33,3 +33,8 @@ urlpatterns = [
     # pages name their icon; this answers clients that ask the root for it
     path("favicon.ico", RedirectView.as_view(url=static("favicon.png"), permanent=True)),
 ]
+
+handler400 = "newsreader.news.views.errors.bad_request"
+handler403 = "newsreader.news.views.errors.permission_denied"
+handler404 = "newsreader.news.views.errors.page_not_found"
+handler500 = "newsreader.news.views.errors.server_error"

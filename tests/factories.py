@@ -121,3 +121,9 @@ def make_user(
     if editor:
         user.user_permissions.add(Permission.objects.get(codename="change_mention"))
     return user
+
+
+def version_of(obj) -> dict[str, int]:
+    """{"version": …}: the paragraph version a reader page would send now (edits require it)."""
+    paragraph_id = obj.paragraph_id if isinstance(obj, Mention) else obj.pk
+    return {"version": Paragraph.objects.values_list("version", flat=True).get(pk=paragraph_id)}

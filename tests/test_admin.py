@@ -134,3 +134,19 @@ def test_restore_is_refused_without_staff_or_change_permission(
     line.refresh_from_db()
     assert not line.restored
     assert not EditLog.objects.filter(action="restore").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://files.example/a"])
+def test_the_admin_refuses_a_source_url_that_is_not_http(
+    curator: Client, article: Article, url: str
+) -> None:
+    change = reverse("admin:news_article_change", args=[article.pk])
+    form = curator.get(change).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "raw"}
+    data.update(source_url=url, published="2026-03-05", reviewed_by="")
+    response = curator.post(change, data)
+    assert response.status_code == 200  # the form again, with its error
+    assert "source_url" in response.context["adminform"].form.errors
+    article.refresh_from_db()
+    assert article.source_url == ""

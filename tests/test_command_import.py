@@ -310,3 +310,28 @@ def test_admin_exports_every_format_the_command_does(
     Mention.objects.all().delete()
     run("import_annotations", str(folder))
     assert annotations() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("entity", "message"),
+    [
+        ({"label": "DATE", "value": "y" * 300_000}, "a DATE's value is YYYY"),
+        ({"label": "DATE", "value": "next week"}, "a DATE's value is YYYY"),
+        ({"label": "PERSON", "canonical": "ن" * 300_000}, "canonical name is longer"),
+    ],
+)
+def test_an_imported_value_or_name_out_of_bounds_is_refused(
+    tmp_path: Path, entity: dict, message: str
+) -> None:
+    article = make_article()
+    para = paragraph(article, 3)
+    start = para.text.index("15 مارس 2026")
+    entry = {"paragraph": 3, "start": start, "end": start + len("15 مارس 2026"), **entity}
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": article.pk, "entities": [entry]}), encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_annotations", str(path), stdout=io.StringIO(), stderr=err)
+    assert message in err.getvalue() and len(err.getvalue()) < 300
+    assert not Mention.objects.exists()

@@ -215,7 +215,8 @@ def test_a_page_without_an_article_fails_alone(sample_path: Path) -> None:
             stderr=err,
         )
     assert err.getvalue().strip() == (
-        f"error: {empty_page}: the page holds no article text (only links or short labels)"
+        f"error: {empty_page}: no article text found in the HTML page "
+        "(only links, scripts or short labels)"
     )
     assert Article.objects.count() == 2
 
@@ -404,3 +405,45 @@ def test_a_write_that_lost_a_deadlock_to_a_parallel_ingest_is_tried_again(
     result = service.ingest_bytes(sample_path.read_bytes(), source_name="وكالة")
     assert result.created and len(calls) == 2  # the first try's article was rolled back
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "JavaScript://x/%0Aalert(1)", "data:text/html,x", "ftp://a.b/c"]
+)
+def test_a_source_url_that_is_not_http_is_refused(sample_path: Path, url: str) -> None:
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(sample_path), "--source-url", url, stderr=err)
+    assert "the source URL must be http or https" in err.getvalue()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_page_whose_og_url_is_javascript_keeps_no_such_link(tmp_path: Path) -> None:
+    page = (PAGES / "port-expansion.html").read_text(encoding="utf-8")
+    hostile = page.replace(
+        "<head>",
+        '<head><meta property="og:url" content="javascript:alert(1)">'
+        '<link rel="canonical" href="javascript:alert(2)">',
+        1,
+    )
+    path = tmp_path / "page.html"
+    path.write_text(hostile, encoding="utf-8")
+    ingest(str(path))
+    assert not Article.objects.get().source_url.lower().startswith("javascript")
+
+
+@pytest.mark.django_db
+def test_an_unsure_encoding_is_refused_and_encoding_option_reads_it(tmp_path: Path) -> None:
+    text = "افتتح الوزير معرض الكتاب في الرياض يوم الأحد بحضور عدد كبير من الناشرين العرب."
+    path = tmp_path / "short.txt"
+    path.write_bytes(b"Riyadh book fair: " + "الرياض".encode("cp1256"))
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), stdout=io.StringIO(), stderr=err)
+    assert "encoding is unsure" in err.getvalue() and not Article.objects.exists()
+    path.write_bytes(text.encode("cp1256"))
+    call_command("ingest", str(path), "--encoding", "windows-1256", stdout=io.StringIO())
+    article = Article.objects.get()
+    assert article.raw_encoding == "cp1256" and "معرض الكتاب" in article.title

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from newsreader.news import editing
 from newsreader.news.models import EditLog, Mention
-from tests.factories import make_article, make_mention, make_user, paragraph
+from tests.factories import make_article, make_mention, make_user, paragraph, version_of
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +27,29 @@ def editor(client: Client) -> Client:
 
 
 def revert(client: Client, edits, version=None):
+    """POST the revert; without `version`, the one the page shows now (if the edit exists)."""
     data = {"edits": ",".join(str(pk) for pk in edits)}
-    if version is not None:
-        data["version"] = version
+    if version is None:
+        logged = EditLog.objects.filter(pk__in=[int(pk) for pk in edits if str(pk).isdigit()])
+        mention = Mention.objects.filter(pk__in=logged.values("target_id")).first()
+        version = version_of(mention)["version"] if mention else 1
+    data["version"] = version
     return client.post(reverse("edits_revert"), data, **HX)
 
 
 def test_history_lists_who_when_origin_and_before_after_newest_first(editor, article) -> None:
     para = paragraph(article, 1)
     mention = make_mention(para, "البنك الدولي", "PERSON")
-    editor.post(reverse("mention_relabel", args=[mention.pk]), {"label": "ORGANIZATION"}, **HX)
-    editor.post(reverse("mention_link", args=[mention.pk]), {"name": "مجموعة البنك الدولي"}, **HX)
+    editor.post(
+        reverse("mention_relabel", args=[mention.pk]),
+        {"label": "ORGANIZATION", **version_of(mention)},
+        **HX,
+    )
+    editor.post(
+        reverse("mention_link", args=[mention.pk]),
+        {"name": "مجموعة البنك الدولي", **version_of(mention)},
+        **HX,
+    )
     response = editor.get(reverse("mention_history", args=[mention.pk]), **HX)
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body
@@ -66,7 +78,11 @@ def test_history_needs_the_permission(client: Client, article) -> None:
 def test_revert_the_last_change_is_logged_and_bumps_the_version(editor, article) -> None:
     para = paragraph(article, 1)
     mention = make_mention(para, "بيروت", "LOCATION")
-    editor.post(reverse("mention_relabel", args=[mention.pk]), {"label": "PERSON"}, **HX)
+    editor.post(
+        reverse("mention_relabel", args=[mention.pk]),
+        {"label": "PERSON", **version_of(mention)},
+        **HX,
+    )
     relabel = EditLog.objects.get()
     response = revert(editor, [relabel.pk], version=2)
     assert response.status_code == 200 and 'data-label="LOCATION"' in response.content.decode()
@@ -87,9 +103,17 @@ def test_revert_the_last_change_is_logged_and_bumps_the_version(editor, article)
 def test_revert_refuses_when_the_mention_changed_since(editor, article) -> None:
     para = paragraph(article, 1)
     mention = make_mention(para, "بيروت", "LOCATION")
-    editor.post(reverse("mention_relabel", args=[mention.pk]), {"label": "PERSON"}, **HX)
+    editor.post(
+        reverse("mention_relabel", args=[mention.pk]),
+        {"label": "PERSON", **version_of(mention)},
+        **HX,
+    )
     first = EditLog.objects.get()
-    editor.post(reverse("mention_relabel", args=[mention.pk]), {"label": "ORGANIZATION"}, **HX)
+    editor.post(
+        reverse("mention_relabel", args=[mention.pk]),
+        {"label": "ORGANIZATION", **version_of(mention)},
+        **HX,
+    )
     response = revert(editor, [first.pk])
     assert response.status_code == 409 and "تغيّرت الإشارة" in response.content.decode()
     mention.refresh_from_db()
@@ -99,7 +123,7 @@ def test_revert_refuses_when_the_mention_changed_since(editor, article) -> None:
 def test_a_stale_revert_changes_nothing(editor, article) -> None:
     para = paragraph(article, 1)
     mention = make_mention(para, "بيروت", "LOCATION")
-    editor.post(reverse("mention_remove", args=[mention.pk]), **HX)
+    editor.post(reverse("mention_remove", args=[mention.pk]), version_of(mention), **HX)
     response = revert(editor, [EditLog.objects.get().pk], version=1)
     assert response.status_code == 409
     mention.refresh_from_db()
@@ -131,7 +155,9 @@ def test_undo_of_a_span_adjustment_moves_it_back(editor, article) -> None:
     para = paragraph(article, 1)
     mention = make_mention(para, "ببيروت", "LOCATION")
     response = editor.post(
-        reverse("mention_adjust", args=[mention.pk]), {"action": "exclude-clitic"}, **HX
+        reverse("mention_adjust", args=[mention.pk]),
+        {"action": "exclude-clitic", **version_of(mention)},
+        **HX,
     )
     assert revert(editor, response["X-Qari-Edits"].split(",")).status_code == 200
     mention.refresh_from_db()
@@ -140,7 +166,8 @@ def test_undo_of_a_span_adjustment_moves_it_back(editor, article) -> None:
 
 def test_revert_input_errors(editor, article) -> None:
     assert revert(editor, []).status_code == 400
-    assert editor.post(reverse("edits_revert"), {"edits": "x"}, **HX).status_code == 400
+    data = {"edits": "x", "version": 1}
+    assert editor.post(reverse("edits_revert"), data, **HX).status_code == 400
     assert revert(editor, [999]).status_code == 400
     a = make_mention(paragraph(article, 1), "بيروت", "LOCATION")
     b = make_mention(paragraph(article, 3), "طرابلس", "LOCATION")

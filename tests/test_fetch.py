@@ -34,8 +34,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         # the client may stop reading (the size cap): that is the point
+        drip = float(headers.get("X-Drip", 0))  # seconds between bytes: a trickling server
         with suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
+            if not drip:
+                self.wfile.write(body)
+            for n in range(len(body) if drip else 0):
+                self.wfile.write(body[n : n + 1])
+                self.wfile.flush()
+                time.sleep(drip)
 
     def log_message(self, *args) -> None:
         pass
@@ -153,6 +159,17 @@ def test_a_server_that_does_not_answer_in_time_is_given_up(allow_local) -> None:
     slow = (200, {"Content-Type": "text/html", "X-Delay": "1.5"}, PAGE)
     with serve({"/slow": slow}) as base, pytest.raises(InputError, match="0.3 s|timed out"):
         fetch(f"{base}/slow")
+
+
+def test_a_trickling_server_is_given_up_at_the_total_deadline(allow_local) -> None:
+    """A byte every 0.1 s never trips a per-read timeout; the total deadline still holds."""
+    allow_local.INGEST_URL_TIMEOUT = 1
+    drip = (200, {"Content-Type": "text/html", "X-Drip": "0.1"}, PAGE * 20)
+    with serve({"/drip": drip}) as base:
+        started = time.monotonic()
+        with pytest.raises(InputError, match="no complete answer within 1 s"):
+            fetch(f"{base}/drip")
+        assert time.monotonic() - started < 3  # the whole page would take over 100 s
 
 
 def test_http_errors_are_one_line(allow_local) -> None:

@@ -94,3 +94,22 @@ def test_other_legacy_encodings_come_from_charset_normalizer_and_are_named() -> 
 )
 def test_meta_charset(html: bytes, charset: str | None) -> None:
     assert meta_charset(b"<html><head>" + html + b"</head></html>") == charset
+
+
+def test_a_few_stray_bytes_in_ascii_are_refused_naming_what_was_tried() -> None:
+    data = b"Meeting at 10 \xe3\xed\xd1 ok"  # 21 bytes, three stray high bytes
+    with pytest.raises(InputError) as refused:
+        decode(data)
+    message = str(refused.value)
+    assert "encoding is unsure" in message and "--encoding" in message
+    assert "utf-8, utf-16, cp1256" in message and "\n" not in message
+
+
+def test_a_named_encoding_wins_and_bytes_it_cannot_read_are_refused() -> None:
+    data = b"Meeting at 10 \xe3\xed\xd1 ok"
+    assert decode(data, forced="windows-1256") == ("Meeting at 10 مير ok", "cp1256")
+    assert decode(TEXT.encode("utf-8"), declared="cp1256", forced="utf-8")[1] == "utf-8"
+    with pytest.raises(InputError, match="not valid utf-8"):
+        decode(TEXT.encode("cp1256"), forced="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode(data, forced="klingon-8")

@@ -195,3 +195,29 @@ def test_markup_decides_headings_and_list_items_stay_body() -> None:
 
 def test_text_input_has_no_markup_headings() -> None:
     assert cleaner_text(SENTENCE.encode("utf-8")).headings is None
+
+
+def test_a_line_repeated_past_three_copies_is_collapsed_and_blank_lines_stay() -> None:
+    from newsreader.pipeline.extract import MAX_COPIES, collapse_repeats
+
+    text = "عنوان الخبر\n\nفقرة أولى من الخبر.\n\n" * 50
+    collapsed = collapse_repeats(text)
+    assert collapsed.count("عنوان الخبر") == MAX_COPIES == 3
+    assert collapsed.count("فقرة أولى من الخبر.") == 3
+    assert collapsed.count("\n") < 20  # the blank lines between removed copies went too
+    assert collapse_repeats("أ\nب\nأ\n\n\nأ\n") == "أ\nب\nأ\n\n\nأ\n"  # nothing to do
+    assert cleaner_text(text.encode()).text == collapsed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!doctype html><html><body>" + "<div>" * 10_000 + "نص" + "</div>" * 10_000,
+        "<!doctype html><html><head><script>var a=1;for(;;){a++}</script></head><body>"
+        "<script>" + "x=1;" * 5000 + "</script><style>p{color:red}</style></body></html>",
+        "<html><body><a href='/a'>الرئيسية</a> <a href='/b'>أخبار</a></body></html>",
+    ],
+)
+def test_a_page_without_article_text_says_so(page: str) -> None:
+    with pytest.raises(InputError, match="^no article text found in the HTML page"):
+        cleaner_text(page.encode("utf-8"), name="page.html")

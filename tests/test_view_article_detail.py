@@ -158,3 +158,17 @@ def test_marks_carry_the_entity_corpus_count_for_the_card(client: Client, articl
     assert 'data-origin="model"' in page
     assert 'id="mention-card"' in page  # the card exists for anonymous readers too
     assert "data-theme-toggle" in page
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", " javascript:alert(1)", "data:text/html,x"])
+def test_a_source_url_that_is_not_http_is_no_link(client: Client, url: str) -> None:
+    article = make_article(source_url=url)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "وكالة الأنباء" in page
+    assert "javascript:" not in page and "data:text" not in page
+
+
+def test_an_https_source_url_is_the_source_link(client: Client) -> None:
+    article = make_article(source_url="https://news.example/a/1")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<a href="https://news.example/a/1" rel="noopener noreferrer">' in page

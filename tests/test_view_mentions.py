@@ -11,7 +11,14 @@ from django.urls import reverse
 
 from newsreader.news import editing
 from newsreader.news.models import EditLog, Entity, Mention, Origin
-from tests.factories import make_article, make_entity, make_mention, make_user, paragraph
+from tests.factories import (
+    make_article,
+    make_entity,
+    make_mention,
+    make_user,
+    paragraph,
+    version_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +38,8 @@ def editor(client: Client) -> Client:
 
 def add(client: Client, para, start: int, end: int, label: str = "PERSON", **extra):
     url = reverse("mention_add", args=[para.pk])
-    return client.post(url, {"start": start, "end": end, "label": label}, **HX, **extra)
+    data = {"start": start, "end": end, "label": label, **version_of(para)}
+    return client.post(url, data, **HX, **extra)
 
 
 def span(para, word: str) -> tuple[int, int]:
@@ -42,14 +50,21 @@ def span(para, word: str) -> tuple[int, int]:
 # Permissions and CSRF
 
 
-def test_anonymous_post_redirects_to_login_and_changes_nothing(client: Client, article) -> None:
+def test_anonymous_post_asks_to_sign_in_again_and_changes_nothing(client: Client, article) -> None:
+    """htmx gets one line (401) for its status line, never the login page in the paragraph;
+    a plain form post is redirected to the login page."""
     para = paragraph(article, 1)
     mention = make_mention(para, "بيروت", "LOCATION")
     response = add(client, para, *span(para, "نجيب ميقاتي"))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    body = response.content.decode()
+    assert response.status_code == 401 and "سجّل الدخول من جديد" in body
+    assert "<form" not in body and "<html" not in body and len(body) < 200
+    assert response["HX-Reswap"] == "none"
     for action in ("mention_relabel", "mention_remove", "mention_link"):
         response = client.post(reverse(action, args=[mention.pk]), {"label": "PERSON"}, **HX)
-        assert response.status_code == 302
+        assert response.status_code == 401
+    response = client.post(reverse("mention_remove", args=[mention.pk]), {"version": 1})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert Mention.objects.count() == 1 and not EditLog.objects.exists()
     mention.refresh_from_db()
     assert (mention.label, mention.rejected, mention.origin) == ("LOCATION", False, "model")
@@ -113,7 +128,7 @@ def test_without_htmx_the_post_redirects_to_the_paragraph(editor: Client, articl
     para = paragraph(article, 1)
     url = reverse("mention_add", args=[para.pk])
     start, end = span(para, "بيروت")
-    response = editor.post(url, {"start": start, "end": end, "label": "LOCATION"})
+    response = editor.post(url, {"start": start, "end": end, "label": "LOCATION", "version": 1})
     assert response.status_code == 302
     assert response["Location"] == f"{article.get_absolute_url()}#p-1"
 
@@ -122,7 +137,9 @@ def test_relabel_keeps_the_name_under_the_new_label(editor: Client, article) -> 
     para = paragraph(article, 1)
     mention = make_mention(para, "البنك الدولي", "PERSON")
     response = editor.post(
-        reverse("mention_relabel", args=[mention.pk]), {"label": "ORGANIZATION"}, **HX
+        reverse("mention_relabel", args=[mention.pk]),
+        {"label": "ORGANIZATION", **version_of(mention)},
+        **HX,
     )
     assert response.status_code == 200 and "<html" not in response.content.decode()
     assert 'data-label="ORGANIZATION"' in response.content.decode()
@@ -143,7 +160,7 @@ def test_relabel_keeps_the_name_under_the_new_label(editor: Client, article) -> 
 def test_remove_rejects_and_keeps_the_row(editor: Client, article) -> None:
     para = paragraph(article, 1)
     mention = make_mention(para, "بيروت", "LOCATION")
-    response = editor.post(reverse("mention_remove", args=[mention.pk]), **HX)
+    response = editor.post(reverse("mention_remove", args=[mention.pk]), version_of(mention), **HX)
     body = response.content.decode()
     assert response.status_code == 200 and "<mark" not in body and "<html" not in body
     mention.refresh_from_db()
@@ -156,11 +173,12 @@ def test_link_finds_or_creates_the_entity_by_key(editor: Client, article) -> Non
     mikati = make_entity("PERSON", "نجيب ميقاتي")
     mention = make_mention(para, "ميقاتي", "PERSON", entity=None)
     url = reverse("mention_link", args=[mention.pk])
-    response = editor.post(url, {"name": "نَجيب  ميقاتي"}, **HX)  # diacritics, double space
+    name = {"name": "نَجيب  ميقاتي", **version_of(mention)}  # diacritics, double space
+    response = editor.post(url, name, **HX)
     assert response.status_code == 200 and 'title="نجيب ميقاتي"' in response.content.decode()
     mention.refresh_from_db()
     assert mention.entity == mikati and mention.origin == "human"
-    editor.post(url, {"name": "ميقاتي الابن"}, **HX)
+    editor.post(url, {"name": "ميقاتي الابن", **version_of(mention)}, **HX)
     mention.refresh_from_db()
     assert mention.entity.name == "ميقاتي الابن" and Entity.objects.count() == 2
     assert [log.action for log in EditLog.objects.order_by("pk")] == ["link", "link"]
@@ -178,14 +196,15 @@ def test_link_finds_or_creates_the_entity_by_key(editor: Client, article) -> Non
 )
 def test_bad_input_is_400_with_a_message(editor: Client, article, data, message) -> None:
     para = paragraph(article, 1)
-    response = editor.post(reverse("mention_add", args=[para.pk]), data, **HX)
+    response = editor.post(reverse("mention_add", args=[para.pk]), {**data, "version": 1}, **HX)
     assert response.status_code == 400 and message in response.content.decode()
     assert not Mention.objects.exists() and not EditLog.objects.exists()
 
 
 def test_link_needs_a_name(editor: Client, article) -> None:
     mention = make_mention(paragraph(article, 1), "بيروت", "LOCATION")
-    response = editor.post(reverse("mention_link", args=[mention.pk]), {"name": "  "}, **HX)
+    data = {"name": "  ", **version_of(mention)}
+    response = editor.post(reverse("mention_link", args=[mention.pk]), data, **HX)
     assert response.status_code == 400
 
 
@@ -258,7 +277,7 @@ def test_the_htmx_partial_renders_for_a_request_factory_request(article) -> None
     from newsreader.news.views.mentions import mention_remove
 
     mention = make_mention(paragraph(article, 1), "بيروت", "LOCATION")
-    request = RequestFactory().post("/", **HX)
+    request = RequestFactory().post("/", version_of(mention), **HX)
     request.user = make_user("editor", editor=True)
     request.htmx = HtmxDetails(request)
     request._dont_enforce_csrf_checks = True
@@ -337,7 +356,8 @@ def test_a_stale_rollback_also_undoes_the_overlapping_removals(article) -> None:
 
 
 def adjust(client: Client, mention, action: str):
-    return client.post(reverse("mention_adjust", args=[mention.pk]), {"action": action}, **HX)
+    data = {"action": action, **version_of(mention)}
+    return client.post(reverse("mention_adjust", args=[mention.pk]), data, **HX)
 
 
 def test_grow_and_shrink_by_a_word_at_either_end(editor, article) -> None:
@@ -427,3 +447,64 @@ def test_adjust_onto_a_rejected_row_reuses_it(editor, article) -> None:
     mention.refresh_from_db()
     assert not tomb.rejected and mention.rejected
     assert response["X-Qari-Mention"] == str(tomb.pk)
+
+
+@pytest.mark.parametrize("value", ["x" * 300_000, "غدا", "2026-13-01", "2026-02-30", "2027/2025"])
+def test_a_date_value_that_is_not_iso_is_refused(editor: Client, article, value: str) -> None:
+    para = paragraph(article, 3)
+    url = reverse("mention_add", args=[para.pk])
+    start, end = span(para, "15 مارس 2026")
+    data = {"start": start, "end": end, "label": "DATE", "value": value, "version": para.version}
+    response = editor.post(url, data, **HX)
+    assert response.status_code == 400
+    assert any(word in response.content.decode() for word in ("YYYY", "غير صحيح", "المدى"))
+    assert not Mention.objects.exists() and not Entity.objects.filter(label="DATE").exists()
+
+
+@pytest.mark.parametrize("value", ["2026-03-15", "2026-03", "1999", "2024/2026", "٢٠٢٦-٠٣"])
+def test_each_iso_form_is_a_date_value(article, value: str) -> None:
+    para = paragraph(article, 3)
+    mention = editing.add_mention(
+        para, *span(para, "15 مارس 2026"), "DATE", make_user("e", editor=True), value=value
+    )
+    assert mention.value == value.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+
+
+def test_linking_a_date_takes_only_an_iso_value(article) -> None:
+    user = make_user("editor", editor=True)
+    mention = make_mention(paragraph(article, 3), "15 مارس 2026", "DATE", value="2026-03-15")
+    with pytest.raises(editing.EditError):
+        editing.link_mention(mention, "منتصف مارس", user)
+    mention.refresh_from_db()
+    assert mention.value == "2026-03-15" and not EditLog.objects.exists()
+    editing.link_mention(mention, "2026-03", user)
+    mention.refresh_from_db()
+    assert mention.value == "2026-03" and mention.entity.name == "2026-03"
+
+
+@pytest.mark.parametrize(
+    ("action", "data"),
+    [
+        ("mention_add", {"start": 0, "end": 5, "label": "PERSON"}),
+        ("mention_relabel", {"label": "PERSON"}),
+        ("mention_remove", {}),
+        ("mention_link", {"name": "بيروت الكبرى"}),
+        ("mention_adjust", {"action": "grow-start"}),
+        ("edits_revert", {}),
+        ("mention_relabel", {"label": "PERSON", "version": " "}),
+    ],
+)
+def test_an_edit_without_the_version_is_refused(editor, article, action, data) -> None:
+    """Last write must not win silently: a request that does not say what it saw is 400."""
+    para = paragraph(article, 1)
+    mention = make_mention(para, "بيروت", "LOCATION")
+    editing.relabel_mention(mention, "ORGANIZATION", make_user("other", editor=True))
+    before, logs = editing.snapshot(mention), EditLog.objects.count()
+    args = {"mention_add": [para.pk], "edits_revert": []}.get(action, [mention.pk])
+    if action == "edits_revert":
+        data = {"edits": str(EditLog.objects.get().pk)}
+    response = editor.post(reverse(action, args=args), data, **HX)
+    assert response.status_code == 400 and "نسخة الفقرة" in response.content.decode()
+    mention.refresh_from_db()
+    assert editing.snapshot(mention) == before and mention.label == "ORGANIZATION"
+    assert EditLog.objects.count() == logs and Mention.objects.count() == 1

@@ -74,7 +74,9 @@ def assert_unchanged(article) -> None:
 
 def test_anonymous_is_sent_to_login(client: Client, article) -> None:
     for url, data in calls(article):
-        response = client.post(url, data, **HX)
+        response = client.post(url, data, **HX)  # htmx: one line, the page stays
+        assert response.status_code == 401 and "سجّل الدخول" in response.content.decode()
+        response = client.post(url, data)  # a plain form: the login page
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert_unchanged(article)
 

@@ -15,17 +15,18 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from newsreader.news import (
     admin_jobs,  # noqa: F401  (registers the ingest jobs' admin)
     curation,
+    editing,
     review,
+    sidebar_editing,
 )
 from newsreader.news.counts import counted
-from newsreader.news.editing import relabel_mention, remove_mention, snapshot
+from newsreader.news.editing import relabel_mention, remove_mention
 from newsreader.news.export import export_dicts, export_jsonl
 from newsreader.news.formats import brat, conll
 from newsreader.news.models import (
@@ -82,7 +83,51 @@ class CollapsedWhenLong:
         return super().get_formset(request, obj, **kwargs)
 
 
-class ParagraphInline(CollapsedWhenLong, admin.TabularInline):
+# A list joins the article for its title, never for the raw input or the search text.
+WITHOUT_RAW = {
+    path: (f"{path}__raw", f"{path}__search_text") for path in ("article", "paragraph__article")
+}
+
+
+class PagedInline(admin.TabularInline):
+    """A tabular inline that shows `per_page` rows at a time (?<model>-page=N).
+
+    An article can have hundreds of paragraphs or dropped lines and an entity
+    thousands of mentions; one change page must not render them all.
+    """
+
+    per_page = 50
+    template = "admin/news/paged_tabular.html"
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        param = f"{self.model._meta.model_name}-page"
+        try:
+            wanted = max(1, int(request.GET.get(param, 1)))
+        except ValueError:
+            wanted = 1
+        per_page = self.per_page
+
+        class Paged(formset):
+            page_param = param
+
+            def get_queryset(self):
+                if not hasattr(self, "_page_rows"):
+                    rows = super().get_queryset()
+                    self.total = rows.count()
+                    self.pages = max(1, -(-self.total // per_page))
+                    self.page = min(wanted, self.pages)
+                    start = (self.page - 1) * per_page
+                    self._page_rows = list(rows[start : start + per_page])
+                return self._page_rows
+
+        return Paged
+
+
+class ParagraphInline(CollapsedWhenLong, PagedInline):
     model = Paragraph
     fields = ["index", "kind", "text_rtl", "annotations"]
     readonly_fields = ["text_rtl", "annotations"]
@@ -90,9 +135,12 @@ class ParagraphInline(CollapsedWhenLong, admin.TabularInline):
     can_delete = False
     show_change_link = True
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # paragraphs come from the cleaner (or a restored dropped line)
+
     @admin.display(description="النص")
     def text_rtl(self, obj: Paragraph) -> str:
-        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+        return format_html('<div dir="rtl" lang="ar" class="qari-text">{}</div>', obj.text)
 
     @admin.display(description="الكيانات")
     def annotations(self, obj: Paragraph) -> str:
@@ -107,7 +155,7 @@ class ParagraphInline(CollapsedWhenLong, admin.TabularInline):
         return super().get_queryset(request).prefetch_related("mentions")
 
 
-class DroppedLineInline(CollapsedWhenLong, admin.TabularInline):
+class DroppedLineInline(CollapsedWhenLong, PagedInline):
     """Lines the cleaner left out, with why; a button brings one back as a paragraph.
 
     The button submits the article form to `ArticleAdmin.restore_line_view`
@@ -130,7 +178,7 @@ class DroppedLineInline(CollapsedWhenLong, admin.TabularInline):
 
     @admin.display(description="النص")
     def text_rtl(self, obj: DroppedLine) -> str:
-        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+        return format_html('<div dir="rtl" lang="ar" class="qari-text">{}</div>', obj.text)
 
     @admin.display(description="استعادة")
     def restore(self, obj: DroppedLine) -> str:
@@ -144,20 +192,51 @@ class DroppedLineInline(CollapsedWhenLong, admin.TabularInline):
         )
 
 
-class AgendaItemInline(CollapsedWhenLong, admin.TabularInline):
+class SidebarItemForm(forms.ModelForm):
+    """The reader's checks on an item's text (and a timeline value) before it is saved."""
+
+    def clean_text(self) -> str:
+        try:
+            return sidebar_editing.clean_text(self.cleaned_data.get("text", ""))
+        except sidebar_editing.SidebarEditError as err:
+            raise forms.ValidationError(str(err)) from None
+
+
+class AgendaItemInline(CollapsedWhenLong, PagedInline):
+    """Saved through sidebar_editing (ArticleAdmin.save_formset); removal is the checkbox."""
+
     model = AgendaItem
+    form = SidebarItemForm
     fields = ["order", "text", "paragraph", "origin", "removed"]
     readonly_fields = ["origin"]
     raw_id_fields = ["paragraph"]
     extra = 0
+    can_delete = False
 
 
-class TimelineEventInline(CollapsedWhenLong, admin.TabularInline):
+class TimelineEventInline(CollapsedWhenLong, PagedInline):
+    """Saved through sidebar_editing: the date follows the value, the edit is logged."""
+
     model = TimelineEvent
+    form = SidebarItemForm
     fields = ["value", "date", "text", "paragraph", "origin", "removed"]
-    readonly_fields = ["origin"]
+    readonly_fields = ["date", "origin"]
     raw_id_fields = ["paragraph"]
     extra = 0
+    can_delete = False
+
+
+def save_edits(request, formset) -> None:
+    """Every changed inline row goes through the service that stamps, logs (and bumps)."""
+    save = {
+        Paragraph: editing.save_paragraph_form,
+        Mention: editing.save_form_edit,
+        AgendaItem: sidebar_editing.save_agenda_form,
+        TimelineEvent: sidebar_editing.save_timeline_form,
+    }[formset.model]
+    for row in formset.save(commit=False):
+        save(row, request.user)
+    formset.save_m2m()
 
 
 def human_edits() -> Q:
@@ -234,6 +313,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated",
         "search_text",
         "edit_log",
+        "dropped_more",
     ]
     exclude = ["raw"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -277,6 +357,12 @@ class ArticleAdmin(admin.ModelAdmin):
             urlencode({"article__id__exact": obj.pk}),
             obj.edits.count(),
         )
+
+    def save_formset(self, request, form, formset, change) -> None:
+        if formset.model in (Paragraph, AgendaItem, TimelineEvent):
+            save_edits(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
 
     def _review_step(self, request, queryset, step, done: str) -> None:
         articles = list(queryset.select_related("reviewed_by"))
@@ -384,28 +470,47 @@ def _download(content: str | bytes, filename: str, content_type: str) -> HttpRes
     return response
 
 
-class MentionInline(admin.TabularInline):
+class MentionInline(PagedInline):
+    """Saved through editing.save_form_edit; removal is the «rejected» checkbox."""
+
     model = Mention
     fields = ["start", "end", "text", "label", "entity", "value", "origin", "rejected", "edited_by"]
     readonly_fields = ["origin", "edited_by"]
     autocomplete_fields = ["entity"]
     extra = 0
+    can_delete = False
 
 
 @admin.register(Paragraph)
 class ParagraphAdmin(admin.ModelAdmin):
+    """The text is read-only (mentions are offsets into it); kind and index are edits."""
+
     list_display = ["article", "index", "kind", "short_text"]
     list_filter = ["kind"]
+    list_select_related = ["article"]
     search_fields = ["text"]
     raw_id_fields = ["article"]
+    readonly_fields = ["text", "version"]
     inlines = [MentionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*WITHOUT_RAW["article"])
+
+    def save_model(self, request, obj: Paragraph, form, change: bool) -> None:
+        if change and form.has_changed():
+            editing.save_paragraph_form(obj, request.user)
+        elif not change:
+            super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        save_edits(request, formset)
 
     @admin.display(description="النص")
     def short_text(self, obj: Paragraph) -> str:
         return obj.text[:80]
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(PagedInline):
     """Aliases of an entity; a button splits one off into an entity of its own.
 
     The button submits the entity form to `EntityAdmin.split_alias_view`
@@ -429,7 +534,7 @@ class AliasInline(admin.TabularInline):
         )
 
 
-class EntityMentionInline(admin.TabularInline):
+class EntityMentionInline(PagedInline):
     model = Mention
     fields = ["paragraph", "text", "label", "origin"]
     readonly_fields = fields
@@ -709,31 +814,17 @@ class MentionAdmin(admin.ModelAdmin):
     def article(self, obj: Mention) -> str:
         return obj.paragraph.article.title
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*WITHOUT_RAW["paragraph__article"])
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)  # removal keeps the row; see remove_selected
         return actions
 
     def save_model(self, request, obj: Mention, form, change: bool) -> None:
-        """An edit through the form is a human decision: stamped and logged."""
-        with transaction.atomic():
-            before = None
-            if change:
-                before = snapshot(Mention.objects.select_related("entity").get(pk=obj.pk))
-            obj.origin = Origin.HUMAN
-            obj.edited_by = request.user
-            obj.edited_at = timezone.now()
-            super().save_model(request, obj, form, change)
-            EditLog.objects.create(
-                user=request.user,
-                article_id=obj.paragraph.article_id,
-                mention=obj,
-                target="mention",
-                target_id=obj.pk,
-                action="edit" if change else "add",
-                before=before,
-                after=snapshot(obj),
-            )
+        """An edit through the form is a human decision: the reader's path (logged, bumped)."""
+        editing.save_form_edit(obj, request.user)
 
     @admin.action(description="غيّر تصنيف الإشارات المحددة", permissions=["change"])
     def relabel_selected(self, request, queryset):
@@ -793,6 +884,15 @@ def code_filter(field: str, title: str, names: dict[str, str]) -> type[admin.Sim
     return CodeFilter
 
 
+class ArticleTitleFilter(admin.RelatedOnlyFieldListFilter):
+    """The logged articles by title, read without their raw input."""
+
+    def field_choices(self, field, request, model_admin):
+        ids = model_admin.get_queryset(request).values("article_id").distinct()
+        rows = Article.objects.filter(pk__in=ids).order_by("title").values_list("pk", "title")
+        return list(rows)
+
+
 @admin.register(EditLog)
 class EditLogAdmin(admin.ModelAdmin):
     list_display = ["at", "user", "action_label", "target_label", "target_id", "article_link"]
@@ -800,7 +900,7 @@ class EditLogAdmin(admin.ModelAdmin):
         code_filter("action", "الإجراء", ACTIONS),
         code_filter("target", "ما عُدِّل", TARGETS),
         ("user", admin.RelatedOnlyFieldListFilter),
-        ("article", admin.RelatedOnlyFieldListFilter),
+        ("article", ArticleTitleFilter),
     ]
     list_select_related = ["user", "article"]
     search_fields = ["article__title"]
@@ -813,6 +913,9 @@ class EditLogAdmin(admin.ModelAdmin):
     @admin.display(description="ما عُدِّل", ordering="target")
     def target_label(self, obj: EditLog) -> str:
         return target_name(obj.target)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer(*WITHOUT_RAW["article"])
 
     @admin.display(description="المقال", ordering="article__title")
     def article_link(self, obj: EditLog) -> str:
@@ -852,6 +955,10 @@ class SourceLineAdmin(admin.ModelAdmin):
     list_filter = ["verdict", "source"]
     search_fields = ["text", "source"]
     readonly_fields = ["source", "key_hash", "text", "articles", "first_seen", "last_seen"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     actions = ["mark_furniture", "mark_story", "mark_auto", "reclean_sources"]
 
     def has_add_permission(self, request) -> bool:
@@ -859,7 +966,7 @@ class SourceLineAdmin(admin.ModelAdmin):
 
     @admin.display(description="السطر")
     def line_rtl(self, obj: SourceLine) -> str:
-        return format_html('<div dir="rtl" lang="ar" style="max-width:60ch">{}</div>', obj.text)
+        return format_html('<div dir="rtl" lang="ar" class="qari-text">{}</div>', obj.text)
 
     @admin.display(description="يُحذف من الصفحات", boolean=True)
     def is_furniture(self, obj: SourceLine) -> bool:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.conf import settings
 from django.db import transaction
 
+from newsreader.news.isodate import first_day
 from newsreader.news.models import (
     AgendaItem,
     Article,
@@ -161,20 +161,6 @@ def curated_names() -> list[tuple[str, Label]]:
         .distinct()
     )
     return [(text, Label(label)) for text, label in rows]
-
-
-def first_day(value: str):
-    """The first day of an ISO value (2026-02-08, 2026-02, 1999, 2024/2026), to sort."""
-    head = value.split("/")[0]
-    parts = head.split("-")
-    try:
-        return date(
-            int(parts[0]),
-            int(parts[1]) if len(parts) > 1 else 1,
-            int(parts[2]) if len(parts) > 2 else 1,
-        )
-    except (ValueError, IndexError):
-        return None
 
 
 @transaction.atomic

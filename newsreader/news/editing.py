@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import LABELS, EditLog, Entity, Mention, Origin, Paragraph
 from newsreader.news.registry import entity_key, resolve_entity
 from newsreader.pipeline.normalize import TATWEEL, fold, fold_key, proclitic_splits
@@ -153,6 +154,7 @@ def add_mention(
         raise EditError("لا تبدأ الإشارة أو تنتهي بمسافة.")
     if len(text) > MAX_MENTION:
         raise EditError("الإشارة أطول من المسموح.")
+    value = _date_value(value) if label == "DATE" and value else ""
     overlapping = list(
         paragraph.mentions.select_related("entity").filter(start__lt=end, end__gt=start)
     )
@@ -165,7 +167,7 @@ def add_mention(
     mention = exact or Mention(paragraph=paragraph, start=start, end=end, text=text)
     before = snapshot(exact) if exact else None
     mention.label = label
-    mention.value = value if label == "DATE" else ""
+    mention.value = value
     mention.entity = _entity_for(label, text, value)
     _stamp(mention, user, rejected=False)
     _log(mention, user, "add", before)
@@ -210,14 +212,61 @@ def link_mention(mention: Mention, name: str, user, *, version: int | None = Non
         raise EditError("اكتب اسم الكيان.")
     if len(name) > 300:
         raise EditError("الاسم أطول من المسموح.")
+    if mention.label == "DATE":
+        name = _date_value(name)
     before = snapshot(mention)
     if mention.label == "DATE":
-        mention.value = name[:40]
+        mention.value = name
     mention.entity = resolve_entity(mention.label, name, mention.text)
     _stamp(mention, user, rejected=False)
     _log(mention, user, "link", before)
     _bump(mention.paragraph, version)
     return mention
+
+
+@transaction.atomic
+def save_form_edit(mention: Mention, user) -> Mention:
+    """A mention as a form (the admin) left it: checked, stamped, logged, paragraph bumped.
+
+    The admin's change form and its inline edit fields directly; this is the
+    same path the reader's edits take, so an open reader page holding the old
+    version gets a conflict instead of overwriting the curator.
+    """
+    old = (
+        Mention.objects.select_related("entity").filter(pk=mention.pk).first()
+        if mention.pk
+        else None
+    )
+    _check_label(mention.label)
+    if mention.label == "DATE":
+        mention.value = _date_value(mention.value) if mention.value else ""
+    else:
+        mention.value = ""
+    _stamp(mention, user, rejected=mention.rejected)
+    _log(mention, user, "edit" if old else "add", snapshot(old) if old else None)
+    _bump(mention.paragraph)
+    return mention
+
+
+@transaction.atomic
+def save_paragraph_form(paragraph: Paragraph, user) -> Paragraph:
+    """A paragraph's kind or index changed in the admin: saved, logged, version bumped."""
+    old = Paragraph.objects.get(pk=paragraph.pk)
+    fields = ("index", "kind")
+    before = {f: getattr(old, f) for f in fields}
+    paragraph.version = old.version  # the bump below is the only way it moves
+    paragraph.save()
+    EditLog.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        article_id=paragraph.article_id,
+        target="paragraph",
+        target_id=paragraph.pk,
+        action="edit",
+        before=before,
+        after={f: getattr(paragraph, f) for f in fields},
+    )
+    _bump(paragraph)
+    return paragraph
 
 
 # History, revert (undo/redo), span adjustment
@@ -439,6 +488,14 @@ def adjust_mention(mention: Mention, action: str, user, *, version: int | None =
 def _check_label(label: str) -> None:
     if label not in LABEL_CODES:
         raise EditError("تصنيف غير معروف.")
+
+
+def _date_value(value: str) -> str:
+    """A DATE's value in ISO form (isodate), or EditError with the forms it may take."""
+    try:
+        return iso_value(value)[0]
+    except BadDateValue as err:
+        raise EditError(str(err)) from None
 
 
 def _check_offsets(text: str, start: int, end: int) -> None:

@@ -6,16 +6,21 @@ to must be public, checked when each connection is made (so a redirect, or a
 name that resolves differently the second time, is checked too), unless
 settings.INGEST_ALLOW_PRIVATE_URLS is on (tests serving from 127.0.0.1).
 A page must say it is HTML and is read in chunks up to
-settings.INGEST_MAX_BYTES within settings.INGEST_URL_TIMEOUT seconds, so a
-huge or endless answer cannot fill memory or hang ingest. Every refusal is an
+settings.INGEST_MAX_BYTES, the whole exchange (connect, headers, body,
+redirects) within settings.INGEST_URL_TIMEOUT seconds in total: a server
+that drips a byte now and then never trips a per-read timeout, so a timer
+shuts the connection at the deadline. A huge, endless or slow answer cannot
+fill memory or hang ingest. Every refusal is an
 InputError with a one-line reason.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -49,22 +54,78 @@ def is_url(name: str) -> bool:
     return len(scheme) > 1 and "://" in name
 
 
+class _Deadline:
+    """Shuts every connection of one fetch down when its time is up."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def remaining(self) -> float:
+        return max(0.01, self.at - time.monotonic())
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Deadline:
+        _current.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+        _current.deadline = None
+
+
+_current = threading.local()
+
+
 def fetch(url: str) -> Fetched:
     """The bytes of an HTML page at `url`, or InputError saying why not."""
     check_url(url)
     timeout = settings.INGEST_URL_TIMEOUT
+    late = InputError(f"no complete answer within {timeout} s")
     request = urllib.request.Request(url, headers=HEADERS)
-    try:
-        with _opener().open(request, timeout=timeout) as response:
-            return _read(response, timeout)
-    except urllib.error.HTTPError as err:
-        raise InputError(f"the server answered {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        raise InputError(f"could not be fetched ({_reason(err.reason)})") from None
-    except TimeoutError:
-        raise InputError(f"no answer within {timeout} s") from None
-    except (OSError, http.client.HTTPException) as err:
-        raise InputError(f"could not be fetched ({_reason(err)})") from None
+    with _Deadline(timeout) as deadline:
+        try:
+            with _opener().open(request, timeout=timeout) as response:
+                fetched = _read(response)
+        except urllib.error.HTTPError as err:
+            if deadline.expired:
+                raise late from None
+            raise InputError(f"the server answered {err.code} {err.reason}") from None
+        except urllib.error.URLError as err:
+            if deadline.expired or isinstance(err.reason, TimeoutError):
+                raise late from None
+            raise InputError(f"could not be fetched ({_reason(err.reason)})") from None
+        except TimeoutError:
+            raise late from None
+        except (OSError, http.client.HTTPException) as err:
+            if deadline.expired:
+                raise late from None
+            raise InputError(f"could not be fetched ({_reason(err)})") from None
+        if deadline.expired:  # the timer cut the body short: what was read is not the page
+            raise late
+        return fetched
 
 
 def check_url(url: str) -> None:
@@ -101,7 +162,7 @@ def _internal(address: str) -> str | None:
     return None if ip.is_global else "a non-public"
 
 
-def _read(response, timeout: float) -> Fetched:
+def _read(response) -> Fetched:
     content_type = response.headers.get_content_type()
     if content_type not in HTML_TYPES:
         raise InputError(f"the URL gives {content_type}, not an HTML page")
@@ -109,14 +170,11 @@ def _read(response, timeout: float) -> Fetched:
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > limit:
         raise InputError(f"the page is larger than {limit} bytes")
-    deadline = time.monotonic() + timeout
     chunks, size = [], 0
-    while chunk := response.read(CHUNK):
+    while chunk := response.read1(CHUNK):
         size += len(chunk)
         if size > limit:
             raise InputError(f"the page is larger than {limit} bytes")
-        if time.monotonic() > deadline:
-            raise InputError(f"the page took longer than {timeout} s to arrive")
         chunks.append(chunk)
     return Fetched(response.geturl(), b"".join(chunks), response.headers.get_content_charset())
 
@@ -130,12 +188,16 @@ class _CheckedConnection(http.client.HTTPConnection):
 
     def connect(self) -> None:
         addresses = allowed_addresses(self.host, self.port)
+        deadline: _Deadline | None = getattr(_current, "deadline", None)
         error: OSError | None = None
         for address in addresses:
+            timeout = min(self.timeout, deadline.remaining()) if deadline else self.timeout
             try:
                 self.sock = socket.create_connection(
-                    (address, self.port), self.timeout, self.source_address
+                    (address, self.port), timeout, self.source_address
                 )
+                if deadline is not None:
+                    deadline.watch(self.sock)
                 break
             except OSError as err:
                 error = err

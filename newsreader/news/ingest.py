@@ -18,11 +18,13 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
+from newsreader.news.bounds import check_lines, store_dropped
 from newsreader.news.fetch import Fetched, fetch
 from newsreader.news.furniture import known_furniture, record_lines, source_key
-from newsreader.news.models import Article, DroppedLine, Paragraph
+from newsreader.news.models import Article, Paragraph
+from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
-from newsreader.pipeline.extract import cleaner_text
+from newsreader.pipeline.extract import NO_TEXT, cleaner_text
 from newsreader.pipeline.types import InputError, Kind
 
 
@@ -48,24 +50,31 @@ def ingest_bytes(
     name: str = "",
     declared_charset: str | None = None,
     page_url: str = "",
+    encoding: str | None = None,
 ) -> IngestResult:
     """Store `data` as an article; the same bytes twice give the existing article.
 
     Explicit arguments win over what the page says (date, site name, canonical
     URL), which wins over what the cleaner finds in the text. `page_url` is
     where a fetched page came from: trafilatura's base URL and the fallback source.
+    `encoding` is the one the person ingesting named (ingest --encoding): it wins.
     """
     if len(data) > settings.INGEST_MAX_BYTES:
         raise InputError(f"the input is larger than {settings.INGEST_MAX_BYTES} bytes")
+    if source_url and not is_web_url(source_url):
+        scheme = urlparse(source_url).scheme or "no scheme"
+        raise InputError(f"the source URL must be http or https, not {scheme}")
     content_hash = hashlib.sha256(data).hexdigest()
     existing = Article.objects.filter(content_hash=content_hash).first()
     if existing is not None:
         return IngestResult(existing, created=False)
     url = source_url or page_url or None
-    source = cleaner_text(data, declared_charset, name=name, url=url)
+    source = cleaner_text(data, declared_charset, name=name, url=url, forced=encoding)
+    check_lines(source.text)
     page = source.page
+    page_link = web_url(page.url) if page is not None else ""  # og:url may say javascript:
     site = source_key(
-        source_url or (page.url if page else "") or page_url,
+        source_url or page_link or page_url,
         source_name or (page.sitename if page else ""),
     )
     furniture = known_furniture(site, source.text)
@@ -78,9 +87,9 @@ def ingest_bytes(
     )
     if page is not None:
         if not any(p.kind != Kind.TITLE for p in cleaned.paragraphs):
-            raise InputError("the page holds no article text after cleaning")
+            raise InputError(f"{NO_TEXT} (nothing is left after cleaning)")
         published = published or page.published
-        source_url = source_url or page.url or page_url
+        source_url = source_url or page_link or page_url
         source_name = source_name or page.sitename
 
     def write() -> Article:
@@ -100,10 +109,7 @@ def ingest_bytes(
                 Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
                 for p in cleaned.paragraphs
             )
-            DroppedLine.objects.bulk_create(
-                DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
-                for d in cleaned.dropped
-            )
+            store_dropped(article, cleaned.dropped)
             record_lines(site, source.text)
             annotate_article(article)
         return article

@@ -9,7 +9,9 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from newsreader.news.isodate import validate_iso_value
 from newsreader.news.vocabulary import LABELS, action_name, drop_reason_name, target_name
+from newsreader.news.weburl import validate_web_url
 
 __all__ = ["LABELS"]  # re-exported: views, admin and tests import the labels from here too
 
@@ -62,7 +64,9 @@ class Article(models.Model):
     title = models.CharField("العنوان", max_length=500)
     slug = models.SlugField("المعرّف في الرابط", max_length=120, unique=True, allow_unicode=True)
     source_name = models.CharField("المصدر", max_length=200, blank=True)
-    source_url = models.URLField("رابط المصدر", max_length=2000, blank=True)
+    source_url = models.URLField(
+        "رابط المصدر", max_length=2000, blank=True, validators=[validate_web_url]
+    )
     published = models.DateField("تاريخ النشر", null=True, blank=True)
     raw = models.BinaryField("المدخل الخام", help_text="المدخل كما وصل تمامًا.")
     raw_encoding = models.CharField("ترميز المدخل", max_length=40, blank=True)
@@ -72,6 +76,11 @@ class Article(models.Model):
         "العنوان غير مؤكد",
         default=False,
         help_text="لم يكن أي سطر في الصفحة عنوانًا واضحًا: اختار المنظِّف أرجحها.",
+    )
+    dropped_more = models.PositiveIntegerField(
+        "أسطر محذوفة أخرى لم تُخزَّن",
+        default=0,
+        help_text="أسطر محذوفة تجاوزت حدّ التخزين (news.bounds.MAX_DROPPED)، تُعدّ ولا تُخزَّن.",
     )
     agenda_meeting = models.CharField("الاجتماع", max_length=500, blank=True)
     agenda_count = models.PositiveIntegerField("عدد البنود المعلن", null=True, blank=True)
@@ -223,6 +232,11 @@ class Entity(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.get_label_display()})"
 
+    def clean(self) -> None:
+        """A DATE entity is named by its ISO value (the admin asks this)."""
+        if self.label == "DATE":
+            validate_iso_value(self.name)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
@@ -276,7 +290,11 @@ class Mention(models.Model):
         related_name="mentions",
     )
     value = models.CharField(
-        "القيمة", max_length=40, blank=True, help_text="قيمة التاريخ بصيغة ISO."
+        "القيمة",
+        max_length=40,
+        blank=True,
+        help_text="قيمة التاريخ بصيغة ISO.",
+        validators=[validate_iso_value],
     )
     origin = models.CharField("المصدر", max_length=10, choices=Origin, default=Origin.MODEL)
     rejected = models.BooleanField("محذوفة", default=False, help_text="حذفها محرر.")
@@ -374,7 +392,10 @@ class TimelineEvent(models.Model):
         related_name="+",
     )
     value = models.CharField(
-        "التاريخ", max_length=40, help_text="بصيغة ISO: 2026-02-08، 2026-02، 1999."
+        "التاريخ",
+        max_length=40,
+        help_text="بصيغة ISO: 2026-02-08، 2026-02، 1999.",
+        validators=[validate_iso_value],
     )
     date = models.DateField(
         "تاريخ الترتيب", null=True, blank=True, help_text="أول يوم من التاريخ، للترتيب."

@@ -24,8 +24,9 @@ from django.db import transaction
 from django.db.models import F, Q
 
 from newsreader.news.annotate import annotate_article
+from newsreader.news.bounds import store_dropped
 from newsreader.news.furniture import known_furniture, source_key
-from newsreader.news.models import Article, DroppedLine, Origin, Paragraph
+from newsreader.news.models import Article, Origin, Paragraph
 from newsreader.news.restore import cleaner_input, paragraph_positions
 from newsreader.pipeline.clean import clean, paragraph_kind
 
@@ -137,10 +138,7 @@ def reclean_article(article: Article) -> RecleanSummary:
         row.save()
 
     article.dropped_lines.filter(restored=False).delete()
-    DroppedLine.objects.bulk_create(
-        DroppedLine(article=article, position=d.position, text=d.text, reason=d.reason)
-        for d in new_dropped
-    )
+    store_dropped(article, new_dropped)
     annotate_article(article)
     return RecleanSummary(
         kept=len(reused) + 1 - len(human),  # the title is always kept

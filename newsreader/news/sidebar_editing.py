@@ -12,13 +12,12 @@ edited one.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
-from newsreader.news.annotate import first_day
+from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import (
     AgendaItem,
     Article,
@@ -30,9 +29,6 @@ from newsreader.news.models import (
 from newsreader.pipeline.normalize import fold_key
 
 MAX_TEXT = 1000
-ISO_VALUE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{4}/[0-9]{4}")
-# Editors on an Arabic keyboard type ١٩٩٩ or ۱۹۹۹; the stored value is ASCII ISO.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 class SidebarEditError(ValueError):
@@ -51,17 +47,10 @@ def clean_text(text: str) -> str:
 
 def clean_value(value: str):
     """An ISO value (YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY) and the first day it covers."""
-    value = (value or "").strip().translate(DIGITS)
-    if not ISO_VALUE.fullmatch(value):
-        raise SidebarEditError("التاريخ بصيغة YYYY أو YYYY-MM أو YYYY-MM-DD أو YYYY/YYYY.")
-    day = first_day(value)
-    if day is None:
-        raise SidebarEditError("تاريخ غير صحيح.")
-    if "/" in value:
-        start, end = value.split("/")
-        if int(start) > int(end):
-            raise SidebarEditError("بداية المدى بعد نهايته.")
-    return value, day
+    try:
+        return iso_value(value)
+    except BadDateValue as err:
+        raise SidebarEditError(str(err)) from None
 
 
 def check_paragraph(article: Article, paragraph: Paragraph | None) -> None:
@@ -225,6 +214,47 @@ def remove_timeline_event(event: TimelineEvent, user) -> TimelineEvent:
     event.origin = Origin.HUMAN
     event.save()
     _log("timeline", event, user, "remove", before, timeline_snapshot(event))
+    return event
+
+
+@transaction.atomic
+def save_agenda_form(item: AgendaItem, user) -> AgendaItem:
+    """An agenda item as the admin's inline left it: checked, made human, logged."""
+    old = AgendaItem.objects.filter(pk=item.pk).first() if item.pk else None
+    item.text = clean_text(item.text)
+    check_paragraph(item.article, item.paragraph)
+    if old is not None and old.origin == Origin.MODEL and fold_key(old.text) != fold_key(item.text):
+        _tombstone(AgendaItem, old, article=old.article, text=old.text, order=old.order)
+    item.origin = Origin.HUMAN
+    item.save()
+    before = agenda_snapshot(old) if old is not None else None
+    _log("agenda", item, user, "edit" if old else "add", before, agenda_snapshot(item))
+    return item
+
+
+@transaction.atomic
+def save_timeline_form(event: TimelineEvent, user) -> TimelineEvent:
+    """A timeline event as the admin's inline left it: checked, date from value, logged."""
+    old = TimelineEvent.objects.filter(pk=event.pk).first() if event.pk else None
+    event.value, event.date = clean_value(event.value)
+    event.text = clean_text(event.text)
+    check_paragraph(event.article, event.paragraph)
+    if (
+        old is not None
+        and old.origin == Origin.MODEL
+        and (
+            event.value,
+            fold_key(event.text),
+        )
+        != (old.value, fold_key(old.text))
+    ):
+        _tombstone(
+            TimelineEvent, old, article=old.article, value=old.value, date=old.date, text=old.text
+        )
+    event.origin = Origin.HUMAN
+    event.save()
+    before = timeline_snapshot(old) if old is not None else None
+    _log("timeline", event, user, "edit" if old else "add", before, timeline_snapshot(event))
     return event
 
 

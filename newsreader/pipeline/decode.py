@@ -30,31 +30,43 @@ _BOMS = (
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 MAX_CHAOS = 0.2  # charset_normalizer's mess ratio above which a reading is not text
 MIN_ARABIC_SHARE = 0.8  # of the non-ASCII letters, for a Windows-1256 reading
+MIN_EVIDENCE = 12  # non-ASCII bytes a legacy guess needs (a few stray bytes read as anything)
 
 
-def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def decode(
+    data: bytes, declared: str | None = None, *, forced: str | None = None, markup: bool = False
+) -> tuple[str, str]:
     """Return (text, encoding name) for raw input bytes.
 
     `declared` is what the input says about itself (a page's meta charset or
     HTTP header); a BOM outranks it, and it is only used if the bytes decode.
+    `forced` is what the person ingesting says (ingest --encoding): it wins,
+    and bytes it cannot decode are refused. With `markup` (an HTML page) the
+    text is not asked to have words: tags and scripts have few spaces, and
+    whether the page holds an article is for the extractor to say.
     """
     if not data.strip():
         raise InputError("the input is empty")
+    if forced:
+        encoding = _codec_name(forced)
+        if encoding is None:
+            raise InputError(f"unknown encoding {forced!r}")
+        return _checked(_decode(data, encoding), encoding, markup)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(_decode(data, encoding), encoding)
+            return _checked(_decode(data, encoding), encoding, markup)
     if declared and (found := _declared(data, declared)) is not None:
-        return _checked(*found)
+        return _checked(*found, markup)
     if b"\x00" in data:
         encoding = _utf16_without_bom(data)
         if encoding is None:
             raise InputError("the input is binary, not text")
-        return _checked(_decode(data, encoding), encoding)
+        return _checked(_decode(data, encoding), encoding, markup)
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", markup)
     except UnicodeDecodeError as err:
         _refuse_damaged_utf8(data, err)
-    return _checked(*_guess_legacy(data))
+    return _checked(*_guess_legacy(data, markup), markup)
 
 
 def meta_charset(data: bytes) -> str | None:
@@ -114,21 +126,30 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _guess_legacy(data: bytes) -> tuple[str, str]:
+def _guess_legacy(data: bytes, markup: bool = False) -> tuple[str, str]:
     """Not UTF-8: Windows-1256 if its reading is Arabic, else charset_normalizer's sure answer.
 
     charset_normalizer is unsure on short inputs, so a Windows-1256 reading
-    whose letters are Arabic is taken even when it lists nothing.
+    whose letters are Arabic is taken even when it lists nothing. A guess
+    needs evidence: a few stray high bytes in ASCII text read as anything at
+    all, so fewer than MIN_EVIDENCE of them is refused, naming what was tried.
     """
     text = data.decode("cp1256", errors="replace")
-    if _no_words(text):
+    if not markup and _no_words(text):
         raise InputError("the input does not read as text in any encoding (no words)")
-    if _reads_as_arabic(text):
+    evidence = sum(byte >= 0x80 for byte in data)
+    if evidence >= MIN_EVIDENCE and _reads_as_arabic(text):
         return text, "cp1256"
-    best = from_bytes(data).best()
-    if best is not None and best.chaos <= MAX_CHAOS:
+    results = from_bytes(data)
+    best = results.best()
+    if evidence >= MIN_EVIDENCE and best is not None and best.chaos <= MAX_CHAOS:
         return str(best), _codec_name(best.encoding) or best.encoding
-    raise InputError("the input's encoding is not UTF-8, UTF-16 or Windows-1256 (could not tell)")
+    tried = ["utf-8", "utf-16", "cp1256"]
+    tried += [m.encoding for m in results if m.encoding not in tried][:3]
+    raise InputError(
+        f"the encoding is unsure ({evidence} non-ASCII byte(s); tried {', '.join(tried)}): "
+        "name it with --encoding"
+    )
 
 
 def _reads_as_arabic(text: str) -> bool:
@@ -141,11 +162,11 @@ def _no_words(text: str) -> bool:
     return len(text) > 80 and sum(ch.isspace() for ch in text) < len(text) / 40
 
 
-def _checked(text: str, encoding: str) -> tuple[str, str]:
+def _checked(text: str, encoding: str, markup: bool = False) -> tuple[str, str]:
     """Refuse decoded text that is mostly control characters: that was a binary file."""
     if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
         raise InputError("the input is binary, not text")
-    if _no_words(text):
+    if not markup and _no_words(text):
         raise InputError(f"the input does not read as {encoding} text (no words)")
     if not text.strip():
         raise InputError("the input is empty")

@@ -27,7 +27,9 @@ _HTML_NAME = re.compile(r"\.x?html?$", re.I)
 _SPACE = re.compile(r"\s+")
 _SKIPPED = {"table", "graphic", "ref", "fw", "note"}  # tables, images, stray references
 _FRAGMENT_END = re.compile(rb"</(?:p|div|body|article|h[1-6])\s*>", re.I)
+MAX_COPIES = 3  # copies of one line the cleaner sees; later ones are a repeated page, not news
 TITLE_LOOKAHEAD = 3  # the page's own headline is among its first lines, if anywhere
+NO_TEXT = "no article text found in the HTML page"
 MIN_STORY_WORDS = 8  # a page whose longest text line is shorter holds links, not a story
 
 
@@ -67,7 +69,12 @@ class CleanerInput:
 
 
 def cleaner_text(
-    data: bytes, declared: str | None = None, *, name: str = "", url: str | None = None
+    data: bytes,
+    declared: str | None = None,
+    *,
+    name: str = "",
+    url: str | None = None,
+    forced: str | None = None,
 ) -> CleanerInput:
     """Decode `data` and, for HTML, extract the article: the text clean() reads.
 
@@ -77,13 +84,40 @@ def cleaner_text(
 
     `declared` is an encoding the transport named (an HTTP header) or the one
     recorded at ingest; for HTML without one, the page's meta charset is used.
+    `forced` is the encoding the person ingesting named; it outranks both.
     """
     if not looks_like_html(data, name):
-        text, encoding = decode(data, declared)
-        return CleanerInput(text, encoding)
-    text, encoding = decode(data, declared or meta_charset(data))
+        text, encoding = decode(data, declared, forced=forced)
+        return CleanerInput(collapse_repeats(text), encoding)
+    text, encoding = decode(data, declared or meta_charset(data), forced=forced, markup=True)
     page = extract(text, url=url)
-    return CleanerInput(page.text, encoding, page)
+    return CleanerInput(collapse_repeats(page.text), encoding, page)
+
+
+def collapse_repeats(text: str) -> str:
+    """The text without a line's copies past MAX_COPIES (nor the blank lines around them).
+
+    An article repeats its title or lead once or twice; a page that repeats
+    a line thousands of times (an article pasted over and over) would make
+    the cleaner, the dropped-line store and the admin page do that work
+    thousands of times. Text that needs no collapsing comes back unchanged.
+    """
+    lines = text.split("\n")
+    seen: dict[str, int] = {}
+    kept: list[str] = []
+    removed = False  # since the last kept line: blank lines a removal made adjacent go too
+    for line in lines:
+        key = line.strip()
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > MAX_COPIES:
+                removed = True
+                continue
+        elif removed and kept and not kept[-1].strip():
+            continue
+        removed = False
+        kept.append(line)
+    return text if len(kept) == len(lines) else "\n".join(kept)
 
 
 def looks_like_html(data: bytes, name: str = "") -> bool:
@@ -113,11 +147,13 @@ def extract(html: str, url: str | None = None) -> Page:
         )
     except (ValueError, etree.LxmlError) as err:
         raise InputError(f"the HTML could not be parsed ({type(err).__name__})") from None
+    except RecursionError:  # markup nested thousands of levels deep
+        raise InputError(f"{NO_TEXT} (its markup is nested too deep)") from None
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = list(_body_lines(body)) if body is not None else []
     lines = [line for line, _ in blocks]
     if not any(len(line.split()) >= MIN_STORY_WORDS for line in lines):
-        raise InputError("the page holds no article text (only links or short labels)")
+        raise InputError(f"{NO_TEXT} (only links, scripts or short labels)")
     title = _one_line(doc.title or "")
     if title and not _leads_with(lines, title):
         lines.insert(0, title)

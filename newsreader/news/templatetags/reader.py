@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 
 from newsreader.news import counts
 from newsreader.news.views.highlight import highlight
+from newsreader.news.weburl import web_url as _web_url
 
 register = template.Library()
 
@@ -31,3 +32,9 @@ def counted_rows(n: int, opts) -> str:
     if phrase:
         return counts.counted(phrase, n)
     return f"{n} {opts.verbose_name if n == 1 else opts.verbose_name_plural}"
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """The URL if it is http(s), else "": a `javascript:` source never becomes a link."""
+    return _web_url(url or "")

@@ -4,7 +4,8 @@ Only the changed paragraph goes back (INCEpTION's slow full re-renders,
 #1197/#2143, are the cautionary tale). Without htmx the same POST redirects
 to the paragraph on the article page, so a plain form still works.
 
-Every edit request may carry the paragraph `version` the page saw; a
+Every edit request must carry the paragraph `version` the page saw (400
+without it: a request that does not say would overwrite blindly); a
 mismatch is refused with 409 and the paragraph as it is now, plus an
 out-of-band status message, so two editors never overwrite each other
 silently. Successful edits name the EditLog rows they wrote in
@@ -86,10 +87,10 @@ def _int(request: HtmxHttpRequest, name: str) -> int:
         raise editing.EditError(f"القيمة {name} مفقودة أو غير صحيحة.") from None
 
 
-def _version(request: HtmxHttpRequest) -> int | None:
-    """The paragraph version the page saw; None when the request does not say."""
-    if request.POST.get("version", "") == "":
-        return None
+def _version(request: HtmxHttpRequest) -> int:
+    """The paragraph version the page saw; required, so no edit overwrites blindly."""
+    if request.POST.get("version", "").strip() == "":
+        raise editing.EditError("نسخة الفقرة مفقودة؛ أعد تحميل الصفحة.")
     return _int(request, "version")
 
 

@@ -24,8 +24,11 @@ from django.utils import timezone
 
 from newsreader.news.editing import snapshot
 from newsreader.news.formats import LABEL_CODES, ORIGINS, FormatError, brat, jsonl
+from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import Article, EditLog, Mention, Origin, Paragraph
 from newsreader.news.registry import resolve_entity
+
+MAX_NAME = 300  # Entity.name's max_length
 
 
 @dataclass
@@ -120,6 +123,16 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
             counts.overlapping += 1
             continue
         value = (entry.get("value") or "") if label == "DATE" else ""
+        if value:
+            try:
+                value = iso_value(value)[0]
+            except BadDateValue:
+                raise FormatError(
+                    f"{where}: a DATE's value is YYYY, YYYY-MM, YYYY-MM-DD or YYYY/YYYY, "
+                    f"not {value[:40]!r}"
+                ) from None
+        if len(entry.get("canonical") or "") > MAX_NAME:
+            raise FormatError(f"{where}: the canonical name is longer than {MAX_NAME} characters")
         if label == "DATE":
             entity = resolve_entity("DATE", value) if value else None
         else:
@@ -130,7 +143,7 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
             end=end,
             text=text,
             label=label,
-            value=value[:40],
+            value=value,
             entity=entity,
             origin=origin,
             edited_at=timezone.now() if origin == Origin.HUMAN else None,

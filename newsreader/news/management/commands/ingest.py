@@ -53,6 +53,10 @@ class Command(BaseCommand):
             help="queue each input as a background job (run by `manage.py db_worker` "
             "with TASK_BACKEND=database) and print the job ids",
         )
+        parser.add_argument(
+            "--encoding",
+            help="the inputs' encoding (utf-8, windows-1256, …) when detection is unsure",
+        )
 
     def handle(self, *args, **options) -> None:
         published = _iso_date(options["published"]) if options["published"] else None
@@ -61,6 +65,7 @@ class Command(BaseCommand):
             "source_url": options["source_url"],
             "source_name": options["source_name"],
             "title": options["title"],
+            "encoding": options["encoding"],
         }
         paths = options["paths"]
         progress = Progress(len(paths), self.stderr._out) if len(paths) > 1 else None

@@ -1,0 +1,533 @@
+"""Security, kept fixed: deployment settings, response headers, login throttling, who may
+edit what, and hostile text on every page type in a real browser.
+
+The XSS matrix puts script-bearing payloads in every field a page shows (text,
+title, source name and URL, entity name and alias, agenda, timeline, the
+og: fields of an ingested page, a search query, a login `next`) and opens
+every page type in headless Chromium with a dialog listener. The CSP would
+stop an inline script anyway, so the test also asserts that no payload
+became markup (no injected element, no on* attribute) and that the page
+reported no CSP violation (which would mean our own markup needs inline code).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from newsreader.news.models import (
+    Alias,
+    Article,
+    DroppedLine,
+    EditLog,
+    Entity,
+    Mention,
+)
+from tests.browser import ARGS, CHROMIUM
+from tests.browser import MARKS as BROWSER
+from tests.factories import (
+    make_agenda,
+    make_article,
+    make_event,
+    make_mention,
+    make_user,
+    paragraph,
+)
+from tests.test_browser_editing import SELECT_WORD
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def browser_test(function):
+    """The browser tests' marks (Chromium, a live server's transactional database)."""
+    return functools.reduce(lambda f, mark: mark(f), BROWSER, function)
+
+
+HX = {"HTTP_HX_REQUEST": "true"}
+KEY = "test-only-" + "k3y" * 20
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """manage.py in a fresh process with exactly these settings variables."""
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SECURE_", "SESSION_", "CSRF_"))
+        and k not in ("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "PROXY_SSL_HEADER")
+        and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+# --- deployment settings ---------------------------------------------------------------
+
+
+def test_the_deploy_check_prints_no_warning_with_production_settings() -> None:
+    result = manage(
+        "check", "--deploy", DEBUG="0", SECRET_KEY=KEY, ALLOWED_HOSTS="news.example", HTTPS="1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_without_https_the_deploy_check_names_what_is_missing() -> None:
+    """The check is able to fail: the same run without HTTPS=1 warns (HSTS, redirect, cookies)."""
+    result = manage("check", "--deploy", DEBUG="0", SECRET_KEY=KEY, ALLOWED_HOSTS="news.example")
+    for code in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert code in result.stderr + result.stdout
+
+
+SHOW = (
+    "from django.conf import settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT, "
+    "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, "
+    "getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
+)
+
+
+@pytest.mark.parametrize(
+    ("env", "shown"),
+    [
+        ({}, "False False False False 0 None"),
+        ({"HTTPS": "1"}, "False True True True 31536000 None"),
+        ({"HTTPS": "1", "SECURE_HSTS_SECONDS": "0"}, "False True True True 0 None"),
+        ({"SESSION_COOKIE_SECURE": "1"}, "False False True False 0 None"),
+        (
+            {"PROXY_SSL_HEADER": "X-Forwarded-Proto", "DEBUG": "1"},
+            "True False False False 0 ('HTTP_X_FORWARDED_PROTO', 'https')",
+        ),
+    ],
+)
+def test_https_settings_come_from_the_environment_each_on_its_own(env, shown) -> None:
+    result = manage("shell", "-c", SHOW, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == shown
+
+
+def test_serving_with_debug_off_refuses_the_development_key() -> None:
+    code = "import newsreader.wsgi"
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert run.returncode != 0 and "SECRET_KEY (or SECRET_KEY_FILE) must be set" in run.stderr
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**env, "SECRET_KEY": KEY}, capture_output=True
+    )
+    assert run.returncode == 0
+
+
+def test_commands_run_without_a_secret_key(tmp_path: Path) -> None:
+    """The eval contract runs migrate/ingest/export with only DATABASE_URL set."""
+    result = manage("migrate", "--noinput", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    assert result.returncode == 0, result.stderr
+
+
+# --- response headers (pytest-django runs with DEBUG off) -------------------------------
+
+INLINE_CODE = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>|<style[\s>]|\sstyle=|\son[a-z]+\s*=|javascript:", re.I
+)
+
+
+@pytest.mark.django_db
+def test_headers_forbid_inline_code_framing_and_sniffing(client: Client) -> None:
+    make_article()
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert directives["default-src"] == "'self'" and directives["frame-ancestors"] == "'none'"
+    assert directives["object-src"] == "'none'" and "unsafe" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("secure", [False, True])
+def test_cookies_are_http_only_same_site_and_secure_under_https(
+    client: Client, settings, secure: bool
+) -> None:
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = secure
+    make_user("reader", password="pw-reader-1")
+    client.get(reverse("login"))
+    response = client.post(reverse("login"), {"username": "reader", "password": "pw-reader-1"})
+    assert response.status_code == 302
+    for name in ("sessionid", "csrftoken"):
+        cookie = response.cookies[name]
+        assert cookie["httponly"] and cookie["samesite"] == "Lax"
+        assert bool(cookie["secure"]) is secure
+
+
+@pytest.mark.django_db
+def test_no_page_carries_inline_script_or_style(curator: Client) -> None:
+    """What the CSP forbids, the templates must not need (theme, htmx config, admin)."""
+    article = make_article(agenda_meeting="اجتماع")
+    mention = make_mention(paragraph(article, 1), "بيروت", "LOCATION")
+    make_agenda(article, "خطة الكهرباء", 2)
+    make_event(article, "2026-03-15", date(2026, 3, 15), "زيارة")
+    DroppedLine.objects.create(article=article, position=9, text="شارك الخبر", reason="share")
+    pages = [
+        "/",
+        "/?q=بيروت",
+        article.get_absolute_url(),
+        reverse("entity_detail", args=[mention.entity_id]),
+        reverse("upcoming"),
+        reverse("admin:index"),
+        reverse("admin:news_article_changelist"),
+        reverse("admin:news_article_change", args=[article.pk]),
+        reverse("admin:news_entity_change", args=[mention.entity_id]),
+        reverse("admin:news_mention_change", args=[mention.pk]),
+        reverse("admin:news_paragraph_change", args=[mention.paragraph_id]),
+        reverse("admin:news_entity_bulk_label") + "?name=بيروت&label=LOCATION",
+        "/no-such-page/",
+    ]
+    for url in pages:
+        page = curator.get(url).content.decode()
+        assert not INLINE_CODE.search(page), (url, INLINE_CODE.search(page))
+    anonymous = Client().get(reverse("login")).content.decode()
+    assert not INLINE_CODE.search(anonymous)
+
+
+# --- login throttling ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_failed_logins_are_throttled_per_user_and_address(client: Client, settings) -> None:
+    settings.AXES_FAILURE_LIMIT = 3
+    make_user("editor", password="pw-editor-1")
+    make_user("other", password="pw-other-1")
+    login = reverse("login")
+    for _ in range(3):
+        response = client.post(login, {"username": "editor", "password": "wrong"})
+        assert response.status_code in (200, 429)
+    locked = client.post(login, {"username": "editor", "password": "pw-editor-1"})
+    assert locked.status_code == 429
+    assert "محاولات دخول كثيرة" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    fine = Client().post(login, {"username": "other", "password": "pw-other-1"})
+    assert fine.status_code == 302
+
+
+# --- the permission matrix of every edit endpoint ----------------------------------------
+
+
+def edit_calls(article: Article) -> list[tuple[str, str, str, dict]]:
+    """(name, permission, url, data) for every endpoint that changes something, in an
+    order where each can succeed after the ones before it. VERSION and LAST_EDIT stand
+    for the paragraph's version and the mention's last edit at the time of the call."""
+    para = paragraph(article, 1)
+    mention = make_mention(para, "بيروت", "LOCATION")
+    item = make_agenda(article, "خطة الكهرباء", 2)
+    make_agenda(article, "قرض البنك", 3)
+    event = make_event(article, "2026-03-15", date(2026, 3, 15), "زيارة")
+    line = DroppedLine.objects.create(article=article, position=9, text="سطر", reason="share")
+    entity = Entity.objects.get(pk=mention.entity_id)
+    alias = Alias.objects.create(entity=entity, name="بيروت الكبرى", key="بيروت الكبرى")
+    m, v = [mention.pk], {"version": "VERSION"}
+    return [
+        ("mention_add", "change_mention", reverse("mention_add", args=[para.pk]),
+         {"start": 0, "end": 6, "label": "PERSON", **v}),
+        ("mention_relabel", "change_mention", reverse("mention_relabel", args=m),
+         {"label": "PERSON", **v}),
+        ("mention_link", "change_mention", reverse("mention_link", args=m),
+         {"name": "بيروت", **v}),
+        ("mention_adjust", "change_mention", reverse("mention_adjust", args=m),
+         {"action": "grow-end", **v}),
+        ("edits_revert", "change_mention", reverse("edits_revert"),
+         {"edits": "LAST_EDIT", **v}),
+        ("mention_remove", "change_mention", reverse("mention_remove", args=m), v),
+        ("agenda_add", "change_agendaitem", reverse("agenda_add", args=[article.pk]),
+         {"text": "بند"}),
+        ("agenda_edit", "change_agendaitem", reverse("agenda_edit", args=[item.pk]),
+         {"text": "بند معدل"}),
+        ("agenda_move", "change_agendaitem", reverse("agenda_move", args=[item.pk]),
+         {"direction": "down"}),
+        ("agenda_remove", "change_agendaitem", reverse("agenda_remove", args=[item.pk]), {}),
+        ("timeline_add", "change_timelineevent", reverse("timeline_add", args=[article.pk]),
+         {"value": "2026-04", "text": "حدث"}),
+        ("timeline_edit", "change_timelineevent", reverse("timeline_edit", args=[event.pk]),
+         {"value": "2026-04", "text": "حدث"}),
+        ("timeline_remove", "change_timelineevent", reverse("timeline_remove", args=[event.pk]),
+         {}),
+        ("restore_line", "change_article",
+         reverse("admin:news_article_restore_line", args=[article.pk, line.pk]), {}),
+        ("split_alias", "change_entity",
+         reverse("admin:news_entity_split_alias", args=[entity.pk, alias.pk]), {}),
+    ]  # fmt: skip
+
+
+def now(data: dict, article: Article) -> dict:
+    """The call's data with VERSION and LAST_EDIT filled in as a reader page would."""
+    para = paragraph(article, 1)
+    last = EditLog.objects.filter(target="mention").order_by("-pk").first()
+    fill = {"VERSION": para.version, "LAST_EDIT": last.pk if last else 0}
+    return {k: fill.get(v, v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+def state() -> tuple:
+    """Everything an edit could change."""
+    return (
+        list(Mention.objects.values_list("pk", "label", "rejected", "start", "end", "value")),
+        EditLog.objects.count(),
+        list(Article.objects.values_list("pk", "title")),
+        list(DroppedLine.objects.values_list("pk", "restored")),
+        Entity.objects.count(),
+        Alias.objects.count(),
+        list(
+            Article.objects.values_list("agenda_items__text", "agenda_items__removed").order_by(
+                "agenda_items__pk"
+            )
+        ),
+        list(
+            Article.objects.values_list(
+                "timeline_events__value", "timeline_events__removed"
+            ).order_by("timeline_events__pk")
+        ),
+    )
+
+
+def staff_with(permission: str | None) -> User:
+    user = make_user(f"u-{permission}", password="pw")
+    if permission:
+        user.is_staff = permission in ("change_article", "change_entity")
+        user.save()
+        user.user_permissions.add(Permission.objects.get(codename=permission))
+        if permission == "change_entity":
+            user.user_permissions.add(Permission.objects.get(codename="add_entity"))
+    return user
+
+
+@pytest.mark.django_db
+def test_the_permission_matrix_of_every_edit_endpoint() -> None:
+    article = make_article()
+    calls = edit_calls(article)
+    permissions = sorted({perm for _, perm, _, _ in calls})
+    for name, perm, url, template in calls:
+        data = now(template, article)
+        before = state()
+        anonymous = Client()
+        assert anonymous.get(url).status_code in (302, 405), name
+        response = anonymous.post(url, data, **HX)
+        if name in ("restore_line", "split_alias"):  # the admin's own login redirect
+            assert response.status_code == 302 and "/admin/login/" in response["Location"]
+        else:
+            assert response.status_code == 401, name
+            assert anonymous.post(url, data).status_code == 302, name
+        for other in [None, *[p for p in permissions if p != perm]]:
+            client = Client()
+            client.force_login(staff_with(other))
+            response = client.post(url, data, **HX)
+            assert response.status_code in (302, 403), (name, other, response.status_code)
+            if response.status_code == 302:  # the admin sends a non-staff user to its login
+                assert "/admin/login/" in response["Location"], (name, other)
+            User.objects.filter(username=f"u-{other}").delete()
+        assert state() == before, name  # no one without the permission changed anything
+        allowed = Client()
+        allowed.force_login(staff_with(perm))
+        response = allowed.post(url, data, **HX)
+        assert response.status_code in (200, 302), (name, response.status_code)
+        assert state() != before, name  # and with it, the edit happened
+        User.objects.filter(username=f"u-{perm}").delete()
+
+
+# --- hostile text on every page type (Chromium) ------------------------------------------
+
+PAYLOADS = [
+    '<script>alert("s1")</script>',
+    '"><img src=x onerror=alert("s2")>',
+    "'><svg onload=alert('s3')>",
+    '</textarea><iframe srcdoc="<script>alert(4)</script>"></iframe>',
+    "{{7*7}}{% now 'Y' %}<b onmouseover=alert(5)>",
+]
+HOSTILE = " ".join(PAYLOADS)
+INJECTED = """() => {
+  const found = [...document.querySelectorAll(
+    'img[src="x"], svg[onload], iframe[srcdoc], b[onmouseover], script:not([src])')];
+  for (const el of document.querySelectorAll("*")) {
+    for (const attr of el.getAttributeNames()) {
+      if (attr.startsWith("on")) found.push(el);
+    }
+    for (const name of ["href", "src", "action", "formaction"]) {
+      const value = (el.getAttribute(name) || "").trim().toLowerCase();
+      if (value.startsWith("javascript:")) found.push(el);
+    }
+  }
+  return found.map((el) => el.outerHTML.slice(0, 120));
+}"""
+
+OG_PAGE = """<!doctype html><html><head>
+<title>{p}</title>
+<meta property="og:title" content="{q}">
+<meta property="og:site_name" content="{q}">
+<meta property="og:url" content="javascript:alert('og')">
+<meta name="author" content="{q}">
+</head><body><article><h1>{p}</h1>
+<p>افتتح وزير الثقافة معرض الكتاب السنوي في المدينة بمشاركة مئات دور النشر العربية {p}.</p>
+<p>وقال الوزير إن المعرض يستقبل الزوار حتى نهاية الشهر الجاري في قاعات المدينة الكبرى.</p>
+</article></body></html>"""
+
+
+def hostile_corpus() -> tuple[Article, Article, Mention]:
+    """Payloads in every field a page shows; one article ingested from a hostile HTML page."""
+    from html import escape
+
+    from newsreader.news.ingest import ingest_bytes
+
+    text = [
+        ("title", f"عنوان {HOSTILE}"),
+        ("body", f"استقبل الرئيس نجيب ميقاتي الوفد في بيروت {HOSTILE} يوم الاثنين."),
+        ("heading", HOSTILE),
+        ("body", f"وبحث ميقاتي مع الوفد خطة الكهرباء {HOSTILE}."),
+    ]
+    article = make_article(
+        paragraphs=text,
+        source_url="javascript:alert('src')",
+        agenda_meeting=HOSTILE,
+        published=timezone.localdate(),
+    )
+    Article.objects.filter(pk=article.pk).update(source_name=HOSTILE)
+    body = paragraph(article, 1)
+    person = make_mention(body, "نجيب ميقاتي", "PERSON")
+    Entity.objects.filter(pk=person.entity_id).update(name=HOSTILE)
+    Alias.objects.create(entity_id=person.entity_id, name=HOSTILE, key="hostile")
+    make_mention(body, "بيروت", "LOCATION")
+    make_agenda(article, f"بند {HOSTILE}", 1)
+    make_event(article, "2026-03-15", timezone.localdate() + timedelta(days=2), f"حدث {HOSTILE}")
+    DroppedLine.objects.create(article=article, position=9, text=HOSTILE, reason="share")
+    EditLog.objects.create(
+        article=article,
+        mention=person,
+        target="mention",
+        target_id=person.pk,
+        action="link",
+        before={"label": HOSTILE, "text": HOSTILE, "entity_name": HOSTILE, "origin": "model"},
+        after={"label": "PERSON", "text": HOSTILE, "value": HOSTILE, "origin": "human"},
+    )
+    page = OG_PAGE.format(p=HOSTILE, q=escape(HOSTILE, quote=True)).encode()
+    ingested = ingest_bytes(page, name="hostile.html", source_name="").article
+    return article, ingested, person
+
+
+@browser_test
+def test_no_payload_runs_or_becomes_markup_on_any_page(live_server) -> None:
+    from playwright.sync_api import sync_playwright
+
+    article, ingested, person = hostile_corpus()
+    User.objects.create_superuser("curator", "", "pw-curator-1")
+    q = "?q=" + '"><script>alert(9)</script>'
+    reader_pages = [
+        "/",
+        "/" + q,
+        article.get_absolute_url(),
+        ingested.get_absolute_url(),
+        reverse("entity_detail", args=[person.entity_id]),
+        reverse("upcoming"),
+        reverse("login") + "?next=" + "javascript:alert(7)",
+        "/articles/%3Cscript%3Ealert(8)%3C%2Fscript%3E/",
+    ]
+    admin_pages = [
+        reverse("admin:news_article_changelist"),
+        reverse("admin:news_article_change", args=[article.pk]),
+        reverse("admin:news_article_change", args=[ingested.pk]),
+        reverse("admin:news_entity_changelist"),
+        reverse("admin:news_entity_change", args=[person.entity_id]),
+        reverse("admin:news_mention_changelist"),
+        reverse("admin:news_mention_change", args=[person.pk]),
+        reverse("admin:news_paragraph_change", args=[person.paragraph_id]),
+        reverse("admin:news_editlog_changelist"),
+        reverse("admin:news_sourceline_changelist"),
+    ]
+    dialogs: list[str] = []
+    violations: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on(
+            "console",
+            lambda msg: (
+                violations.append(msg.text) if "Content Security Policy" in msg.text else None
+            ),
+        )
+        try:
+
+            def visit(url: str) -> None:
+                page.goto(f"{live_server.url}{url}")
+                page.wait_for_load_state("load")
+                for mark_el in page.locator("mark.ent").all()[:3]:
+                    mark_el.hover()  # the mention card is filled from data attributes
+                assert page.evaluate(INJECTED) == [], url
+
+            for url in reader_pages:
+                visit(url)
+            page.goto(f"{live_server.url}{reverse('login')}")
+            page.fill("#id_username", "curator")
+            page.fill("#id_password", "pw-curator-1")
+            page.click("button[type=submit]")
+            page.wait_for_load_state("load")
+            for url in [article.get_absolute_url(), ingested.get_absolute_url(), *admin_pages]:
+                visit(url)
+            # the editor's card and its history (an htmx swap of logged states)
+            page.goto(f"{live_server.url}{article.get_absolute_url()}")
+            page.locator(f'mark[data-mention="{person.pk}"]').click()
+            page.locator(".popover details.history-box summary").click()
+            page.wait_for_selector(".history li")
+            assert page.evaluate(INJECTED) == []
+        finally:
+            browser.close()
+    assert dialogs == []
+    assert violations == []
+    stored = Article.objects.get(pk=ingested.pk)
+    assert not stored.source_url.lower().startswith("javascript")
+
+
+@browser_test
+def test_an_expired_session_keeps_the_page_and_says_to_sign_in(live_server) -> None:
+    """The next edit after the session is gone: one status line, the paragraph untouched."""
+    from playwright.sync_api import expect, sync_playwright
+
+    article = make_article()
+    target = paragraph(article, 3)
+    make_user("editor", password="pw-editor-1", editor=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
+            page.fill("#id_username", "editor")
+            page.fill("#id_password", "pw-editor-1")
+            page.click("button[type=submit]")
+            page.wait_for_url(f"**{article.get_absolute_url()}")
+            before = page.inner_html(f"#p-{target.index}")
+            context.clear_cookies(name="sessionid")  # the session expired meanwhile
+            page.evaluate(SELECT_WORD, [f"p-{target.index}", "ميقاتي"])
+            page.click(".edit-toolbar button[value=PERSON]")
+            expect(page.locator("#edit-status")).to_contain_text("سجّل الدخول من جديد")
+            assert page.inner_html(f"#p-{target.index}") == before
+            assert page.locator("#id_username").count() == 0  # no login form in the page
+        finally:
+            browser.close()
+    assert not Mention.objects.exists()
