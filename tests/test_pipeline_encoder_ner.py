@@ -11,6 +11,7 @@ import torch
 
 from newsreader.pipeline import encoder as enc
 from newsreader.pipeline import encoder_ner as ner
+from newsreader.pipeline import encoder_training as et
 from newsreader.pipeline.encoder_tokens import META
 from tests.test_pipeline_encoder import toy_tokenizer
 
@@ -79,7 +80,7 @@ def test_lora_starts_as_the_base_model_and_freezes_it() -> None:
 def test_three_learning_rates() -> None:
     cfg = small_config(train_top=1, lr=1.0, top_lr=2.0, head_lr=3.0)
     tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
-    groups = ner._optimiser(tagger, cfg).param_groups
+    groups = et._optimiser(tagger, cfg).param_groups
     sizes = {g["lr"]: sum(p.numel() for p in g["params"]) for g in groups}
     layer = sum(p.numel() for p in tagger.encoder.layers[1].parameters())
     assert sizes[2.0] == layer and sizes[3.0] == 64 * len(ner.LABELS) + len(ner.LABELS)
@@ -100,7 +101,7 @@ def test_training_learns_the_toy_sentences(tmp_path: Path) -> None:
     tok = toy_tokenizer()
     cfg = small_config(epochs=15)
     tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
-    log = ner.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
+    log = et.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
     assert log.finished and log.steps == 30
     assert sum(log.losses[-3:]) < sum(log.losses[:3])
     words = [w for w, _ in SENTENCES]
@@ -114,13 +115,13 @@ def test_resumed_training_ends_with_the_same_weights(tmp_path: Path) -> None:
     tok = toy_tokenizer()
     cfg = small_config(dropout=0.2)
     straight = ner.TokenTagger(enc.random_encoder(TINY), cfg)
-    ner.train(straight, examples(tok, cfg), tok.pad, tmp_path / "a")
+    et.train(straight, examples(tok, cfg), tok.pad, tmp_path / "a")
 
     sliced = ner.TokenTagger(enc.random_encoder(TINY), cfg)
-    first = ner.train(sliced, examples(tok, cfg), tok.pad, tmp_path / "b", max_steps=5)
+    first = et.train(sliced, examples(tok, cfg), tok.pad, tmp_path / "b", max_steps=5)
     assert not first.finished and not (tmp_path / "b" / ner.ADAPTER).exists()
     again = ner.TokenTagger(enc.random_encoder(TINY), cfg)  # a new process: fresh weights
-    second = ner.train(again, examples(tok, cfg), tok.pad, tmp_path / "b")
+    second = et.train(again, examples(tok, cfg), tok.pad, tmp_path / "b")
     assert second.resumed_at == 5 and second.finished
 
     a, b = ner.adapter_state(straight), ner.adapter_state(again)
@@ -131,7 +132,7 @@ def test_resumed_training_ends_with_the_same_weights(tmp_path: Path) -> None:
 def test_checkpoint_of_other_settings_is_refused(tmp_path: Path) -> None:
     tok = toy_tokenizer()
     cfg = small_config()
-    ner.train(
+    et.train(
         ner.TokenTagger(enc.random_encoder(TINY), cfg),
         examples(tok, cfg),
         tok.pad,
@@ -140,7 +141,7 @@ def test_checkpoint_of_other_settings_is_refused(tmp_path: Path) -> None:
     )
     other = small_config(seed=99)
     with pytest.raises(ValueError, match="other settings"):
-        ner.train(
+        et.train(
             ner.TokenTagger(enc.random_encoder(TINY), other),
             examples(tok, other),
             tok.pad,
@@ -152,7 +153,7 @@ def test_saved_adapter_restores_the_tagger(tmp_path: Path) -> None:
     tok = toy_tokenizer()
     cfg = small_config()
     tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
-    ner.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
+    et.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
     loaded = ner.load_tagger(enc.Encoder(enc.random_encoder(TINY), tok), tmp_path / ner.ADAPTER)
     words = [w for w, _ in SENTENCES]
     for p, q in zip(
@@ -209,9 +210,9 @@ def tiny_encoder(monkeypatch) -> None:
 def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, tiny_encoder) -> None:
     tiny_corpus(tmp_path / "ner")
     cfg = small_config(epochs=3)
-    log, reports = ner.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg, max_steps=4)
+    log, reports = et.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg, max_steps=4)
     assert reports is None and not log.finished
-    log, reports = ner.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg)
+    log, reports = et.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg)
     assert log.finished and log.resumed_at == 4 and log.steps == 2
     assert set(reports) == {"official", "fixed"}
     gold = reports["fixed"].micro
@@ -222,7 +223,7 @@ def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
     tok = toy_tokenizer()
     cfg = small_config(epochs=2)
     tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
-    ner.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
+    et.train(tagger, examples(tok, cfg), tok.pad, tmp_path)
     with torch.no_grad():  # make the adapters matter
         for layer in tagger.encoder.layers:
             layer.query.up.normal_(0, 0.05)
@@ -261,7 +262,9 @@ def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
     out = StringIO()
     adapter = str(tmp_path / "run" / ner.ADAPTER)
     call_command("evaluate_ner", "--data", str(data), "--encoder", adapter, "--int8", stdout=out)
-    assert "fixed file; encoder" in out.getvalue() and "(int8)" in out.getvalue()
+    text = out.getvalue()
+    for system in ("crf", "encoder", "combined"):
+        assert f"fixed file; {system} (encoder {adapter}, int8)" in text
 
 
 def test_frozen_lower_layers_are_computed_once_and_agree(tmp_path: Path) -> None:
@@ -271,13 +274,13 @@ def test_frozen_lower_layers_are_computed_once_and_agree(tmp_path: Path) -> None
     assert tagger.frozen_layers == 1
     batch = examples(tok, cfg)
     ids, mask, _ = ner.pad(batch, tok.pad)
-    cached = ner.frozen_states(tagger, batch, tok.pad, batch_size=3)
+    cached = et.frozen_states(tagger, batch, tok.pad, batch_size=3)
     with torch.no_grad():
         direct = tagger(ids, mask)
-        reused = tagger.upper(ner.stack(cached, ids.shape[1]), mask)
+        reused = tagger.upper(et.stack(cached, ids.shape[1]), mask)
     assert torch.allclose(direct[mask], reused[mask], atol=1e-5)
     # and training on the reused states learns the toy sentences
-    log = ner.train(tagger, batch, tok.pad, tmp_path)
+    log = et.train(tagger, batch, tok.pad, tmp_path)
     assert log.finished
     assert ner.tag_sentences(tagger, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]
 

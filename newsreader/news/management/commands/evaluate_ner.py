@@ -74,16 +74,19 @@ class Command(BaseCommand):
 
     def encoder(self, data: Path, adapter: Path, int8: bool) -> None:
         from newsreader.pipeline.encoder import EncoderUnavailable
-        from newsreader.pipeline.encoder_ner import evaluate_anercorp
+        from newsreader.pipeline.encoder_training import evaluate_anercorp
 
         try:
             reports = evaluate_anercorp(data, adapter, int8=int8)
         except (training.DataError, EncoderUnavailable, OSError) as exc:
             raise CommandError(str(exc)) from exc
         kind = "int8" if int8 else "float32"
-        for name, report in reports.items():
-            self.stdout.write(f"ANERcorp CAMeL Lab test, {name} file; encoder {adapter} ({kind})")
-            self.stdout.write("\n".join(report.lines()) + "\n")
+        for name, systems in reports.items():
+            for system, report in systems.items():
+                self.stdout.write(
+                    f"ANERcorp CAMeL Lab test, {name} file; {system} (encoder {adapter}, {kind})"
+                )
+                self.stdout.write("\n".join(report.lines()) + "\n")
 
     def pipeline(self, data: Path, size: int) -> None:
         try:

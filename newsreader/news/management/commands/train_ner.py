@@ -146,7 +146,7 @@ class Command(BaseCommand):
 
     def train_encoder(self, data: Path, options) -> None:
         """Fine-tune the encoder on ANERcorp train, resumably; scores when training is done."""
-        from newsreader.pipeline import encoder_ner
+        from newsreader.pipeline import encoder_ner, encoder_training
         from newsreader.pipeline.encoder import EncoderUnavailable, cache_dir, set_threads
 
         folder = options["encoder_dir"] or cache_dir().parent / "encoder-ner"
@@ -158,7 +158,7 @@ class Command(BaseCommand):
         set_threads(options["threads"])
         started = time.perf_counter()
         try:
-            log, reports = encoder_ner.train_anercorp(
+            log, reports = encoder_training.train_anercorp(
                 data, folder, cfg, max_steps=options["max_steps"], report=self.stdout.write
             )
         except (training.DataError, EncoderUnavailable) as exc:
