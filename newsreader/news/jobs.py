@@ -41,6 +41,7 @@ def ingest_options(
     source_url: str = "",
     source_name: str = "",
     title: str | None = None,
+    encoding: str | None = None,
 ) -> dict:
     """The ingest options as a job stores them (JSON)."""
     return {
@@ -48,6 +49,7 @@ def ingest_options(
         "source_url": source_url,
         "source_name": source_name,
         "title": title,
+        "encoding": encoding,
     }
 
 
