@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.foreign import foreign_buckets
-from newsreader.pipeline.normalize import fold, proclitic_splits, strip_article
+from newsreader.pipeline.normalize import fold, proclitic_splits, stem, strip_article
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "ner.crfsuite"
@@ -208,11 +208,6 @@ def latin_case(word: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return "upper"
     return "title" if letters[0].isupper() else "lower"
-
-
-def stem(folded: str) -> str:
-    """The folded word without proclitics and article («وبالمدينة» → «مدينه»)."""
-    return strip_article(proclitic_splits(folded)[-1][1])
 
 
 def _candidates(folded: str) -> list[str]:

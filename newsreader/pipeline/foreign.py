@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.pipeline.normalize import fold
+from newsreader.pipeline.normalize import fold, stem
 
 DATA = Path(__file__).resolve().parent / "data"
 FOREIGN_PATH = DATA / "foreign.json"
@@ -75,8 +75,6 @@ class ForeignScorer:
 
     def score(self, word: str) -> float:
         """Log-likelihood ratio per letter, foreign over native, of the word's stem."""
-        from newsreader.pipeline.features import stem  # noqa: PLC0415 - features imports us
-
         key = stem(fold(word.replace("\u0640", "")) or word)
         if len(key) < 2:
             return 0.0
@@ -100,8 +98,6 @@ def wikidata_tokens(ner_data: Path) -> set[str]:
 def native_words(exclude: set[str], size: int = NATIVE_WORDS) -> set[str]:
     """Stems of the most frequent Arabic words (wordfreq), minus the name tokens."""
     import wordfreq  # noqa: PLC0415 - build-time dependency only
-
-    from newsreader.pipeline.features import stem  # noqa: PLC0415
 
     ranked = sorted(wordfreq.get_frequency_dict("ar", "large").items(), key=lambda x: (-x[1], x[0]))
     stems = {stem(fold(w)) for w, _ in ranked[:size]}
