@@ -28,7 +28,7 @@ from hijridate import Hijri
 
 from newsreader.pipeline import lexicon_clean as lex
 from newsreader.pipeline import lineshape as shape
-from newsreader.pipeline.dates import HIJRI_MONTHS, MONTHS, WEEKDAYS
+from newsreader.pipeline.dates_patterns import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from newsreader.pipeline.headline import choose_headline
 from newsreader.pipeline.normalize import fold, fold_key
 from newsreader.pipeline.types import CleanedArticle, DroppedLine, InputError, Kind, Paragraph
