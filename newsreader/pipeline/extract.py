@@ -18,7 +18,7 @@ from datetime import date
 import trafilatura
 from lxml import etree
 
-from newsreader.pipeline.clean import near_key
+from newsreader.pipeline.clean_lines import near_key
 from newsreader.pipeline.decode import decode, meta_charset
 from newsreader.pipeline.types import InputError
 
