@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from hijridate import Hijri
 
-from newsreader.pipeline import lexicon_clean as lex
+from newsreader.pipeline import lexicon_credits
 from newsreader.pipeline import lineshape as shape
 from newsreader.pipeline.dates_patterns import HIJRI_MONTHS, MONTHS, WEEKDAYS
 from newsreader.pipeline.normalize import fold, fold_key
@@ -151,7 +151,7 @@ _CONNECTIVE = re.compile(
 )
 
 
-_DATELINE_WORDS = lex.DATELINE_WORDS
+_DATELINE_WORDS = lexicon_credits.DATELINE_WORDS
 
 
 @dataclass(slots=True)
