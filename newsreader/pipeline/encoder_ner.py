@@ -521,7 +521,7 @@ def merge_lora(tagger: TokenTagger) -> None:
 
 def quantise_int8(tagger: TokenTagger) -> None:
     """Dynamic int8 linear layers in the encoder (about twice as fast on a CPU)."""
-    import warnings  # noqa: PLC0415
+    import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao's eager quantisation is marked for migration
@@ -614,8 +614,8 @@ def train_anercorp(
     or is None while training is unfinished (`max_steps`). AQMAR is not read:
     Wikipedia labels organisations differently and would need its own handling.
     """
-    from newsreader.pipeline import training  # noqa: PLC0415 - pulls in the CRF side
-    from newsreader.pipeline.encoder import load_encoder  # noqa: PLC0415
+    from newsreader.pipeline import training  # pulls in the CRF side
+    from newsreader.pipeline.encoder import load_encoder
 
     encoder = load_encoder(cache)
     sentences = training.train_sentences(Path(data))
@@ -632,7 +632,7 @@ def train_anercorp(
 
 def score_tests(tagger: TokenTagger, tokenizer: UnigramTokenizer, data: str | Path) -> dict:
     """Exact-match reports on the official and the repaired ANERcorp CAMeL Lab test files."""
-    from newsreader.pipeline import training  # noqa: PLC0415
+    from newsreader.pipeline import training
 
     reports = {}
     for name, test in training.test_sets(Path(data)).items():
@@ -645,7 +645,7 @@ def evaluate_anercorp(
     data: str | Path, adapter: str | Path, cache: str | Path | None = None, int8: bool = False
 ) -> dict:
     """Score a saved adapter on both test files (merged weights; `int8`: as the fast path)."""
-    from newsreader.pipeline.encoder import load_encoder  # noqa: PLC0415
+    from newsreader.pipeline.encoder import load_encoder
 
     encoder = load_encoder(cache)
     tagger = load_tagger(encoder, adapter, merge=True, int8=int8)

@@ -74,7 +74,7 @@ GazetteerLookup = Callable[[str], Sequence[str]]
 def _default_gazetteer() -> GazetteerLookup | None:
     """Lookups from newsreader.pipeline.gazetteer, when that module exists."""
     try:
-        from newsreader.pipeline import gazetteer as module  # noqa: PLC0415
+        from newsreader.pipeline import gazetteer as module
     except ImportError:
         return None
     loader = getattr(module, "load_gazetteer", None)
@@ -82,7 +82,7 @@ def _default_gazetteer() -> GazetteerLookup | None:
         return None
     try:
         gaz = loader()
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop tagging
+    except Exception:  # a broken gazetteer must not stop tagging
         return None
     tests = [
         (name, getattr(gaz, f"is_{name}"))

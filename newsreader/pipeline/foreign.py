@@ -97,7 +97,7 @@ def wikidata_tokens(ner_data: Path) -> set[str]:
 
 def native_words(exclude: set[str], size: int = NATIVE_WORDS) -> set[str]:
     """Stems of the most frequent Arabic words (wordfreq), minus the name tokens."""
-    import wordfreq  # noqa: PLC0415 - build-time dependency only
+    import wordfreq  # build-time dependency only
 
     ranked = sorted(wordfreq.get_frequency_dict("ar", "large").items(), key=lambda x: (-x[1], x[0]))
     stems = {stem(fold(w)) for w, _ in ranked[:size]}

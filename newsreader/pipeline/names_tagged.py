@@ -102,24 +102,43 @@ class _TaggedSteps(_OutletSteps):
 
     def conventional(self, i: int, j: int, label: Label) -> tuple[int, int, int] | None:
         """(start offset, first, last token) of a tagged span under the span rules, or None."""
+        trimmed = self.trim_tagged(i, j, label)
+        if trimmed is None:
+            return None
+        i, j = trimmed
+        words = self.words
+        if label is Label.PERSON:
+            i, j = self.extend_person(i, j, label)
+        elif label is Label.ORGANIZATION and j + 1 < len(words):
+            j = max(j, self.org_chain(j + 1, after_genitive=True) - 1)
+        if i == j and self.lone_word_dropped(words[i], label):
+            return None
+        return self.name_start(words[i]), i, j
+
+    def tagged_edge(self, w: _Word, label: Label) -> bool:
+        """A word that stays outside a tagged name at its start: a function word, a
+        nationality, a person's title, a place noun before a place."""
+        if w.key in FUNCTION_WORDS or self.is_nationality(w.key):
+            return True
+        if label is Label.PERSON:
+            return self.is_title(w)
+        if label is Label.LOCATION:
+            return any(s in LOCATION_TRIGGERS for s in w.stems())
+        return False
+
+    def trim_tagged(self, i: int, j: int, label: Label) -> tuple[int, int] | None:
+        """The tagged tokens i..j without what stays outside a name at either edge; None
+        when nothing is left or the organisation is described rather than named."""
         words = self.words
         has_text = [any(ch.isalnum() for ch in w.text) for w in words]
         while i <= j and not has_text[i]:
             i += 1
         while j >= i and not has_text[j]:
             j -= 1
-
-        def edge(w: _Word) -> bool:
-            if w.key in FUNCTION_WORDS or self.is_nationality(w.key):
-                return True
-            if label is Label.PERSON:
-                return self.is_title(w)
-            if label is Label.LOCATION:
-                return any(s in LOCATION_TRIGGERS for s in w.stems())
-            return False
-
         while i <= j and (
-            edge(words[i]) or self.inflected(words[i], label) or self.verb_edge(words[i], label)
+            self.tagged_edge(words[i], label)
+            or self.inflected(words[i], label)
+            or self.verb_edge(words[i], label)
         ):
             i += 1
         while j >= i and (
@@ -140,44 +159,50 @@ class _TaggedSteps(_OutletSteps):
                 return None
         if i > j:
             return None
-        if label is Label.PERSON:
-            while (
-                i > 0
-                and words[i - 1].is_word
-                and not self.is_title(words[i - 1])
-                and any(self.gaz.is_first_name(s) for s in words[i - 1].stems())
-                and self.name_like(words[i - 1], 0)
-                and j - i < MAX_NAME_TOKENS
-            ):
-                i -= 1
-            while (
-                j + 1 < len(words)
-                and j - i + 1 < MAX_NAME_TOKENS + 1
-                and self.person_known(words[j + 1].key)
-                and not self.gaz.is_common(words[j + 1].key)
-                and not any(st in FUNCTION_WORDS for st in words[j + 1].stems())
-                and self.name_like(words[j + 1], j - i + 1)
-            ):
-                j += 1
-            if (
-                j + 1 < len(words)
-                and j - i == 1
-                and words[j + 1].key.endswith("ي")
-                and self.is_nationality(words[j + 1].key)
-                and self.nisba_surname(i, j + 1, label)
-            ):
-                j += 1  # «محمد شياع السوداني»
-        elif label is Label.ORGANIZATION and j + 1 < len(words):
-            j = max(j, self.org_chain(j + 1, after_genitive=True) - 1)
-        if i == j and (self.generic(words[i]) or not words[i].is_word and len(words[i].key) < 2):
-            return None
-        if i == j and words[i].tanween:
-            return None  # «بنوداً»: an inflected common noun, no name
-        if i == j and any(s in CURRENCY_WORDS for s in words[i].stems()):
-            return None  # «الدينار», «بيتكوين»: money, never a name by itself
-        if i == j and label is Label.LOCATION and self.people_noun(words[i]):
-            return None
-        return self.name_start(words[i]), i, j
+        return i, j
+
+    def extend_person(self, i: int, j: int, label: Label) -> tuple[int, int]:
+        """A person's span widened to a first name before it, known name words after it
+        and a nisba family name («محمد شياع السوداني»)."""
+        words = self.words
+        while (
+            i > 0
+            and words[i - 1].is_word
+            and not self.is_title(words[i - 1])
+            and any(self.gaz.is_first_name(s) for s in words[i - 1].stems())
+            and self.name_like(words[i - 1], 0)
+            and j - i < MAX_NAME_TOKENS
+        ):
+            i -= 1
+        while (
+            j + 1 < len(words)
+            and j - i + 1 < MAX_NAME_TOKENS + 1
+            and self.person_known(words[j + 1].key)
+            and not self.gaz.is_common(words[j + 1].key)
+            and not any(st in FUNCTION_WORDS for st in words[j + 1].stems())
+            and self.name_like(words[j + 1], j - i + 1)
+        ):
+            j += 1
+        if (
+            j + 1 < len(words)
+            and j - i == 1
+            and words[j + 1].key.endswith("ي")
+            and self.is_nationality(words[j + 1].key)
+            and self.nisba_surname(i, j + 1, label)
+        ):
+            j += 1  # «محمد شياع السوداني»
+        return i, j
+
+    def lone_word_dropped(self, w: _Word, label: Label) -> bool:
+        """A one-word span that is no name: a generic noun or a stray mark, a word with
+        tanween («بنوداً»), money («الدينار»), a people's name as a place («الروس»)."""
+        if self.generic(w) or not w.is_word and len(w.key) < 2:
+            return True
+        if w.tanween:
+            return True
+        if any(s in CURRENCY_WORDS for s in w.stems()):
+            return True
+        return label is Label.LOCATION and self.people_noun(w)
 
     def nisba_surname(self, i: int, j: int, label: Label) -> bool:
         """«محمد شياع السوداني»: a nisba after two name words is the family name; a

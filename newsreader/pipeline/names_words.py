@@ -71,5 +71,5 @@ def _resources():
     """The CRF's word knowledge (gazetteer + name words seen in training), or None."""
     try:
         return resources_for()
-    except Exception:  # noqa: BLE001 - a broken resource file must not stop the rules
+    except Exception:  # a broken resource file must not stop the rules
         return None

@@ -210,8 +210,8 @@ PIPELINE_SYSTEMS = ("rules", "crf", "tagger", "rules-first", "tagger-first")
 def pipeline_recogniser(system: str) -> Callable[[list[str]], list[list[NameMatch]]]:
     """A whole-article recogniser by name: "crf" is the bare two-pass CRF (its own spans),
     the others are `find_names_in_article` modes."""
-    from newsreader.pipeline.entities import find_names_in_article  # noqa: PLC0415
-    from newsreader.pipeline.tagger import find_names_crf_document  # noqa: PLC0415
+    from newsreader.pipeline.entities import find_names_in_article
+    from newsreader.pipeline.tagger import find_names_crf_document
 
     if system == "crf":
         return find_names_crf_document
