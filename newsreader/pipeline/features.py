@@ -14,7 +14,6 @@ Everything that depends on resources (clusters, gazetteer) goes through
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from newsreader.pipeline.foreign import foreign_buckets
 from newsreader.pipeline.normalize import fold, proclitic_splits, stem, strip_article
+from newsreader.pipeline.resource_files import load_resource
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "ner.crfsuite"
@@ -80,10 +80,7 @@ def _default_gazetteer() -> GazetteerLookup | None:
     loader = getattr(module, "load_gazetteer", None)
     if loader is None:
         return None
-    try:
-        gaz = loader()
-    except Exception:  # a broken gazetteer must not stop tagging
-        return None
+    gaz = loader()  # a corrupt file is a ResourceError, not a tagger without a gazetteer
     tests = [
         (name, getattr(gaz, f"is_{name}"))
         for name in (
@@ -119,22 +116,23 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     """Word → cluster ids at each granularity, from the JSON file written by training."""
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {word: tuple(ids) for word, ids in data["clusters"].items()}
+    return load_resource(
+        path, lambda data: {word: tuple(ids) for word, ids in data["clusters"].items()}
+    )
 
 
 def load_plain_words(path: Path) -> frozenset[str]:
     """Word keys (`document.token_key`) the training data showed outside any name (same file)."""
     if not path.exists():
         return frozenset()
-    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("plain_words", ()))
+    return load_resource(path, lambda data: frozenset(data.get("plain_words", ())))
 
 
 def load_name_words(path: Path) -> dict[str, int]:
     """Folded word → times it stood inside a name in the training data (same file)."""
     if not path.exists():
         return {}
-    return dict(json.loads(path.read_text(encoding="utf-8")).get("name_words", {}))
+    return load_resource(path, lambda data: dict(data.get("name_words", {})))
 
 
 @dataclass(slots=True)

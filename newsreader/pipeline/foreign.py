@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.normalize import fold, stem
+from newsreader.pipeline.resource_files import load_resource
 
 DATA = Path(__file__).resolve().parent / "data"
 FOREIGN_PATH = DATA / "foreign.json"
@@ -129,9 +130,11 @@ def load_foreign(path: Path = FOREIGN_PATH) -> ForeignScorer | None:
     path = Path(path)
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return ForeignScorer(
-        LetterModel.from_counts(data["foreign"]), LetterModel.from_counts(data["native"])
+    return load_resource(
+        path,
+        lambda data: ForeignScorer(
+            LetterModel.from_counts(data["foreign"]), LetterModel.from_counts(data["native"])
+        ),
     )
 
 

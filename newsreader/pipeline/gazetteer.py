@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.normalize import fold_key
+from newsreader.pipeline.resource_files import load_resource
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA / "gazetteer.json"
@@ -486,7 +487,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     path = Path(path)
     if not path.exists():
         return Gazetteer()
-    return Gazetteer.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return load_resource(path, Gazetteer.from_dict)
 
 
 def describe(counts: dict[str, int], path: Path) -> Iterable[str]:

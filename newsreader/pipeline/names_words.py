@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsreader.pipeline.features import resources_for
+from newsreader.pipeline.features import Resources, resources_for
 from newsreader.pipeline.lexicon_names import (
     TANWEEN,
 )
@@ -67,9 +67,10 @@ def _words(text: str) -> list[_Word]:
     return out
 
 
-def _resources():
-    """The CRF's word knowledge (gazetteer + name words seen in training), or None."""
-    try:
-        return resources_for()
-    except Exception:  # a broken resource file must not stop the rules
-        return None
+def _resources() -> Resources:
+    """The CRF's word knowledge (gazetteer + name words seen in training).
+
+    A corrupt resource file raises `ResourceError` (one line naming it); missing
+    files give empty resources, so the rules run on.
+    """
+    return resources_for()
