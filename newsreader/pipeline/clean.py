@@ -164,9 +164,12 @@ def _assemble(
     headings: Collection[str] | None = None,
 ) -> CleanedArticle:
     kept = [ln for n, ln in enumerate(lines) if ln.kept and n != title_at]
-    if (given is None and title_at is None) or (given is not None and not kept):
+    if given is None and title_at is not None:
+        head = lines[title_at].text
+    elif given is not None and kept:
+        head = given
+    else:
         raise InputError("nothing is left of the text after cleaning")
-    head = given if given is not None else lines[title_at].text
     paragraphs = [Paragraph(0, Kind.TITLE, head)]
     for n, line in enumerate(kept):
         if headings is None:
@@ -246,9 +249,9 @@ def _published(lines: list[_Line], title_at: int | None) -> date | None:
     labelled = [d for i, d in dated if _labelled(lines[i].text)]
     issue = [d for i, d in dated if lines[i].reason == R.ISSUE_HEADER]
     later = [d for i, d in dated if i > title_at]
-    for found in (below, above, labelled):
-        if found:
-            return found[0]
+    for near in (below, above, labelled):
+        if near:
+            return near[0]
     lead = _lead_dateline(lines, title_at)
     if lead:
         return lead

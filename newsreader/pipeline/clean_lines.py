@@ -245,7 +245,7 @@ def _strong_dateline(text: str) -> bool:
     return text.rstrip()[-1] in "-–—" or shape.byline_verb(text)
 
 
-def _dateline_reason(folded: str) -> str | None:
+def _dateline_reason(folded: str) -> R | None:
     """Date/time-only lines are datelines; a name plus a time is a byline."""
     if _RELATIVE_TIME.match(folded):
         return R.TIMESTAMP
@@ -261,7 +261,7 @@ def _dateline_reason(folded: str) -> str | None:
     return R.BYLINE if name_only and len(folded.split()) <= 8 else None
 
 
-def _latin_reason(folded: str) -> str | None:
+def _latin_reason(folded: str) -> R | None:
     """A line with no Arabic, or a short mostly-Latin one, is page furniture."""
     arabic = len(_ARABIC.findall(folded))
     latin = len(_LATIN.findall(folded))
@@ -270,7 +270,7 @@ def _latin_reason(folded: str) -> str | None:
     return None
 
 
-def _cue_reason(folded: str, n_words: int) -> str | None:
+def _cue_reason(folded: str, n_words: int) -> R | None:
     """Share, navigation, source, ad, comment, cookie and caption cues at line start."""
     checks = (
         (R.SHARE, _SHARE_IMPERATIVE.search(folded) and n_words <= 15),

@@ -6,6 +6,7 @@ expressions and word sets the date finders read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel.dates import get_day_names, get_month_names
@@ -16,7 +17,17 @@ from newsreader.pipeline.normalize import fold, fold_key
 
 # CLDR locales whose wide month names differ: Egyptian/Gulf, Levantine/Iraqi,
 # Algerian/Tunisian and Moroccan.
-_MONTH_LOCALES = ("ar", "ar_EG", "ar_SA", "ar_SY", "ar_LB", "ar_IQ", "ar_JO", "ar_DZ", "ar_TN")
+_MONTH_LOCALES: tuple[str, ...] = (
+    "ar",
+    "ar_EG",
+    "ar_SA",
+    "ar_SY",
+    "ar_LB",
+    "ar_IQ",
+    "ar_JO",
+    "ar_DZ",
+    "ar_TN",
+)
 _MONTH_LOCALES += ("ar_MA", "ar_LY")
 
 
@@ -104,8 +115,8 @@ def month_number(word: str) -> int | None:
     return MONTHS.get(fold_key(word))
 
 
-def _alternation(names: object) -> str:
-    ordered = sorted(names, key=len, reverse=True)  # type: ignore[arg-type]
+def _alternation(names: Iterable[str]) -> str:
+    ordered = sorted(names, key=len, reverse=True)
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
 
 

@@ -46,10 +46,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if declared and (found := _declared(data, declared)) is not None:
         return _checked(*found)
     if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise InputError("the input is binary, not text")
-        return _checked(_decode(data, encoding), encoding)
+        return _checked(_decode(data, utf16), utf16)
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as err:

@@ -112,6 +112,9 @@ class TokenTagger(nn.Module):
     It takes over the encoder it is given: adapters go into that model's layers.
     """
 
+    mean: torch.Tensor
+    std: torch.Tensor
+
     def __init__(self, encoder: BertEncoder, cfg: NerConfig) -> None:
         super().__init__()
         self.cfg = cfg
@@ -490,7 +493,7 @@ def load_tagger(
     """An encoder with a saved adapter put on it; `merge`/`int8` ready it for tagging only."""
     saved = torch.load(Path(path), map_location="cpu", weights_only=True)
     raw = saved["config"]
-    cfg = NerConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+    cfg = NerConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})  # type: ignore[arg-type]
     tagger = TokenTagger(encoder.model, cfg)
     load_adapter_state(tagger, unpack_state(saved["adapter"]))
     if merge or int8:
@@ -568,6 +571,7 @@ def word_probabilities(
             probs[i] = out
     per_sentence: list[list[torch.Tensor]] = [[] for _ in sentences]
     for (s, _), p in zip(parts, probs, strict=True):
+        assert p is not None  # every part was tagged above
         per_sentence[s].append(p)
     n_labels_zero = torch.zeros(0, n_labels)
     return [torch.cat(ps) if ps else n_labels_zero for ps in per_sentence]

@@ -295,9 +295,9 @@ def token_features(word: str, resources: Resources) -> list[str]:
         feats.append("digit")
         if f.isdigit():
             feats.append(f"ndigits={min(len(f), 5)}")
-    n = nisba(f)
-    if n:
-        feats.append(f"nisba={n}")
+    ending = nisba(f)
+    if ending:
+        feats.append(f"nisba={ending}")
     case = latin_case(clean)
     if case:
         feats.append(f"latin={case}")

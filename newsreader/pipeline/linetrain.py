@@ -193,7 +193,7 @@ def paragraph_prf(pages: list[Page], decide) -> tuple[float, float, float]:
     """Paragraph precision, recall, F1 when `decide(page, i, features)` says a line is dropped."""
     tp = npred = ngold = 0
     for page in pages:
-        kept = Counter()
+        kept: Counter[str] = Counter()
         if page.title_at is not None:
             kept[near_key(page.texts[page.title_at])] += 1
         rows = {i: f for i, f, _ in page.rows}

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from newsreader.pipeline.corpus import Sentence, read_aqmar
 from newsreader.pipeline.document import WINDOW, document_features
@@ -22,10 +23,20 @@ from newsreader.pipeline.tagger import first_pass_path, first_pass_tags, load_mo
 from newsreader.pipeline.training_clusters import training_resources, write_clusters
 from newsreader.pipeline.training_corpus import AQMAR, WIKI, _need, train_sentences
 
+
 # c1/c2: a 4x3 grid on the last sixth of the training file (`manage.py tune_ner`) is flat
 # (71.0-71.9 F1, best c1 0.05); with AQMAR's feature copies c1 0.1 scores the same on test
 # and prunes the model from 4.0 to 2.9 MB. min_freq 2 costs 1.3 F1.
-DEFAULTS = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "min_freq": 1}
+class CrfParams(TypedDict):
+    """The CRF's training parameters (python-crfsuite's names)."""
+
+    c1: float
+    c2: float
+    max_iterations: int
+    min_freq: int
+
+
+DEFAULTS: CrfParams = {"c1": 0.1, "c2": 0.05, "max_iterations": 200, "min_freq": 1}
 
 
 @dataclass(slots=True)
@@ -154,7 +165,7 @@ def _fold_job(k: int) -> list[list[str]]:
 def jackknife_tags(
     sentences: Sequence[Sentence],
     items: Sequence[list[list[str]]],
-    params: dict,
+    params: CrfParams,
     folds: int = FOLDS,
     processes: int = 2,
 ) -> list[list[str]]:
@@ -182,7 +193,7 @@ def train_two_pass(
     sentences: Sequence[Sentence],
     model_path: str | Path,
     resources: Resources | None,
-    params: dict,
+    params: CrfParams,
     weights: Sequence[int] | None = None,
     folds: int = FOLDS,
     window: int | None = WINDOW,
@@ -254,7 +265,7 @@ def train_model(
     resources, counts = training_resources(plain, seed)
     write_clusters(path=clusters_path(Path(model_path)), **counts)
     resources_for.cache_clear()
-    params = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq}
+    params: CrfParams = {"c1": c1, "c2": c2, "max_iterations": max_iterations, "min_freq": min_freq}
     if two_pass:
         result = train_two_pass(plain, model_path, resources, params, weights, domains=domains)
     else:

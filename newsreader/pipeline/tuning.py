@@ -19,6 +19,7 @@ from newsreader.pipeline.training_corpus import AQMAR, WIKI, train_sentences
 from newsreader.pipeline.training_crf import (
     DEFAULTS,
     SHARED,
+    CrfParams,
     domain_items,
     map_forked,
     train,
@@ -52,7 +53,7 @@ def dev_split(
 def _trial(c: tuple[float, float]) -> Trial:
     job = SHARED
     c1, c2 = c
-    params = {
+    params: CrfParams = {
         "c1": c1,
         "c2": c2,
         "max_iterations": job["max_iterations"],
