@@ -26,7 +26,7 @@ class _Handler(BaseHTTPRequestHandler):
     routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
     timeout = 10  # a stuck client does not hold the thread forever
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:  # http.server's name
         status, headers, body = self.routes.get(self.path, (404, {}, b"not here"))
         time.sleep(float(headers.get("X-Delay", 0)))  # a slow server, for the timeout
         self.send_response(status)

@@ -13,7 +13,8 @@ import datetime as dt
 
 import pytest
 
-from newsreader.pipeline.dates import MONTHS, find_dates, month_number, reference_day
+from newsreader.pipeline.dates import find_dates, reference_day
+from newsreader.pipeline.dates_patterns import MONTHS, month_number
 
 PUBLISHED = dt.date(2025, 6, 12)  # a Thursday
 

@@ -244,9 +244,9 @@ def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
 
 
 def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
-    from io import StringIO  # noqa: PLC0415
+    from io import StringIO
 
-    from django.core.management import call_command  # noqa: PLC0415
+    from django.core.management import call_command
 
     data = tiny_corpus(tmp_path / "ner")
     args = ["train_ner", "--encoder", "--data", str(data), "--encoder-dir", str(tmp_path / "run")]

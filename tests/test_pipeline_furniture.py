@@ -1,6 +1,7 @@
 """A source's recurring lines are furniture; a story's own lines are not."""
 
-from newsreader.pipeline.clean import clean, near_key
+from newsreader.pipeline.clean import clean
+from newsreader.pipeline.clean_lines import near_key
 from newsreader.pipeline.furniture import recurring_lines
 
 MENU = "الرئيسية | سياسة | اقتصاد | رياضة | منوعات"

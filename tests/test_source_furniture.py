@@ -15,7 +15,7 @@ from newsreader.news.furniture import known_furniture, record_lines, source_key
 from newsreader.news.ingest import ingest_bytes
 from newsreader.news.models import Article, SourceLine
 from newsreader.news.vocabulary import DROP_REASONS, drop_reason_name
-from newsreader.pipeline.clean import near_key
+from newsreader.pipeline.clean_lines import near_key
 from newsreader.pipeline.types import DropReason
 
 SITE = "https://www.wadi-news.example/news/{}.html"

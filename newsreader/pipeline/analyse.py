@@ -52,7 +52,7 @@ def find_spans(
         # a letter the finder took for a proclitic may belong to the word («وزاريا»)
         found = [k for n in found if (k := keep_word_letters(paragraph.text, n)) is not None]
         dates = [
-            Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value, d.value)
+            Span(paragraph.index, d.start, d.end, d.text, Label.DATE, d.value or "", d.value)
             for d in find_dates(paragraph.text, reference)
         ]
         outlets = [n for n in found if n.label is Label.ORGANIZATION]

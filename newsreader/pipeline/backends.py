@@ -43,7 +43,7 @@ def get_recogniser(name: str | None = "embedded", model_dir: str | None = None):
         return _encoder(model_dir, combined=choice == "combined")
     if choice != "camel":
         return embedded, f"unknown NER backend {name!r}; using the CRF tagger"
-    from newsreader.pipeline import camel_backend  # noqa: PLC0415
+    from newsreader.pipeline import camel_backend
 
     try:
         tagger = camel_backend.load_tagger(model_dir)
@@ -54,8 +54,8 @@ def get_recogniser(name: str | None = "embedded", model_dir: str | None = None):
 
 def _encoder(adapter: str | None, combined: bool):
     """The encoder (alone or combined with the CRF), or the CRF alone and the one-line reason."""
-    from newsreader.pipeline import encoder_backend  # noqa: PLC0415 - imports torch
-    from newsreader.pipeline.encoder import EncoderUnavailable  # noqa: PLC0415
+    from newsreader.pipeline import encoder_backend  # imports torch
+    from newsreader.pipeline.encoder import EncoderUnavailable
 
     load = encoder_backend.load_combined_tagger if combined else encoder_backend.load_word_tagger
     try:

@@ -49,7 +49,7 @@ def check_model_dir(model_dir: str | Path | None) -> Path:
 
 def _import_recognizer():
     """camel_tools.ner.NERecognizer (imported here only: the import may try the network)."""
-    from camel_tools.ner import NERecognizer  # noqa: PLC0415
+    from camel_tools.ner import NERecognizer
 
     return NERecognizer
 
@@ -64,11 +64,11 @@ def load_recognizer(model_dir: str | Path | None):
     path = check_model_dir(model_dir)
     try:
         recognizer_class = _import_recognizer()
-    except Exception as exc:  # noqa: BLE001 - offline catalogue, missing torch, …
+    except Exception as exc:  # offline catalogue, missing torch, …
         raise CamelUnavailable(f"camel_tools.ner cannot be imported ({_reason(exc)})") from exc
     try:
         return recognizer_class(str(path), use_gpu=False)
-    except Exception as exc:  # noqa: BLE001 - a broken or foreign model directory
+    except Exception as exc:  # a broken or foreign model directory
         raise CamelUnavailable(f"cannot load the model in {path} ({_reason(exc)})") from exc
 
 

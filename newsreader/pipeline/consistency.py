@@ -61,10 +61,11 @@ def propagate(
     n = len(sentences)
     whole = _merged(found) if window is None else None  # one article: merge once
     for k in range(n):
-        if whole is not None:
+        if window is None and whole is not None:
             words, names = whole
         else:
-            words, names = _merged(found[max(0, k - window) : k + window + 1])
+            reach = window or 0
+            words, names = _merged(found[max(0, k - reach) : k + reach + 1])
         _copy_names(keys[k], out[k], names)
         _copy_words(keys[k], out[k], words, plain_words)
     return out

@@ -58,10 +58,10 @@ def decode(
     if declared and (found := _declared(data, declared)) is not None:
         return _checked(*found, markup)
     if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise InputError("the input is binary, not text")
-        return _checked(_decode(data, encoding), encoding, markup)
+        return _checked(_decode(data, utf16), utf16, markup)
     try:
         return _checked(data.decode("utf-8"), "utf-8", markup)
     except UnicodeDecodeError as err:

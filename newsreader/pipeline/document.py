@@ -19,8 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from newsreader.pipeline.bio import bio_spans
-from newsreader.pipeline.features import stem
-from newsreader.pipeline.normalize import fold
+from newsreader.pipeline.normalize import fold, stem
 
 # Sentences on either side that count as the document when a corpus has no
 # article boundaries (ANERcorp articles run about 15 sentences).

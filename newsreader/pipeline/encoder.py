@@ -67,6 +67,9 @@ class EncoderConfig:
 class Q4Embedding(nn.Module):
     """A frozen embedding table kept as Q4_0 blocks; looked-up rows are expanded to float32."""
 
+    scales: torch.Tensor
+    nibbles: torch.Tensor
+
     def __init__(self, rows: int, dim: int) -> None:
         super().__init__()
         self.dim = dim

@@ -26,7 +26,7 @@ DEFAULT_ADAPTER = Path(__file__).resolve().parent / "data" / "encoder_ner.pt"
 
 def adapter_path(path: str | Path | None) -> Path:
     """The adapter file: `path` (a file, or a folder holding adapter.pt), else the committed one."""
-    from newsreader.pipeline.encoder_ner import ADAPTER  # noqa: PLC0415
+    from newsreader.pipeline.encoder_ner import ADAPTER
 
     chosen = Path(path).expanduser() if path and str(path).strip() else DEFAULT_ADAPTER
     if chosen.is_dir():
@@ -38,7 +38,7 @@ def adapter_path(path: str | Path | None) -> Path:
 
 def _load(path: str | None, cache: str | None, threads: int | None, int8: bool):
     """(encoder, tagger) with the adapter at `path` merged in; one line when it cannot load."""
-    from newsreader.pipeline import encoder_ner  # noqa: PLC0415
+    from newsreader.pipeline import encoder_ner
 
     adapter = adapter_path(path)
     encoder = load_encoder(cache)
@@ -73,7 +73,7 @@ def load_word_tagger(
     The adapters are merged into the weights; `int8` also quantises the linear layers.
     An article's paragraphs are tagged in batches (about twice the speed of one at a time).
     """
-    from newsreader.pipeline import encoder_ner  # noqa: PLC0415
+    from newsreader.pipeline import encoder_ner
 
     encoder, tagger = _load(path, cache, threads, int8)
 
@@ -95,7 +95,7 @@ def load_combined_tagger(
 
     The CRF reads the article's paragraphs as one document, as it does alone.
     """
-    from newsreader.pipeline import encoder_ner  # noqa: PLC0415
+    from newsreader.pipeline import encoder_ner
 
     try:
         load_model(Path(model_path))

@@ -96,6 +96,9 @@ class TokenTagger(nn.Module):
     It takes over the encoder it is given: adapters go into that model's layers.
     """
 
+    mean: torch.Tensor
+    std: torch.Tensor
+
     def __init__(self, encoder: BertEncoder, cfg: NerConfig) -> None:
         super().__init__()
         self.cfg = cfg
@@ -269,7 +272,7 @@ def load_tagger(
     """An encoder with a saved adapter put on it; `merge`/`int8` ready it for tagging only."""
     saved = torch.load(Path(path), map_location="cpu", weights_only=True)
     raw = saved["config"]
-    cfg = NerConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+    cfg = NerConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})  # type: ignore[arg-type]
     tagger = TokenTagger(encoder.model, cfg)
     load_adapter_state(tagger, unpack_state(saved["adapter"]))
     if merge or int8:
@@ -300,7 +303,7 @@ def merge_lora(tagger: TokenTagger) -> None:
 
 def quantise_int8(tagger: TokenTagger) -> None:
     """Dynamic int8 linear layers in the encoder (about twice as fast on a CPU)."""
-    import warnings  # noqa: PLC0415
+    import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao's eager quantisation is marked for migration
@@ -347,6 +350,7 @@ def word_probabilities(
             probs[i] = out
     per_sentence: list[list[torch.Tensor]] = [[] for _ in sentences]
     for (s, _), p in zip(parts, probs, strict=True):
+        assert p is not None  # every part was tagged above
         per_sentence[s].append(p)
     n_labels_zero = torch.zeros(0, n_labels)
     return [torch.cat(ps) if ps else n_labels_zero for ps in per_sentence]

@@ -205,7 +205,7 @@ class UnigramTokenizer:
 
     @classmethod
     def load(cls, path: str | Path) -> UnigramTokenizer:
-        import numpy as np  # noqa: PLC0415
+        import numpy as np
 
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
         sp = payload["specials"]

@@ -287,8 +287,8 @@ def train_anercorp(
     or is None while training is unfinished (`max_steps`). AQMAR is not read:
     Wikipedia labels organisations differently and would need its own handling.
     """
-    from newsreader.pipeline import training  # noqa: PLC0415 - pulls in the CRF side
-    from newsreader.pipeline.encoder import load_encoder  # noqa: PLC0415
+    from newsreader.pipeline import training
+    from newsreader.pipeline.encoder import load_encoder
 
     encoder = load_encoder(cache)
     sentences = training.train_sentences(Path(data))
@@ -305,7 +305,7 @@ def train_anercorp(
 
 def score_tests(tagger: TokenTagger, tokenizer: UnigramTokenizer, data: str | Path) -> dict:
     """Exact-match reports on the official and the repaired ANERcorp CAMeL Lab test files."""
-    from newsreader.pipeline import training  # noqa: PLC0415
+    from newsreader.pipeline import training
 
     reports = {}
     for name, test in training.test_sets(Path(data)).items():
@@ -319,17 +319,18 @@ def evaluate_anercorp(
 ) -> dict[str, dict]:
     """{test file: {"crf", "encoder", "combined": Report}} for a saved adapter.
 
-    The CRF reads the sentences as running text (`training.WINDOW` either
+    The CRF reads the sentences as running text (`WINDOW` either
     side, as `evaluate_ner` always has); the encoder tags each sentence alone;
     the combination averages the two per word and runs the consistency step
     over the same window (`combine.combined_tags`). Merged weights; `int8` as
     the quantised path.
     """
-    from newsreader.pipeline import training  # noqa: PLC0415
-    from newsreader.pipeline.combine import combined_tags  # noqa: PLC0415
-    from newsreader.pipeline.encoder import load_encoder  # noqa: PLC0415
-    from newsreader.pipeline.features import MODEL_PATH, resources_for  # noqa: PLC0415
-    from newsreader.pipeline.tagger import document_marginals  # noqa: PLC0415
+    from newsreader.pipeline import training
+    from newsreader.pipeline.combine import combined_tags
+    from newsreader.pipeline.document import WINDOW
+    from newsreader.pipeline.encoder import load_encoder
+    from newsreader.pipeline.features import MODEL_PATH, resources_for
+    from newsreader.pipeline.tagger import document_marginals
 
     encoder = load_encoder(cache)
     tagger = load_tagger(encoder, adapter, merge=True, int8=int8)
@@ -340,8 +341,8 @@ def evaluate_anercorp(
         gold = [[t for _, t in s] for s in test]
         probs = [p.tolist() for p in word_probabilities(tagger, encoder.tokenizer, words)]
         alone = [repair([LABELS[r.index(max(r))] for r in rows]) for rows in probs]
-        marginals = document_marginals(words, MODEL_PATH, training.WINDOW)
-        both = combined_tags(words, marginals, probs, plain, training.WINDOW)
+        marginals = document_marginals(words, MODEL_PATH, WINDOW)
+        both = combined_tags(words, marginals, probs, plain, WINDOW)
         out[name] = {
             "crf": training.score(gold, training.predict(MODEL_PATH, test)),
             "encoder": training.score(gold, alone),

@@ -17,8 +17,9 @@ from datetime import date
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 
-from newsreader.pipeline.clean import near_key
+from newsreader.pipeline.clean_lines import near_key
 from newsreader.pipeline.decode import decode, meta_charset
 from newsreader.pipeline.types import InputError
 
@@ -149,21 +150,22 @@ def extract(html: str, url: str | None = None) -> Page:
         raise InputError(f"the HTML could not be parsed ({type(err).__name__})") from None
     except RecursionError:  # markup nested thousands of levels deep
         raise InputError(f"{NO_TEXT} (its markup is nested too deep)") from None
-    body = getattr(doc, "body", None) if doc is not None else None
+    page = doc if isinstance(doc, Document) else None  # "python" output: a Document or None
+    body = getattr(page, "body", None) if page is not None else None
     blocks = list(_body_lines(body)) if body is not None else []
     lines = [line for line, _ in blocks]
-    if not any(len(line.split()) >= MIN_STORY_WORDS for line in lines):
+    if page is None or not any(len(line.split()) >= MIN_STORY_WORDS for line in lines):
         raise InputError(f"{NO_TEXT} (only links, scripts or short labels)")
-    title = _one_line(doc.title or "")
+    title = _one_line(page.title or "")
     if title and not _leads_with(lines, title):
         lines.insert(0, title)
     return Page(
         lines=lines,
         title=title,
-        published=_iso(doc.date),
-        sitename=_one_line(doc.sitename or ""),
-        url=doc.url or url or "",
-        tags=list(doc.tags or []),
+        published=_iso(page.date),
+        sitename=_one_line(page.sitename or ""),
+        url=page.url or url or "",
+        tags=list(page.tags or []),
         headings=frozenset(line for line, heading in blocks if heading),
     )
 

@@ -14,7 +14,6 @@ Everything that depends on resources (clusters, gazetteer) goes through
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.foreign import foreign_buckets
-from newsreader.pipeline.normalize import fold, proclitic_splits, strip_article
+from newsreader.pipeline.normalize import fold, proclitic_splits, stem, strip_article
+from newsreader.pipeline.resource_files import load_resource
 
 DATA = Path(__file__).resolve().parent / "data"
 MODEL_PATH = DATA / "ner.crfsuite"
@@ -74,16 +74,13 @@ GazetteerLookup = Callable[[str], Sequence[str]]
 def _default_gazetteer() -> GazetteerLookup | None:
     """Lookups from newsreader.pipeline.gazetteer, when that module exists."""
     try:
-        from newsreader.pipeline import gazetteer as module  # noqa: PLC0415
+        from newsreader.pipeline import gazetteer as module
     except ImportError:
         return None
     loader = getattr(module, "load_gazetteer", None)
     if loader is None:
         return None
-    try:
-        gaz = loader()
-    except Exception:  # noqa: BLE001 - a broken gazetteer must not stop tagging
-        return None
+    gaz = loader()  # a corrupt file is a ResourceError, not a tagger without a gazetteer
     tests = [
         (name, getattr(gaz, f"is_{name}"))
         for name in (
@@ -119,22 +116,23 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     """Word → cluster ids at each granularity, from the JSON file written by training."""
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {word: tuple(ids) for word, ids in data["clusters"].items()}
+    return load_resource(
+        path, lambda data: {word: tuple(ids) for word, ids in data["clusters"].items()}
+    )
 
 
 def load_plain_words(path: Path) -> frozenset[str]:
     """Word keys (`document.token_key`) the training data showed outside any name (same file)."""
     if not path.exists():
         return frozenset()
-    return frozenset(json.loads(path.read_text(encoding="utf-8")).get("plain_words", ()))
+    return load_resource(path, lambda data: frozenset(data.get("plain_words", ())))
 
 
 def load_name_words(path: Path) -> dict[str, int]:
     """Folded word → times it stood inside a name in the training data (same file)."""
     if not path.exists():
         return {}
-    return dict(json.loads(path.read_text(encoding="utf-8")).get("name_words", {}))
+    return load_resource(path, lambda data: dict(data.get("name_words", {})))
 
 
 @dataclass(slots=True)
@@ -208,11 +206,6 @@ def latin_case(word: str) -> str:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return "upper"
     return "title" if letters[0].isupper() else "lower"
-
-
-def stem(folded: str) -> str:
-    """The folded word without proclitics and article («وبالمدينة» → «مدينه»)."""
-    return strip_article(proclitic_splits(folded)[-1][1])
 
 
 def _candidates(folded: str) -> list[str]:
@@ -302,9 +295,9 @@ def token_features(word: str, resources: Resources) -> list[str]:
         feats.append("digit")
         if f.isdigit():
             feats.append(f"ndigits={min(len(f), 5)}")
-    n = nisba(f)
-    if n:
-        feats.append(f"nisba={n}")
+    ending = nisba(f)
+    if ending:
+        feats.append(f"nisba={ending}")
     case = latin_case(clean)
     if case:
         feats.append(f"latin={case}")

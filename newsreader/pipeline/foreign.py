@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.pipeline.normalize import fold
+from newsreader.pipeline.normalize import fold, stem
+from newsreader.pipeline.resource_files import load_resource
 
 DATA = Path(__file__).resolve().parent / "data"
 FOREIGN_PATH = DATA / "foreign.json"
@@ -75,8 +76,6 @@ class ForeignScorer:
 
     def score(self, word: str) -> float:
         """Log-likelihood ratio per letter, foreign over native, of the word's stem."""
-        from newsreader.pipeline.features import stem  # noqa: PLC0415 - features imports us
-
         key = stem(fold(word.replace("\u0640", "")) or word)
         if len(key) < 2:
             return 0.0
@@ -99,9 +98,7 @@ def wikidata_tokens(ner_data: Path) -> set[str]:
 
 def native_words(exclude: set[str], size: int = NATIVE_WORDS) -> set[str]:
     """Stems of the most frequent Arabic words (wordfreq), minus the name tokens."""
-    import wordfreq  # noqa: PLC0415 - build-time dependency only
-
-    from newsreader.pipeline.features import stem  # noqa: PLC0415
+    import wordfreq  # build-time dependency only
 
     ranked = sorted(wordfreq.get_frequency_dict("ar", "large").items(), key=lambda x: (-x[1], x[0]))
     stems = {stem(fold(w)) for w, _ in ranked[:size]}
@@ -133,9 +130,11 @@ def load_foreign(path: Path = FOREIGN_PATH) -> ForeignScorer | None:
     path = Path(path)
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return ForeignScorer(
-        LetterModel.from_counts(data["foreign"]), LetterModel.from_counts(data["native"])
+    return load_resource(
+        path,
+        lambda data: ForeignScorer(
+            LetterModel.from_counts(data["foreign"]), LetterModel.from_counts(data["native"])
+        ),
     )
 
 

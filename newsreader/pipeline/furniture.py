@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from newsreader.pipeline.clean import MIN_BODY_WORDS, near_key
+from newsreader.pipeline.clean_lines import MIN_BODY_WORDS, near_key
 
 MIN_ARTICLES = 2  # a line on two different pages of a source is furniture
 MIN_ARTICLES_SENTENCE = 3  # ... unless it reads as a story's sentence

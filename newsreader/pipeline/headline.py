@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsreader.pipeline import lineshape as shape
+from newsreader.pipeline.lexicon_function_words import STOP_WORDS
 from newsreader.pipeline.normalize import fold_key
 
 MIN_WORDS = 3  # shorter lines above the story are section labels
@@ -202,7 +203,7 @@ def _lead_stems(texts: Sequence[str], usable: Sequence[bool], start: int) -> set
 
 @lru_cache(maxsize=1)
 def _stops() -> frozenset[str]:
-    return frozenset(fold_key(w).lower() for w in shape.lex.STOP_WORDS)
+    return frozenset(fold_key(w).lower() for w in STOP_WORDS)
 
 
 def stems(text: str) -> set[str]:

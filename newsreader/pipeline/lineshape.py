@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from newsreader.pipeline import lexicon_clean as lex
+from newsreader.pipeline import lexicon_clean, lexicon_credits, lexicon_function_words
 from newsreader.pipeline.normalize import fold_key
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -35,9 +36,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold_key(text).lower())
 
 
+# the word tables, looked up by name
+_LEXICONS = (lexicon_clean, lexicon_function_words, lexicon_credits)
+
+
+def _table(name: str) -> Sequence[str] | frozenset[str]:
+    return next(getattr(m, name) for m in _LEXICONS if hasattr(m, name))
+
+
 @cache
 def _folded(name: str) -> frozenset[str]:
-    values = getattr(lex, name)
+    values = _table(name)
     return frozenset(fold_key(v).lower() for v in values)
 
 
@@ -165,7 +174,7 @@ def starts_with_phrase(text: str, table: str, max_words: int) -> bool:
 
 @lru_cache(maxsize=16)
 def _phrases(table: str) -> tuple[str, ...]:
-    return tuple(" ".join(words(p)) for p in getattr(lex, table))
+    return tuple(" ".join(words(p)) for p in _table(table))
 
 
 def contains_phrase(text: str, table: str) -> bool:
@@ -175,7 +184,7 @@ def contains_phrase(text: str, table: str) -> bool:
 
 def is_font_control(text: str) -> bool:
     """«+A -A», «A+ A-», «A A A»: font-size buttons."""
-    return bool(re.match(lex.FONT_CONTROL, text.strip(), re.I))
+    return bool(re.match(lexicon_clean.FONT_CONTROL, text.strip(), re.I))
 
 
 def is_buttons(text: str) -> bool:

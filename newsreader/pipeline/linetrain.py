@@ -35,9 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsreader.pipeline import clean as cleaning
 from newsreader.pipeline import lineshape as shape
-from newsreader.pipeline.clean import line_reason, mark_lines, near_key
+from newsreader.pipeline.clean import mark_lines
+from newsreader.pipeline.clean_lines import _shape_reason, line_reason, near_key
 from newsreader.pipeline.extract import cleaner_text
 from newsreader.pipeline.headline import stems
 from newsreader.pipeline.types import DropReason as R
@@ -163,7 +163,7 @@ def _page(lines: list, title_at: int | None, gold: dict) -> Page:
     for i, line in enumerate(lines):
         if i == title_at or line.reason in STRUCTURAL:
             continue
-        shape_hit = cleaning._shape_reason(line.text) is not None
+        shape_hit = _shape_reason(line.text) is not None
         features = line_features(
             texts,
             i,
@@ -193,7 +193,7 @@ def paragraph_prf(pages: list[Page], decide) -> tuple[float, float, float]:
     """Paragraph precision, recall, F1 when `decide(page, i, features)` says a line is dropped."""
     tp = npred = ngold = 0
     for page in pages:
-        kept = Counter()
+        kept: Counter[str] = Counter()
         if page.title_at is not None:
             kept[near_key(page.texts[page.title_at])] += 1
         rows = {i: f for i, f, _ in page.rows}

@@ -124,6 +124,11 @@ def strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
+def stem(folded: str) -> str:
+    """The folded word without proclitics and article («وبالمدينة» → «مدينه»)."""
+    return strip_article(proclitic_splits(folded)[-1][1])
+
+
 def search_text(text: str) -> str:
     """Shadow text for full-text search: folded, each word also without its proclitics."""
     out: list[str] = []

@@ -14,21 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsreader.pipeline.corpus import Sentence, read_aqmar
-from newsreader.pipeline.training import (
-    AQMAR,
+from newsreader.pipeline.training_clusters import training_resources, write_clusters
+from newsreader.pipeline.training_corpus import AQMAR, WIKI, train_sentences
+from newsreader.pipeline.training_crf import (
     DEFAULTS,
     SHARED,
-    WIKI,
-    Report,
+    CrfParams,
     domain_items,
-    evaluate,
     map_forked,
     train,
-    train_sentences,
     train_two_pass,
-    training_resources,
-    write_clusters,
 )
+from newsreader.pipeline.training_scores import Report, evaluate
 
 GRID = tuple((c1, c2) for c1 in (0.02, 0.05, 0.1, 0.2) for c2 in (0.01, 0.05, 0.1))
 DEV_SHARE = 6  # the last sixth, as the official split cuts test off
@@ -56,7 +53,7 @@ def dev_split(
 def _trial(c: tuple[float, float]) -> Trial:
     job = SHARED
     c1, c2 = c
-    params = {
+    params: CrfParams = {
         "c1": c1,
         "c2": c2,
         "max_iterations": job["max_iterations"],

@@ -27,6 +27,14 @@ class InputError(ValueError):
     """Input that cannot become an article; the message is one line for the user."""
 
 
+class ResourceError(InputError):
+    """A committed resource file (gazetteer, word classes, letter models) is corrupt.
+
+    An InputError, so every place that reports an input's one-line reason reports
+    this too, instead of tagging on silently without the file.
+    """
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark with its character offsets in the source text."""

@@ -84,6 +84,23 @@ def match_article(article_id, title: str | None, paragraphs: list[str] | None) -
     raise FormatError(f"no article with id {article_id} or with this title and text")
 
 
+def _entry_fields(entry: dict, where: str) -> tuple[int, int, int, str, str]:
+    """(paragraph, start, end, label, origin) of an entry, or the FormatError that says why not."""
+    try:
+        index, start, end = int(entry["paragraph"]), int(entry["start"]), int(entry["end"])
+        label = entry["label"]
+    except (KeyError, TypeError, ValueError) as error:
+        raise FormatError(
+            f"{where}: needs integer paragraph/start/end and a label ({error})"
+        ) from None
+    if label not in LABEL_CODES:
+        raise FormatError(f"{where}: unknown label {label!r}")
+    origin = entry.get("origin") or Origin.HUMAN.value
+    if origin not in ORIGINS:
+        raise FormatError(f"{where}: origin must be human or model, not {origin!r}")
+    return index, start, end, label, origin
+
+
 def store_entities(article: Article, entities: list[dict], counts: Counts) -> None:
     """Create the mentions the entries describe, leaving every existing span alone."""
     rows = {p.index: p for p in article.paragraphs.all()}
@@ -93,18 +110,7 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
     touched: set[int] = set()
     for n, entry in enumerate(entities, start=1):
         where = entry.get("_where") or f"entity {n}"
-        try:
-            index, start, end = int(entry["paragraph"]), int(entry["start"]), int(entry["end"])
-            label = entry["label"]
-        except (KeyError, TypeError, ValueError) as error:
-            raise FormatError(
-                f"{where}: needs integer paragraph/start/end and a label ({error})"
-            ) from None
-        if label not in LABEL_CODES:
-            raise FormatError(f"{where}: unknown label {label!r}")
-        origin = entry.get("origin") or Origin.HUMAN.value
-        if origin not in ORIGINS:
-            raise FormatError(f"{where}: origin must be human or model, not {origin!r}")
+        index, start, end, label, origin = _entry_fields(entry, where)
         paragraph = rows.get(index)
         if paragraph is None:
             raise FormatError(f"{where}: article {article.pk} has no paragraph {index}")
