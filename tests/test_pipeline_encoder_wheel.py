@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import torch
@@ -145,3 +146,22 @@ def test_clitic_words_align_to_their_first_piece(encoder) -> None:
     k = a.piece_at(e, 1, 2)
     s, t = e.spans[k]
     assert s <= a.word_starts[1] + 2 < t
+
+
+def test_processes_that_find_no_cache_convert_it_once(tmp_path: Path, monkeypatch) -> None:
+    """Parallel ingests on a fresh machine: the second waits on the lock, then finds it ready."""
+    folder = tmp_path / "cache"
+    calls: list[Path] = []
+    real = enc._convert_into
+
+    def counting(src: Path, out: Path) -> None:
+        calls.append(out)
+        real(src, out)
+
+    monkeypatch.setattr(enc, "_convert_into", counting)
+    enc.convert(target=folder, missing_only=True)
+    enc.convert(target=folder, missing_only=True)
+    assert calls == [folder]
+    assert not list(folder.glob("*.part*"))  # written aside, then renamed
+    enc.convert(target=folder)  # asked outright, it converts again
+    assert len(calls) == 2

