@@ -219,9 +219,11 @@ TASKS = {
     }
 }
 
-# Entity recogniser: "embedded" (the project's own) or "camel" (camel-tools' BERT NER
-# from a model directory the user installed; falls back to embedded when unavailable).
-NER_BACKEND = envstr("NER_BACKEND", "embedded")
+# Entity recogniser: "combined" (the committed CRF and the fine-tuned e5-small encoder,
+# averaged per word; the best measured), "crf" (the CRF alone: fast, no torch; once
+# "embedded"), "encoder" (the encoder alone) or "camel" (camel-tools' BERT NER from a
+# model directory the user installed). Any that cannot load falls back to the CRF.
+NER_BACKEND = envstr("NER_BACKEND", "combined")
 CAMEL_NER_MODEL_DIR = envstr("CAMEL_NER_MODEL_DIR", "")
-# NER_BACKEND=encoder: the trained adapter's file or folder ("" = the committed one)
+# NER_BACKEND=encoder/combined: the trained adapter's file or folder ("" = the committed one)
 ENCODER_NER_ADAPTER = envstr("ENCODER_NER_ADAPTER", "")

@@ -17,6 +17,15 @@ SAMPLE = ROOT / "sample" / "sample-article.txt"
 # Playwright's sync API runs an event loop; Django's ORM calls inside the live
 # server thread are still synchronous, so allow them.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The suite tags with the CRF alone (fast, no torch): the default combined backend has
+# its own tests (test_pipeline_combine, test_pipeline_encoder_backend, test_default_ner).
+# Set here for the commands tests run as subprocesses, and per test below for the rest.
+os.environ.setdefault("NER_BACKEND", "crf")
+
+
+@pytest.fixture(autouse=True)
+def crf_backend(settings) -> None:
+    settings.NER_BACKEND = os.environ["NER_BACKEND"]
 
 
 @pytest.fixture(scope="session", autouse=True)
