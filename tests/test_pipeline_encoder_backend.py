@@ -120,3 +120,12 @@ def test_combined_backend_without_an_adapter_falls_back_to_the_crf(tmp_path: Pat
     recogniser, note = get_recogniser("combined", str(tmp_path / "nowhere.pt"))
     assert recogniser is embedded
     assert "no trained encoder adapter at" in note and note.endswith("using the CRF tagger")
+
+
+def test_the_encoder_threads_setting_reaches_the_encoder(tmp_path: Path, monkeypatch) -> None:
+    adapter = tiny_encoder_with_adapter(tmp_path, monkeypatch)
+    asked: list[int | None] = []
+    monkeypatch.setattr(encoder_backend, "set_threads", asked.append)
+    get_recogniser("combined", str(adapter), 1)
+    get_recogniser("encoder", str(adapter))
+    assert asked == [1, None]

@@ -148,7 +148,7 @@ def recogniser():
         if backend in ("encoder", "combined")
         else settings.CAMEL_NER_MODEL_DIR
     )
-    return get_recogniser(settings.NER_BACKEND, model)
+    return get_recogniser(settings.NER_BACKEND, model, settings.ENCODER_THREADS or None)
 
 
 def curated_names() -> list[tuple[str, Label]]:
