@@ -19,6 +19,16 @@ SAMPLE = ROOT / "sample" / "sample-article.txt"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The reader cache lives in the process: no test sees another's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

@@ -9,9 +9,10 @@ from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.html import escape
 
-from newsreader.news import search
+from newsreader.news import reader_cache, search
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
 from newsreader.news.views.highlight import (
@@ -108,7 +109,24 @@ def article_entities(mentions: list[Mention]) -> dict[str, list[SidebarEntity]]:
 
 
 def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article, slug=slug)
+    """The reader: one query for the article, the rest from the cache of its version."""
+    article = get_object_or_404(Article.objects.listed(), slug=slug)
+    can_edit = request.user.has_perm("news.change_mention")
+    variant = "editor" if can_edit else "reader"
+    parts = reader_cache.rendered(article, variant, lambda: reader_parts(article, can_edit))
+    context = {
+        "article": article,
+        **parts,
+        "labels": LABELS,
+        "can_edit": can_edit,
+        "origins": Origin.choices,
+    }
+    return render(request, "news/article.html", context)
+
+
+def reader_parts(article: Article, can_edit: bool) -> dict:
+    """What the cache keeps of a reader page: the article's and the entity list's HTML, and
+    the agenda and timeline items (rendered per request: their forms carry a CSRF token)."""
     paragraphs = list(article.paragraphs.order_by("index").prefetch_related(active_mentions()))
     mentions = [m for p in paragraphs for m in p.active_mentions]
     # The hover card's corpus count: one aggregate query for every entity on the page.
@@ -125,15 +143,17 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         event.upcoming = event.date is not None and event.date >= reference
         event.anchor = index_of.get(event.paragraph_id)
     entities = article_entities(mentions)
-    context = {
+    body = {
         "article": article,
         "paragraphs": paragraphs,
         "has_title": any(p.kind == "title" for p in paragraphs),
+        "labels": LABELS,
+        "can_edit": can_edit,
+        "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
+    }
+    return {
+        "body_html": render_to_string("news/article.html#body", body),
+        "entities_html": render_to_string("news/article.html#entities", body),
         "agenda": agenda,
         "timeline": timeline,
-        "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
-        "labels": LABELS,
-        "can_edit": request.user.has_perm("news.change_mention"),
-        "origins": Origin.choices,
     }
-    return render(request, "news/article.html", context)
