@@ -26,7 +26,7 @@ def test_entity_page_lists_every_paragraph_with_the_mention_marked(client: Clien
     assert response.status_code == 200
     assert '<h1 dir="auto">نجيب ميقاتي</h1>' in page
     assert "شخص" in page and ">ميقاتي</li>" in page  # label and alias
-    assert len(response.context["page"]) == 3  # the rejected one is left out
+    assert len(response.context["paragraphs"]) == 3  # the rejected one is left out
     assert page.count('data-label="PERSON"') == 3
     assert 'data-label="LOCATION"' not in page
     assert f'href="{first.get_absolute_url()}#p-3"' in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -24,6 +24,9 @@ class Origin(models.TextChoices):
 
 class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
+        """Newest publication date first, undated last, in the order of the article_newest index."""
+        if connection.vendor == "sqlite":  # DESC already puts NULLs last: no clause to spell out
+            return self.order_by("-published", "-created")
         return self.order_by(F("published").desc(nulls_last=True), "-created")
 
     def reviewed(self):
@@ -42,6 +45,25 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_mention_count(self):
         return self.listed().annotate(mention_count=active_mention_count())
+
+
+def attach_label_counts(articles) -> list:
+    """n_person, n_location, … on each article of a page, from one grouped query over the
+    page's mentions: the cost follows the page, not the corpus (a subquery per row
+    would be evaluated for every article the database sorts)."""
+    articles = list(articles)
+    rows = (
+        Mention.objects.filter(paragraph__article_id__in=[a.pk for a in articles], rejected=False)
+        .order_by()
+        .values("paragraph__article_id", "label")
+        .annotate(n=Count("pk"))
+        .values_list("paragraph__article_id", "label", "n")
+    )
+    counts = {(article_id, label): n for article_id, label, n in rows}
+    for article in articles:
+        for code, _ in LABELS:
+            setattr(article, f"n_{code.lower()}", counts.get((article.pk, code), 0))
+    return articles
 
 
 def active_mention_count(**filters) -> Coalesce:
@@ -89,6 +111,14 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "-created"]
+        indexes = [
+            # the home page's order (newest_first): a page is read off the index. On
+            # PostgreSQL migration 0006 builds it as (published DESC NULLS LAST, created DESC),
+            # the order newest_first asks of it there (SQLite cannot declare NULLS LAST,
+            # and its DESC puts NULLs last anyway).
+            models.Index(fields=["-published", "-created"], name="article_newest"),
+            models.Index(fields=["source_name"], name="article_source"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -261,6 +291,10 @@ class Mention(models.Model):
 
     class Meta:
         ordering = ["paragraph", "start"]
+        indexes = [
+            # an entity's active mentions, by paragraph: corpus counts and the entity page
+            models.Index(fields=["entity", "rejected", "paragraph"], name="mention_entity_active"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start__lt=F("end")), name="mention_start_before_end"
@@ -332,6 +366,7 @@ class TimelineEvent(models.Model):
 
     class Meta:
         ordering = ["article", "date", "pk"]
+        indexes = [models.Index(fields=["date"], name="timeline_date")]  # the upcoming page
 
     def __str__(self) -> str:
         return f"{self.value}: {self.text[:60]}"
@@ -356,6 +391,7 @@ class EditLog(models.Model):
 
     class Meta:
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["-at", "-id"], name="editlog_newest")]  # the admin list
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target} {self.target_id}"

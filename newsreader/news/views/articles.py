@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,7 +15,7 @@ from django.utils.html import escape
 
 from newsreader.news import reader_cache, search
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
+from newsreader.news.models import LABELS, Article, Entity, Mention, Origin, attach_label_counts
 from newsreader.news.views.highlight import (
     LABEL_NAMES,
     active_mentions,
@@ -47,30 +48,45 @@ class SearchForm(forms.Form):
         )
 
 
+SOURCES_KEY = "qari:sources"
+SOURCES_SECONDS = 60
+
+
+def source_names() -> list[str]:
+    """The source filter's choices: a scan of every article, so kept for a minute."""
+    names = cache.get(SOURCES_KEY)
+    if names is None:
+        rows = Article.objects.exclude(source_name="").order_by("source_name")
+        names = list(rows.values_list("source_name", flat=True).distinct())
+        cache.set(SOURCES_KEY, names, SOURCES_SECONDS)
+    return names
+
+
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     """Newest first, or ranked search results with snippets; filters and pages keep the query.
 
-    A fixed number of queries whatever the page holds: sources, (entity name),
-    then either count + page, or ranked hits + page articles + snippet paragraphs.
+    A fixed number of queries whatever the page holds or the corpus grows to:
+    (sources, cached), (entity name), then either count + page, or ranked hits +
+    page articles + snippet paragraphs, then the page's entity counts.
     """
     form = SearchForm(request.GET)
     filters = form.filters()
     query = (form.cleaned_data.get("q") or "").strip()
-    counted = Article.objects.with_entity_counts()
+    listed = Article.objects.listed()
     if search.query_groups(query):
         hits = search.search(query, filters)
         page = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
-        results = search.results_for(list(page), query, counted)
+        results = search.results_for(list(page), query, listed)
     else:
-        articles = filters.apply(counted.newest_first())
+        articles = filters.apply(listed.newest_first())
         page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
         results = [search.Result(article, title=escape(article.title)) for article in page]
+    attach_label_counts(result.article for result in results)
     labels = [(code, name, f"n_{code.lower()}") for code, name in LABELS]
     for result in results:
         article = result.article
         article.label_counts = [(code, name, getattr(article, attr)) for code, name, attr in labels]
     entity = Entity.objects.filter(pk=filters.entity).first() if filters.entity else None
-    sources = Article.objects.exclude(source_name="").order_by("source_name")
     context = {
         "page": page,
         "results": results,
@@ -80,7 +96,7 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
         "filtered": filters != search.Filters(),
         "entity": entity,
         "labels": LABELS,
-        "sources": sources.values_list("source_name", flat=True).distinct(),
+        "sources": source_names(),
     }
     return render(request, "news/article_list.html", context)
 

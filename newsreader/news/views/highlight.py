@@ -57,6 +57,7 @@ def corpus_counts(entity_ids: Iterable[int | None]) -> dict[int, int]:
     rows = (
         Mention.objects.active()
         .filter(entity_id__in=ids)
+        .order_by()  # the default ordering would join paragraphs and articles
         .values("entity_id")
         .annotate(n=Count("pk"))
         .values_list("entity_id", "n")

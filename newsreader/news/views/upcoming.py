@@ -6,6 +6,7 @@ sidebar): the page answers "what happens in the next N days".
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import TimelineEvent
 
 DEFAULT_DAYS = 30
+PER_PAGE = 50
 MAX_DAYS = 365
 
 
@@ -32,10 +34,15 @@ def upcoming(request: HtmxHttpRequest) -> HttpResponse:
     events = (
         TimelineEvent.objects.upcoming(today=today, days=days)
         .select_related("article", "paragraph")
+        .defer("article__raw", "article__search_text")
         .order_by("date", "article__title", "pk")
     )
-    return render(
-        request,
-        "news/upcoming.html",
-        {"events": events, "today": today, "days": days, "until": today + timezone.timedelta(days)},
-    )
+    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "events": page,
+        "page": page,
+        "today": today,
+        "days": days,
+        "until": today + timezone.timedelta(days),
+    }
+    return render(request, "news/upcoming.html", context)
