@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -145,3 +145,36 @@ def test_a_restore_and_a_reclean_show(client: Client, ingested: Article, user) -
     assert "فقرة قديمة" in page(client, ingested)  # now cached
     reclean_article(Article.objects.get(pk=ingested.pk))
     assert "فقرة قديمة" not in page(client, ingested)
+
+
+def test_readers_get_the_sidebar_from_the_cache_and_agenda_editors_get_forms(
+    client: Client, article: Article
+) -> None:
+    from tests.factories import make_agenda
+
+    make_agenda(article, "إقرار خطة الكهرباء")
+    assert "إقرار خطة الكهرباء" in page(client, article)
+    article.refresh_from_db()
+    parts = cache.get(reader_cache.key(article, "reader"))
+    assert "إقرار خطة الكهرباء" in parts["sidebar_html"]
+    assert "csrfmiddlewaretoken" not in parts["sidebar_html"]
+    editor = User.objects.create_user("agenda-editor", password="pw-editor-1")
+    editor.user_permissions.add(Permission.objects.get(codename="change_agendaitem"))
+    client.force_login(editor)
+    assert 'name="csrfmiddlewaretoken"' in page(client, article)  # the agenda's own forms
+    assert cache.get(reader_cache.key(article, "editor"))["sidebar_html"] is None
+
+
+def test_an_entitys_hover_count_is_cached_and_dropped_when_its_mention_is_saved(
+    client: Client, article: Article
+) -> None:
+    entity = Entity.objects.get(name="نجيب ميقاتي")
+    assert 'data-count="1"' in page(client, article)
+    other = make_article("خبر آخر")
+    make_mention(paragraph(other, 1), "نجيب ميقاتي", "PERSON")  # saved: its count is dropped
+    reader_cache.touch([article.pk])
+    assert 'data-count="2"' in page(client, article)
+    # a queryset write sends no signal: the count stays for its COUNT_SECONDS
+    Mention.objects.filter(entity=entity, paragraph__article=other).update(rejected=True)
+    reader_cache.touch([article.pk])
+    assert 'data-count="2"' in page(client, article)

@@ -76,6 +76,7 @@ def _bump(paragraph_ids: Iterable[int]) -> None:
 def _relink(mentions: list[Mention], entity: Entity | None, user, action: str) -> None:
     """Point mentions at `entity` (origin and rejection untouched), logged and bumped."""
     befores = {m.pk: snapshot(m) for m in mentions}
+    reader_cache.forget_counts({m.entity_id for m in mentions} | {getattr(entity, "pk", None)})
     Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(entity=entity)
     for mention in mentions:
         mention.entity = entity

@@ -293,7 +293,7 @@ class Mention(models.Model):
         ordering = ["paragraph", "start"]
         indexes = [
             # an entity's active mentions, by paragraph: corpus counts and the entity page
-            models.Index(fields=["entity", "rejected", "paragraph"], name="mention_entity_active"),
+            models.Index(fields=["entity", "paragraph", "rejected"], name="mention_entity_active"),
         ]
         constraints = [
             models.CheckConstraint(

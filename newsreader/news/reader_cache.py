@@ -10,7 +10,8 @@ agenda and timeline edits and entity renames do it here, explicitly for
 queryset updates and through signals for single-row saves. A changed article
 then misses the cache and is rendered anew; old entries age out. Only the
 hover card's corpus counts (which other articles change) may lag, by at most
-READER_CACHE_SECONDS.
+READER_CACHE_SECONDS; each entity's count is kept COUNT_SECONDS, dropped when
+one of its mentions is saved.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ from django.utils import timezone
 from newsreader.news.models import AgendaItem, Article, Entity, Mention, Paragraph, TimelineEvent
 
 PREFIX = "qari:reader:v1"
+COUNT_SECONDS = 300  # an entity's corpus-wide mention count, for the hover card
+
+
+def count_key(entity_id: int) -> str:
+    return f"qari:entity-mentions:{entity_id}"
+
+
+def forget_counts(entity_ids: Iterable[int | None]) -> None:
+    cache.delete_many([count_key(pk) for pk in entity_ids if pk])
 
 
 def key(article: Article, variant: str) -> str:
@@ -77,6 +87,7 @@ def _row_saved(sender, instance, raw: bool = False, **kwargs) -> None:
 def _mention_saved(sender, instance: Mention, raw: bool = False, **kwargs) -> None:
     if not raw:
         touch_paragraphs([instance.paragraph_id])
+        forget_counts([instance.entity_id])
 
 
 @receiver(post_save, sender=Entity)

@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="mention",
             index=models.Index(
-                fields=["entity", "rejected", "paragraph"], name="mention_entity_active"
+                fields=["entity", "paragraph", "rejected"], name="mention_entity_active"
             ),
         ),
         migrations.AddIndex(

@@ -128,8 +128,12 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The reader: one query for the article, the rest from the cache of its version."""
     article = get_object_or_404(Article.objects.listed(), slug=slug)
     can_edit = request.user.has_perm("news.change_mention")
-    variant = "editor" if can_edit else "reader"
-    parts = reader_cache.rendered(article, variant, lambda: reader_parts(article, can_edit))
+    # A reader without any edit permission sees no form: the whole sidebar is cached.
+    edits_sidebar = any(request.user.has_perm(p) for p in SIDEBAR_PERMISSIONS)
+    variant = "editor" if can_edit or edits_sidebar else "reader"
+    parts = reader_cache.rendered(
+        article, variant, lambda: reader_parts(article, can_edit, sidebar=not edits_sidebar)
+    )
     context = {
         "article": article,
         **parts,
@@ -140,9 +144,13 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, "news/article.html", context)
 
 
-def reader_parts(article: Article, can_edit: bool) -> dict:
-    """What the cache keeps of a reader page: the article's and the entity list's HTML, and
-    the agenda and timeline items (rendered per request: their forms carry a CSRF token)."""
+SIDEBAR_PERMISSIONS = ("news.change_agendaitem", "news.change_timelineevent")
+
+
+def reader_parts(article: Article, can_edit: bool, sidebar: bool = True) -> dict:
+    """What the cache keeps of a reader page: the article's and the entity list's HTML, the
+    agenda and timeline items, and with `sidebar` their HTML too (for users who may edit
+    them it is rendered per request: its forms carry a CSRF token)."""
     paragraphs = list(article.paragraphs.order_by("index").prefetch_related(active_mentions()))
     mentions = [m for p in paragraphs for m in p.active_mentions]
     # The hover card's corpus count: one aggregate query for every entity on the page.
@@ -167,9 +175,17 @@ def reader_parts(article: Article, can_edit: bool) -> dict:
         "can_edit": can_edit,
         "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
     }
-    return {
+    parts = {
         "body_html": render_to_string("news/article.html#body", body),
         "entities_html": render_to_string("news/article.html#entities", body),
         "agenda": agenda,
         "timeline": timeline,
+        "sidebar_html": None,
     }
+    if sidebar:
+        items = {"article": article, "agenda": agenda, "timeline": timeline}
+        parts["sidebar_html"] = render_to_string(
+            "news/article.html#agenda", items
+        ) + render_to_string("news/article.html#timeline", items)
+        parts["agenda"] = parts["timeline"] = []  # not needed again: spare the unpickling
+    return parts

@@ -3,7 +3,7 @@
 A country or a head of state is mentioned in a large share of a big corpus,
 so nothing here reads all of its mentions per request: the page's paragraphs
 are the next 30 distinct paragraph ids of its active mentions, newest first,
-walked along the (entity, rejected, paragraph) index, and the totals (mentions,
+walked backwards along the (entity, paragraph, rejected) index, and the totals (mentions,
 articles, paragraphs for the pager) are counted once and cached for
 STATS_SECONDS.
 """
