@@ -163,27 +163,36 @@ def annotate_article(article: Article) -> AnnotateSummary:
     created: list[tuple[int, int, int, str, str]] = []
     context = "\n".join(p.text for p in paragraphs)  # tells homographs apart
     scope = f"@{article.pk}"
+    # A name repeated in the article resolves to the same entity (the first call made
+    # it or its alias): ask the registry once per name, not once per mention.
+    resolved: dict[tuple[str, str, str], object] = {}
+    rows: list[Mention] = []
     for span in analysis.spans:
         row = by_index[span.paragraph]
         if any(span.start < end and start < span.end for start, end in decided.get(row.pk, [])):
             continue
         canonical = span.value if span.label == Label.DATE else (span.canonical or span.text)
-        Mention.objects.create(
+        # an unresolved DATE («اليوم» without a publication date) has no entity
+        entity = None
+        if canonical:
+            key = (span.label.value, canonical, span.text)
+            if key not in resolved:
+                resolved[key] = resolve_entity(*key, context, scope)
+            entity = resolved[key]
+        mention = Mention(
             paragraph=row,
             start=span.start,
             end=span.end,
             text=span.text,
             label=span.label.value,
             value=span.value or "",
-            # an unresolved DATE («اليوم» without a publication date) has no entity
-            entity=(
-                resolve_entity(span.label.value, canonical, span.text, context, scope)
-                if canonical
-                else None
-            ),
+            entity=entity,
             origin=Origin.MODEL,
         )
+        mention.clean()  # what save() checks; one INSERT for all below
+        rows.append(mention)
         created.append((row.pk, span.start, span.end, span.label.value, span.text))
+    Mention.objects.bulk_create(rows)
 
     agenda = _replace_model_items(
         AgendaItem,
