@@ -336,3 +336,15 @@ def test_fallback_without_fts5(monkeypatch: pytest.MonkeyPatch, client: Client) 
     results = client.get(URL, {"q": "مُحَمَّد"}).context["results"]
     assert [r.article.title for r in results] == ["أ"]
     assert "<mark>لمحمد</mark>" in results[0].snippet
+
+
+def test_a_word_in_more_rows_than_the_cap_ranks_only_the_newest_rows(monkeypatch) -> None:
+    for n in range(4):
+        indexed(f"خبر {n}", "الطاقة في البلاد")  # one matching row each
+    assert not search.search("الطاقة").capped
+    assert len(found("الطاقة")) == 4
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 2)  # the newest two matching rows
+    hits = search.search("الطاقة")
+    assert hits.capped
+    assert sorted(found("الطاقة")) == ["خبر 2", "خبر 3"]
+    assert found("الطاقة البلاد", source="وكالة الأنباء") == found("الطاقة")  # filters too
