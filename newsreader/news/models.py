@@ -206,14 +206,23 @@ class SourceLine(models.Model):
 
 
 class EntityQuerySet(models.QuerySet):
-    def with_mention_counts(self):
-        return self.annotate(
-            n_mentions=Count("mentions", filter=Q(mentions__rejected=False)),
-            n_articles=Count(
-                "mentions__paragraph__article",
-                filter=Q(mentions__rejected=False),
-                distinct=True,
-            ),
+    def with_mention_counts(self, articles: bool = True):
+        """n_mentions and n_articles (active mentions), each a correlated subquery: computed
+        for the rows a page shows, never a GROUP BY joining every mention of the corpus."""
+        active = Mention.objects.filter(entity=OuterRef("pk"), rejected=False).order_by()
+        mentions = active.values("entity").annotate(n=Count("pk")).values("n")
+        counted = self.annotate(
+            n_mentions=Coalesce(Subquery(mentions, output_field=models.IntegerField()), 0)
+        )
+        if not articles:
+            return counted
+        in_articles = (
+            active.values("entity")
+            .annotate(n=Count("paragraph__article_id", distinct=True))
+            .values("n")
+        )
+        return counted.annotate(
+            n_articles=Coalesce(Subquery(in_articles, output_field=models.IntegerField()), 0)
         )
 
 
@@ -230,6 +239,7 @@ class Entity(models.Model):
     class Meta:
         verbose_name_plural = "entities"
         ordering = ["label", "name"]
+        indexes = [models.Index(fields=["label", "name"], name="entity_label_name")]  # admin
         constraints = [
             models.UniqueConstraint(fields=["label", "key"], name="entity_unique_key"),
         ]

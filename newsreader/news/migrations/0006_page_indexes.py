@@ -48,6 +48,10 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AddIndex(
+            model_name="entity",
+            index=models.Index(fields=["label", "name"], name="entity_label_name"),
+        ),
+        migrations.AddIndex(
             model_name="timelineevent",
             index=models.Index(fields=["date"], name="timeline_date"),
         ),
