@@ -158,7 +158,7 @@ def reader_parts(article: Article, can_edit: bool, sidebar: bool = True) -> dict
     for p in paragraphs:
         prepare(p, counts)
     index_of = {p.pk: p.index for p in paragraphs}
-    agenda = list(article.agenda_items.active())
+    agenda = list(article.agenda_items.active().order_by("order", "pk"))  # no join for Meta
     for item in agenda:
         item.anchor = index_of.get(item.paragraph_id)
     reference = article.published or article.created.date()
