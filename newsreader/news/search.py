@@ -260,7 +260,7 @@ def search(query: str, filters: Filters | None = None) -> Hits:
     return hits
 
 
-CANDIDATE_ROWS = 5000
+CANDIDATE_ROWS = 1000  # matching index rows (paragraphs, titles): hundreds of articles
 
 
 def _floor(cursor, matching_sql: str, params: list) -> int | None:
