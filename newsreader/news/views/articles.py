@@ -49,7 +49,17 @@ class SearchForm(forms.Form):
 
 
 SOURCES_KEY = "qari:sources"
+ARTICLES_KEY = "qari:article-count"
 SOURCES_SECONDS = 60
+
+
+def cached_count(key: str, count) -> int:
+    """The number of articles, counted at most once a minute (the pager may lag that long)."""
+    n = cache.get(key)
+    if n is None:
+        n = count()
+        cache.set(key, n, SOURCES_SECONDS)
+    return n
 
 
 def source_names() -> list[str]:
@@ -79,7 +89,10 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
         results = search.results_for(list(page), query, listed)
     else:
         articles = filters.apply(listed.newest_first())
-        page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(articles, PER_PAGE)
+        if filters == search.Filters():  # counting every article costs more than the page
+            paginator.count = cached_count(ARTICLES_KEY, articles.count)
+        page = paginator.get_page(request.GET.get("page"))
         results = [search.Result(article, title=escape(article.title)) for article in page]
     attach_label_counts(result.article for result in results)
     labels = [(code, name, f"n_{code.lower()}") for code, name in LABELS]

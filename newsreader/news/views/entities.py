@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -37,13 +38,17 @@ def entity_stats(entity: Entity) -> EntityStats:
     key = f"qari:entity-stats:{entity.pk}"
     stats = cache.get(key)
     if stats is None:
-        active = Mention.objects.active().filter(entity=entity).order_by()
-        paragraphs = Paragraph.objects.filter(pk__in=active.values("paragraph_id")).order_by()
-        stats = EntityStats(
-            mentions=active.count(),
-            articles=paragraphs.values("article_id").distinct().count(),
-            paragraphs=paragraphs.count(),
-        )
+        totals = (
+            Mention.objects.active()
+            .filter(entity=entity)
+            .order_by()
+            .aggregate(
+                mentions=Count("pk"),
+                articles=Count("paragraph__article_id", distinct=True),
+                paragraphs=Count("paragraph_id", distinct=True),
+            )
+        )  # one pass over the entity's mentions
+        stats = EntityStats(**totals)
         cache.set(key, stats, STATS_SECONDS)
     return stats
 
