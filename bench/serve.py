@@ -12,7 +12,8 @@ connection is a thread that sends one request after another (a new TCP
 connection each time, as gunicorn's sync workers close it), for --seconds at
 each concurrency, over the pages named, in turn; --articles distinct reader
 and entity pages (readers come back to popular ones, so the reader cache
-takes part after --warmup seconds; each gunicorn worker has its own). Only the standard library;
+takes part after --warmup passes over every URL; each gunicorn worker has
+its own copy). Only the standard library;
 the client shares the machine with the server, so figures on a busy machine
 are noisy: re-run idle.
 """
@@ -20,6 +21,7 @@ are noisy: re-run idle.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import itertools
 import os
@@ -55,7 +57,10 @@ def parse_args() -> argparse.Namespace:
         "--articles", type=int, default=50,
         help="distinct reader and entity pages in the mix (readers come back to the same ones)",
     )  # fmt: skip
-    parser.add_argument("--warmup", type=float, default=5.0, help="seconds before measuring")
+    parser.add_argument(
+        "--warmup", type=int, default=2,
+        help="passes over every URL (times the workers) before measuring: each worker's cache",
+    )  # fmt: skip
     return parser.parse_args()
 
 
@@ -120,6 +125,27 @@ def load(base, urls: dict[str, list[str]], pages: list[str], connections: int, s
     for thread in threads:
         thread.join()
     return results, time.perf_counter() - started
+
+
+def warm(base, urls: dict[str, list[str]], pages: list[str], passes: int) -> None:
+    """Every URL `passes` times, a few at once: imports, templates and each worker's cache."""
+    todo = [url for _ in range(passes) for page in pages for url in urls[page]]
+    lock = threading.Lock()
+
+    def run() -> None:
+        while True:
+            with lock:
+                if not todo:
+                    return
+                url = todo.pop()
+            with contextlib.suppress(OSError):
+                get(base, url)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -200,7 +226,7 @@ def main() -> None:
         urls = discover(base, args.articles)
         print(f"{sum(len(urls[p]) for p in args.pages)} URLs over {', '.join(args.pages)}; "
               f"{args.seconds:g} s per level; times in ms")  # fmt: skip
-        load(base, urls, args.pages, args.workers, args.warmup)  # imports, caches, connections
+        warm(base, urls, args.pages, args.workers * args.warmup)
         head = ["req/s", "p50", "p95", "p99"]
         print(f"{'conns':>5} {'page':>7} {head[0]:>8} " + " ".join(f"{h:>7}" for h in head[1:])
               + f" {'errors':>6}")  # fmt: skip
