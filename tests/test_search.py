@@ -348,3 +348,12 @@ def test_a_word_in_more_rows_than_the_cap_ranks_only_the_newest_rows(monkeypatch
     assert hits.capped
     assert sorted(found("الطاقة")) == ["خبر 2", "خبر 3"]
     assert found("الطاقة البلاد", source="وكالة الأنباء") == found("الطاقة")  # filters too
+
+
+def test_a_capped_search_says_there_are_more(client: Client, monkeypatch) -> None:
+    for n in range(3):
+        indexed(f"خبر {n}", "الطاقة في البلاد")
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 2)
+    assert "2+ نتيجة" in client.get(URL, {"q": "الطاقة"}).content.decode()
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 1000)
+    assert "3 نتيجة" in client.get(URL, {"q": "الطاقة"}).content.decode()
