@@ -92,6 +92,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The reader page's rendered article and sidebar are cached per article version
+# (newsreader/news/reader_cache.py). Each process keeps its own copy; the key
+# changes with every edit, so the workers never serve a stale article.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "qari",
+        "OPTIONS": {"MAX_ENTRIES": envint("READER_CACHE_ENTRIES", 2000)},
+    }
+}
+# How long a rendered article is kept; its hover cards' corpus counts may lag this long.
+READER_CACHE_SECONDS = envint("READER_CACHE_SECONDS", 600)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -36,6 +36,16 @@ def compiled_catalogues() -> None:
     compile_catalogues()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The reader cache lives in the process: no test sees another's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

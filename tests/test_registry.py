@@ -50,3 +50,34 @@ def test_an_entity_created_meanwhile_by_a_parallel_ingest_is_taken(monkeypatch) 
     monkeypatch.undo()
     assert entity.pk == theirs.pk
     assert Entity.objects.count() == 1
+
+
+def test_resolving_an_articles_names_at_once_is_resolving_them_one_by_one() -> None:
+    from django.db import transaction
+
+    from newsreader.news.models import Alias, Entity
+    from newsreader.news.registry import resolve_entities
+
+    resolve_entity("PERSON", "سامر الحداد", "سامر الحداد")  # known before the article
+    resolve_entity("LOCATION", "طرابلس", "بطرابلس")
+    context = "استقبل سامر الحداد في طرابلس وفد هيئة الينابيع، وقال الحداد إن الهيئة ستعود."
+    names = [
+        ("PERSON", "سامر الحداد", "سامر الحداد"),
+        ("LOCATION", "طرابلس", "طرابلس"),
+        ("ORGANIZATION", "هيئة الينابيع", "هيئة الينابيع"),
+        ("PERSON", "سامر الحداد", "الحداد"),  # a new alias of a known entity
+        ("ORGANIZATION", "هيئة الينابيع", "الهيئة"),  # of an entity made above
+        ("DATE", "2026-03-15", "15 مارس"),
+    ]
+
+    def state(entities):
+        made = [(e.label, e.key, e.name) for e in entities]
+        aliases = sorted(Alias.objects.values_list("entity__key", "key", "name"))
+        return made, aliases, Entity.objects.count()
+
+    with transaction.atomic():
+        at_once = state(resolve_entities(names, context, "@9"))
+        transaction.set_rollback(True)
+    one_by_one = state([resolve_entity(*name, context, "@9") for name in names])
+    assert at_once == one_by_one
+    assert ("سامر الحداد", "الحداد", "الحداد") in at_once[1]

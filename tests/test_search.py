@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -205,6 +206,7 @@ def test_pagination_keeps_query_and_filters(client: Client) -> None:
 
 
 def count_queries(client: Client, params: dict) -> int:
+    cache.clear()  # the source list is cached: count it every time
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(URL, params).status_code == 200
     return len(ctx.captured_queries)
@@ -217,8 +219,9 @@ def test_query_count_does_not_grow_with_results(client: Client) -> None:
         make_mention(paragraph(article, 1), "الطاقة", "ORGANIZATION")
     one = count_queries(client, {"q": "النفط"})
     many = count_queries(client, {"q": "الطاقة"})
-    assert one == many == 4  # sources, hits, page articles, snippet paragraphs
-    assert count_queries(client, {"q": "الطاقة", "label": "ORGANIZATION"}) == 4
+    # sources, the newest candidate row, hits, page articles, snippet paragraphs, entity counts
+    assert one == many == 6
+    assert count_queries(client, {"q": "الطاقة", "label": "ORGANIZATION"}) == 6
 
 
 # --- kept in step with ingest and edits ---------------------------------------------------
@@ -333,3 +336,24 @@ def test_fallback_without_fts5(monkeypatch: pytest.MonkeyPatch, client: Client) 
     results = client.get(URL, {"q": "مُحَمَّد"}).context["results"]
     assert [r.article.title for r in results] == ["أ"]
     assert "<mark>لمحمد</mark>" in results[0].snippet
+
+
+def test_a_word_in_more_rows_than_the_cap_ranks_only_the_newest_rows(monkeypatch) -> None:
+    for n in range(4):
+        indexed(f"خبر {n}", "الطاقة في البلاد")  # one matching row each
+    assert not search.search("الطاقة").capped
+    assert len(found("الطاقة")) == 4
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 2)  # the newest two matching rows
+    hits = search.search("الطاقة")
+    assert hits.capped
+    assert sorted(found("الطاقة")) == ["خبر 2", "خبر 3"]
+    assert found("الطاقة البلاد", source="وكالة الأنباء") == found("الطاقة")  # filters too
+
+
+def test_a_capped_search_says_there_are_more(client: Client, monkeypatch) -> None:
+    for n in range(3):
+        indexed(f"خبر {n}", "الطاقة في البلاد")
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 2)
+    assert "2+ نتيجة" in client.get(URL, {"q": "الطاقة"}).content.decode()
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 1000)
+    assert "3 نتيجة" in client.get(URL, {"q": "الطاقة"}).content.decode()

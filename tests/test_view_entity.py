@@ -26,7 +26,7 @@ def test_entity_page_lists_every_paragraph_with_the_mention_marked(client: Clien
     assert response.status_code == 200
     assert '<h1 dir="auto">نجيب ميقاتي</h1>' in page
     assert "شخص" in page and ">ميقاتي</li>" in page  # label and alias
-    assert len(response.context["page"]) == 3  # the rejected one is left out
+    assert len(response.context["paragraphs"]) == 3  # the rejected one is left out
     assert page.count('data-label="PERSON"') == 3
     assert 'data-label="LOCATION"' not in page
     assert f'href="{first.get_absolute_url()}#p-3"' in page
@@ -36,3 +36,22 @@ def test_entity_page_lists_every_paragraph_with_the_mention_marked(client: Clien
 
 def test_unknown_entity_is_404(client: Client) -> None:
     assert client.get("/entities/999/").status_code == 404
+
+
+def test_pages_go_newest_article_first_with_paragraphs_in_reading_order(
+    client: Client, monkeypatch
+) -> None:
+    from newsreader.news.views import entities
+
+    monkeypatch.setattr(entities, "PER_PAGE", 2)
+    mikati = make_entity("PERSON", "نجيب ميقاتي")
+    older, newer = make_article("خبر أقدم"), make_article("خبر أحدث")
+    for article in (older, newer):
+        make_mention(paragraph(article, 1), "ميقاتي", entity=mikati)
+        make_mention(paragraph(article, 3), "ميقاتي", entity=mikati)
+    first = client.get(mikati.get_absolute_url())
+    second = client.get(mikati.get_absolute_url(), {"page": 2})
+    shown = [(p.article.title, p.index) for r in (first, second) for p in r.context["paragraphs"]]
+    assert shown == [("خبر أحدث", 1), ("خبر أحدث", 3), ("خبر أقدم", 1), ("خبر أقدم", 3)]
+    assert "4 إشارة في 2 مقال" in first.content.decode()
+    assert "صفحة 1 من 2" in first.content.decode()

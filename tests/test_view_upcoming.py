@@ -108,3 +108,18 @@ def test_nothing_upcoming_shows_the_most_recent_events(client: Client) -> None:
 def test_the_site_header_links_to_it(client: Client) -> None:
     body = client.get(reverse("article_list")).content.decode()
     assert f'href="{reverse("upcoming")}"' in body
+
+
+def test_a_long_window_is_paginated_and_keeps_its_days(client: Client) -> None:
+    from datetime import timedelta
+
+    from newsreader.news.views.upcoming import PER_PAGE
+
+    article = make_article(title="برنامج الزيارات")
+    for n in range(PER_PAGE + 3):
+        make_event(article, "2026-03-20", TODAY + timedelta(days=1 + n % 30), f"زيارة رقم {n}")
+    first = client.get(reverse("upcoming"), {"days": 60}).content.decode()
+    second = client.get(reverse("upcoming"), {"days": 60, "page": 2}).content.decode()
+    assert len(listed(first)) == PER_PAGE
+    assert len(listed(second)) == 3
+    assert "?days=60&amp;page=2" in first

@@ -9,12 +9,14 @@ import zipfile
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
@@ -305,7 +307,8 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["reviewed_by"]
     search_fields = ["title", "search_text", "source_url"]
-    date_hierarchy = "published"
+    # No date_hierarchy: its year links scan every article; the «published» filter stays.
+    show_full_result_count = False  # one count of the articles, not two
     readonly_fields = [
         "content_hash",
         "raw_encoding",
@@ -481,9 +484,23 @@ class MentionInline(PagedInline):
     can_delete = False
 
 
+class CappedPaginator(Paginator):
+    """Counts at most CAP rows: counting millions of paragraphs or mentions costs more
+    than the page (the admin then offers the first CAP / per-page pages)."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.CAP + 1].count()
+
+
 @admin.register(Paragraph)
 class ParagraphAdmin(admin.ModelAdmin):
     """The text is read-only (mentions are offsets into it); kind and index are edits."""
+
+    paginator = CappedPaginator
+    show_full_result_count = False
 
     list_display = ["article", "index", "kind", "short_text"]
     list_filter = ["kind"]
@@ -572,7 +589,9 @@ def _selected(request, queryset) -> list[tuple[str, str]]:
 
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "label", "n_mentions", "n_articles"]
+    # Articles per entity is on the entity's page (cached there): counting them needs every
+    # mention joined to its paragraph, too much for a hundred entities per list page.
+    list_display = ["name", "label", "n_mentions"]
     list_filter = ["label"]
     search_fields = ["name", "key", "aliases__name"]
     inlines = [AliasInline, EntityMentionInline]
@@ -580,15 +599,12 @@ class EntityAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # GROUP BY drops Meta.ordering, so order explicitly (autocomplete paginates)
-        return super().get_queryset(request).with_mention_counts().order_by("label", "name", "pk")
+        queryset = super().get_queryset(request).with_mention_counts(articles=False)
+        return queryset.order_by("label", "name", "pk")
 
     @admin.display(description="الإشارات", ordering="n_mentions")
     def n_mentions(self, obj: Entity) -> int:
         return obj.n_mentions
-
-    @admin.display(description="المقالات", ordering="n_articles")
-    def n_articles(self, obj: Entity) -> int:
-        return obj.n_articles
 
     def has_merge_permission(self, request) -> bool:
         return can_merge(request.user)
@@ -801,6 +817,8 @@ class EntityMergeAdmin(admin.ModelAdmin):
 class MentionAdmin(admin.ModelAdmin):
     """Mentions across the corpus: find them, then relabel or remove the selected ones."""
 
+    paginator = CappedPaginator
+    show_full_result_count = False
     list_display = ["text", "label", "entity", "origin", "rejected", "article"]
     list_filter = ["label", "origin", "rejected"]
     search_fields = ["text", "entity__name", "paragraph__article__title"]
@@ -895,12 +913,15 @@ class ArticleTitleFilter(admin.RelatedOnlyFieldListFilter):
 
 @admin.register(EditLog)
 class EditLogAdmin(admin.ModelAdmin):
+    paginator = CappedPaginator
+    show_full_result_count = False
     list_display = ["at", "user", "action_label", "target_label", "target_id", "article_link"]
+    # By article: the title links to the log filtered by it (a filter listing every
+    # edited article would grow with the corpus).
     list_filter = [
         code_filter("action", "الإجراء", ACTIONS),
         code_filter("target", "ما عُدِّل", TARGETS),
         ("user", admin.RelatedOnlyFieldListFilter),
-        ("article", ArticleTitleFilter),
     ]
     list_select_related = ["user", "article"]
     search_fields = ["article__title"]

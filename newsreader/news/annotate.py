@@ -22,7 +22,7 @@ from newsreader.news.models import (
     Origin,
     TimelineEvent,
 )
-from newsreader.news.registry import resolve_entity
+from newsreader.news.registry import resolve_entities
 from newsreader.news.search import reindex_article
 from newsreader.news.vocabulary import label_name
 from newsreader.pipeline.analyse import analyse
@@ -182,27 +182,35 @@ def annotate_article(article: Article) -> AnnotateSummary:
     created: list[tuple[int, int, int, str, str]] = []
     context = "\n".join(p.text for p in paragraphs)  # tells homographs apart
     scope = f"@{article.pk}"
+    kept = []
     for span in analysis.spans:
         row = by_index[span.paragraph]
         if any(span.start < end and start < span.end for start, end in decided.get(row.pk, [])):
             continue
         canonical = span.value if span.label == Label.DATE else (span.canonical or span.text)
-        Mention.objects.create(
+        kept.append((span, row, (span.label.value, canonical, span.text) if canonical else None))
+    # A name repeated in the article resolves to the same entity (the first time made it
+    # or its alias): the registry is asked once per name, in order, in a few queries.
+    names = list(dict.fromkeys(name for _, _, name in kept if name))
+    resolved = dict(zip(names, resolve_entities(names, context, scope), strict=True))
+    rows: list[Mention] = []
+    for span, row, name in kept:
+        # an unresolved DATE («اليوم» without a publication date) has no entity
+        entity = resolved[name] if name else None
+        mention = Mention(
             paragraph=row,
             start=span.start,
             end=span.end,
             text=span.text,
             label=span.label.value,
             value=span.value or "",
-            # an unresolved DATE («اليوم» without a publication date) has no entity
-            entity=(
-                resolve_entity(span.label.value, canonical, span.text, context, scope)
-                if canonical
-                else None
-            ),
+            entity=entity,
             origin=Origin.MODEL,
         )
+        mention.clean()  # what save() checks; one INSERT for all below
+        rows.append(mention)
         created.append((row.pk, span.start, span.end, span.label.value, span.text))
+    Mention.objects.bulk_create(rows)
 
     agenda = _replace_model_items(
         AgendaItem,

@@ -6,3 +6,6 @@ class NewsConfig(AppConfig):
     label = "news"
     verbose_name = "الأخبار"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from newsreader.news import reader_cache  # noqa: F401  (connects its signals)

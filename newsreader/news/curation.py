@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from newsreader.news import reader_cache
 from newsreader.news.editing import LABEL_CODES, add_mention, is_word_char, snapshot
 from newsreader.news.models import (
     Alias,
@@ -67,12 +68,15 @@ def _log_mentions(
 
 
 def _bump(paragraph_ids: Iterable[int]) -> None:
-    Paragraph.objects.filter(pk__in=set(paragraph_ids)).update(version=F("version") + 1)
+    ids = set(paragraph_ids)
+    Paragraph.objects.filter(pk__in=ids).update(version=F("version") + 1)
+    reader_cache.touch_paragraphs(ids)
 
 
 def _relink(mentions: list[Mention], entity: Entity | None, user, action: str) -> None:
     """Point mentions at `entity` (origin and rejection untouched), logged and bumped."""
     befores = {m.pk: snapshot(m) for m in mentions}
+    reader_cache.forget_counts({m.entity_id for m in mentions} | {getattr(entity, "pk", None)})
     Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(entity=entity)
     for mention in mentions:
         mention.entity = entity

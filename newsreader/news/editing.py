@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsreader.news import reader_cache
 from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import LABELS, EditLog, Entity, Mention, Origin, Paragraph
 from newsreader.news.registry import entity_key, resolve_entity
@@ -547,3 +548,4 @@ def _bump(paragraph: Paragraph, version: int | None = None) -> None:
     if not rows.update(version=F("version") + 1):
         raise StaleEdit(STALE_MESSAGE)
     paragraph.refresh_from_db(fields=["version"])
+    reader_cache.touch([paragraph.article_id])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -23,6 +23,9 @@ class Origin(models.TextChoices):
 
 class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
+        """Newest publication date first, undated last, in the order of the article_newest index."""
+        if connection.vendor == "sqlite":  # DESC already puts NULLs last: no clause to spell out
+            return self.order_by("-published", "-created")
         return self.order_by(F("published").desc(nulls_last=True), "-created")
 
     def reviewed(self):
@@ -41,6 +44,25 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_mention_count(self):
         return self.listed().annotate(mention_count=active_mention_count())
+
+
+def attach_label_counts(articles) -> list:
+    """n_person, n_location, … on each article of a page, from one grouped query over the
+    page's mentions: the cost follows the page, not the corpus (a subquery per row
+    would be evaluated for every article the database sorts)."""
+    articles = list(articles)
+    rows = (
+        Mention.objects.filter(paragraph__article_id__in=[a.pk for a in articles], rejected=False)
+        .order_by()
+        .values("paragraph__article_id", "label")
+        .annotate(n=Count("pk"))
+        .values_list("paragraph__article_id", "label", "n")
+    )
+    counts = {(article_id, label): n for article_id, label, n in rows}
+    for article in articles:
+        for code, _ in LABELS:
+            setattr(article, f"n_{code.lower()}", counts.get((article.pk, code), 0))
+    return articles
 
 
 def active_mention_count(**filters) -> Coalesce:
@@ -102,6 +124,14 @@ class Article(models.Model):
         verbose_name = "مقال"
         verbose_name_plural = "المقالات"
         ordering = ["-published", "-created"]
+        indexes = [
+            # the home page's order (newest_first): a page is read off the index. On
+            # PostgreSQL migration 0006 builds it as (published DESC NULLS LAST, created DESC),
+            # the order newest_first asks of it there (SQLite cannot declare NULLS LAST,
+            # and its DESC puts NULLs last anyway).
+            models.Index(fields=["-published", "-created"], name="article_newest"),
+            models.Index(fields=["source_name"], name="article_source"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -200,14 +230,23 @@ class SourceLine(models.Model):
 
 
 class EntityQuerySet(models.QuerySet):
-    def with_mention_counts(self):
-        return self.annotate(
-            n_mentions=Count("mentions", filter=Q(mentions__rejected=False)),
-            n_articles=Count(
-                "mentions__paragraph__article",
-                filter=Q(mentions__rejected=False),
-                distinct=True,
-            ),
+    def with_mention_counts(self, articles: bool = True):
+        """n_mentions and n_articles (active mentions), each a correlated subquery: computed
+        for the rows a page shows, never a GROUP BY joining every mention of the corpus."""
+        active = Mention.objects.filter(entity=OuterRef("pk"), rejected=False).order_by()
+        mentions = active.values("entity").annotate(n=Count("pk")).values("n")
+        counted = self.annotate(
+            n_mentions=Coalesce(Subquery(mentions, output_field=models.IntegerField()), 0)
+        )
+        if not articles:
+            return counted
+        in_articles = (
+            active.values("entity")
+            .annotate(n=Count("paragraph__article_id", distinct=True))
+            .values("n")
+        )
+        return counted.annotate(
+            n_articles=Coalesce(Subquery(in_articles, output_field=models.IntegerField()), 0)
         )
 
 
@@ -225,6 +264,7 @@ class Entity(models.Model):
         verbose_name = "كيان"
         verbose_name_plural = "الكيانات"
         ordering = ["label", "name"]
+        indexes = [models.Index(fields=["label", "name"], name="entity_label_name")]  # admin
         constraints = [
             models.UniqueConstraint(fields=["label", "key"], name="entity_unique_key"),
         ]
@@ -314,6 +354,10 @@ class Mention(models.Model):
         verbose_name = "إشارة"
         verbose_name_plural = "الإشارات"
         ordering = ["paragraph", "start"]
+        indexes = [
+            # an entity's active mentions, by paragraph: corpus counts and the entity page
+            models.Index(fields=["entity", "paragraph", "rejected"], name="mention_entity_active"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(start__lt=F("end")), name="mention_start_before_end"
@@ -410,6 +454,7 @@ class TimelineEvent(models.Model):
         verbose_name = "حدث"
         verbose_name_plural = "الخط الزمني"
         ordering = ["article", "date", "pk"]
+        indexes = [models.Index(fields=["date"], name="timeline_date")]  # the upcoming page
 
     def __str__(self) -> str:
         return f"{self.value}: {self.text[:60]}"
@@ -447,6 +492,7 @@ class EditLog(models.Model):
         verbose_name = "تعديل مسجَّل"
         verbose_name_plural = "سجل التعديلات"
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["-at", "-id"], name="editlog_newest")]  # the admin list
 
     def __str__(self) -> str:
         what = f"{action_name(self.action)}: {target_name(self.target)} {self.target_id or ''}"

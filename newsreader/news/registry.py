@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import IntegrityError, transaction
 
 from newsreader.news.models import Alias, Entity
@@ -55,3 +57,48 @@ def _create(label: str, name: str, key: str) -> Entity:
             return Entity.objects.create(label=label, name=name, key=key)
     except IntegrityError:
         return Entity.objects.get(label=label, key=key)
+
+
+def resolve_entities(
+    requests: Sequence[tuple[str, str, str]], context: str | None = None, scope: str = ""
+) -> list[Entity]:
+    """`resolve_entity` for each (label, canonical, surface) of one article, in order.
+
+    The entities and surface aliases that already exist are read in two queries
+    instead of two or three per name; a name not found goes through
+    `resolve_entity` itself, so what is created is exactly what it creates.
+    """
+    keys = [registry_key(label, canonical, context, scope) for label, canonical, _ in requests]
+    found = {
+        (e.label, e.key): e
+        for e in Entity.objects.filter(
+            label__in={label for label, _, _ in requests}, key__in=set(keys)
+        )
+    }
+    surface_keys = [
+        registry_key(label, surface, context, scope) if surface and label != "DATE" else ""
+        for label, _, surface in requests
+    ]
+    aliases = set(
+        Alias.objects.filter(
+            entity__in=list(found.values()), key__in={k for k in surface_keys if k}
+        ).values_list("entity_id", "key")
+    )
+    resolved: list[Entity] = []
+    for (label, canonical, surface), key, surface_key in zip(
+        requests, keys, surface_keys, strict=True
+    ):
+        entity = found.get((label, key))
+        if entity is None:
+            entity = resolve_entity(label, canonical, surface, context, scope)
+            found[(label, key)] = entity
+        elif (
+            surface_key
+            and surface_key != entity.key
+            and "#" not in surface_key
+            and (entity.pk, surface_key) not in aliases
+        ):
+            Alias.objects.get_or_create(entity=entity, key=surface_key, defaults={"name": surface})
+            aliases.add((entity.pk, surface_key))
+        resolved.append(entity)
+    return resolved

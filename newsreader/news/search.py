@@ -199,74 +199,121 @@ class Hit:
     paragraph_id: int | None  # best-matching paragraph; 0: only the title; None: not known
 
 
-def search(query: str, filters: Filters | None = None) -> list[Hit]:
+class Hits(list):
+    """Hits, best first; `capped` when only the newest CANDIDATE_ROWS matching rows were ranked."""
+
+    capped: bool = False
+
+
+def search(query: str, filters: Filters | None = None) -> Hits:
     """Every article matching all query words (in its title or any paragraph), best first.
 
-    One SQL query on SQLite (the filters become a subquery); the score is the sum
-    of the bm25 scores of the article's matching rows, so an article that uses
-    the words more often ranks higher.
+    One ranking query (the filters become a subquery; none when there are no
+    filters); the score is the sum of the bm25 scores of the article's matching
+    rows, so an article that uses the words more often ranks higher. A word in
+    most of a large corpus would make that sum cover millions of rows, so only
+    the newest CANDIDATE_ROWS index rows that match any form are ranked (found
+    first by one query that stops there) and the hits say they are `capped`.
     """
     groups = query_groups(query)
     if not groups:
-        return []
-    articles = (filters or Filters()).apply(Article.objects.all())
+        return Hits()
+    filters = filters or Filters()
+    articles = filters.apply(Article.objects.order_by())
+    allowed = None if filters == Filters() else articles.values("pk").query.sql_with_params()
     if not enabled():
-        return _search_fallback(groups, articles)
+        return Hits(_search_fallback(groups, articles))
     if connection.vendor == "postgresql":
-        return _search_postgresql(groups, articles)
-    allowed_sql, allowed_params = articles.values("pk").query.sql_with_params()
-    every_word = " AND ".join(
-        f"article_id IN (SELECT article_id FROM {TABLE} WHERE {TABLE} MATCH %s)" for _ in groups
-    )
-    sql = (
-        f"SELECT article_id, "
-        f"SUM(CASE WHEN paragraph_id = 0 THEN rank * {TITLE_WEIGHT} ELSE rank END) AS score, "
-        f"MIN(CASE WHEN paragraph_id > 0 THEN rank END) AS best, paragraph_id "
-        f"FROM {TABLE} WHERE {TABLE} MATCH %s "
-        f"AND article_id IN ({allowed_sql}) AND {every_word} "
-        f"GROUP BY article_id ORDER BY score, article_id DESC"
-    )
-    params = [
-        match_any(set().union(*groups)),
-        *allowed_params,
-        *(match_any(forms) for forms in groups),
-    ]
+        return _search_postgresql(groups, allowed)
+    any_form = match_any(set().union(*groups))
+    conditions, params = [f"{TABLE} MATCH %s"], [any_form]
     try:
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            floor = _floor(cursor, f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [any_form])
+            if floor is not None:
+                conditions.append("rowid >= %s")
+                params.append(floor)
+            if allowed is not None:
+                conditions.append(f"article_id IN ({allowed[0]})")
+                params += allowed[1]
+            if len(groups) > 1:  # one word: the MATCH above already says it all
+                window = "" if floor is None else f" AND rowid >= {int(floor)}"
+                for forms in groups:
+                    conditions.append(
+                        f"article_id IN (SELECT article_id FROM {TABLE} "
+                        f"WHERE {TABLE} MATCH %s{window})"
+                    )
+                    params.append(match_any(forms))
+            cursor.execute(
+                f"SELECT article_id, "
+                f"SUM(CASE WHEN paragraph_id = 0 THEN rank * {TITLE_WEIGHT} ELSE rank END) "
+                f"AS score, MIN(CASE WHEN paragraph_id > 0 THEN rank END) AS best, paragraph_id "
+                f"FROM {TABLE} WHERE {' AND '.join(conditions)} "
+                f"GROUP BY article_id ORDER BY score, article_id DESC",
+                params,
+            )
             rows = cursor.fetchall()
     except DatabaseError:  # a term the FTS5 tokenizer turns into nothing, for one
-        return []
-    return [Hit(a, score, p if best is not None else 0) for a, score, best, p in rows]
+        return Hits()
+    hits = Hits(Hit(a, score, p if best is not None else 0) for a, score, best, p in rows)
+    hits.capped = floor is not None
+    return hits
 
 
-def _search_postgresql(groups: list[frozenset[str]], articles: QuerySet[Article]) -> list[Hit]:
+CANDIDATE_ROWS = 1000  # matching index rows (paragraphs, titles): hundreds of articles
+
+
+def _floor(cursor, matching_sql: str, params: list) -> int | None:
+    """The id of the CANDIDATE_ROWS-th newest matching index row; None when fewer match."""
+    id_column = "rowid" if connection.vendor == "sqlite" else "id"
+    cursor.execute(
+        f"{matching_sql} ORDER BY {id_column} DESC LIMIT 1 OFFSET {CANDIDATE_ROWS - 1}", params
+    )
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
     """The SQLite query's meaning with tsvector @@ tsquery and ts_rank (higher is better).
 
     ts_rank's normalisation 1 divides by the log of the row's length, as bm25
     favours short rows; the best paragraph is the paragraph row ranked highest.
     """
-    allowed_sql, allowed_params = articles.values("pk").query.sql_with_params()
     any_sql, any_params = pg_match_any(set().union(*groups))
-    every_sql, every_params = [], []
-    for forms in groups:
-        sql, params = pg_match_any(forms)
-        every_sql.append(f"article_id IN (SELECT article_id FROM {TABLE} WHERE document @@ {sql})")
-        every_params += params
-    sql = (
-        f"SELECT article_id, "
-        f"SUM(CASE WHEN paragraph_id = 0 THEN r * {TITLE_WEIGHT} ELSE r END) AS score, "
-        f"(ARRAY_AGG(paragraph_id ORDER BY r DESC, paragraph_id) "
-        f"FILTER (WHERE paragraph_id > 0))[1] AS best "
-        f"FROM (SELECT article_id, paragraph_id, ts_rank(document, wanted.q, 1) AS r "
-        f"FROM {TABLE}, (SELECT {any_sql} AS q) AS wanted WHERE document @@ wanted.q "
-        f"AND article_id IN ({allowed_sql}) AND {' AND '.join(every_sql)}) AS matched "
-        f"GROUP BY article_id ORDER BY score DESC, article_id DESC"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*any_params, *allowed_params, *every_params])
+        floor = _floor(cursor, f"SELECT id FROM {TABLE} WHERE document @@ {any_sql}", any_params)
+        conditions, params = [], []
+        if floor is not None:
+            conditions.append("id >= %s")
+            params.append(floor)
+        if allowed is not None:
+            conditions.append(f"article_id IN ({allowed[0]})")
+            params += allowed[1]
+        if len(groups) > 1:
+            window = "" if floor is None else f" AND id >= {int(floor)}"
+            for forms in groups:
+                sql, group_params = pg_match_any(forms)
+                conditions.append(
+                    f"article_id IN (SELECT article_id FROM {TABLE} "
+                    f"WHERE document @@ {sql}{window})"
+                )
+                params += group_params
+        where = "".join(f" AND {c}" for c in conditions)
+        cursor.execute(
+            f"SELECT article_id, "
+            f"SUM(CASE WHEN paragraph_id = 0 THEN r * {TITLE_WEIGHT} ELSE r END) AS score, "
+            f"(ARRAY_AGG(paragraph_id ORDER BY r DESC, paragraph_id) "
+            f"FILTER (WHERE paragraph_id > 0))[1] AS best "
+            f"FROM (SELECT article_id, paragraph_id, ts_rank(document, wanted.q, 1) AS r "
+            f"FROM {TABLE}, (SELECT {any_sql} AS q) AS wanted WHERE document @@ wanted.q"
+            f"{where}) AS matched "
+            f"GROUP BY article_id ORDER BY score DESC, article_id DESC",
+            [*any_params, *params],
+        )
         rows = cursor.fetchall()
-    return [Hit(a, float(score), best or 0) for a, score, best in rows]
+    hits = Hits(Hit(a, float(score), best or 0) for a, score, best in rows)
+    hits.capped = floor is not None
+    return hits
 
 
 def _search_fallback(groups: list[frozenset[str]], articles: QuerySet[Article]) -> list[Hit]:

@@ -42,6 +42,13 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 
 def fold(text: str) -> str:
     """Fold the spelling variants that do not change an Arabic word."""
+    if len(text) <= 40:  # a word or a name: the pipeline folds the same ones again and again
+        return _fold_word(text)
+    return text.translate(_TABLE)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
     return text.translate(_TABLE)
 
 

@@ -6,14 +6,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.html import escape
 
-from newsreader.news import search
+from newsreader.news import reader_cache, search
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
+from newsreader.news.models import LABELS, Article, Entity, Mention, Origin, attach_label_counts
 from newsreader.news.views.highlight import (
     active_mentions,
     corpus_counts,
@@ -47,11 +49,36 @@ class SearchForm(forms.Form):
         )
 
 
+SOURCES_KEY = "qari:sources"
+ARTICLES_KEY = "qari:article-count"
+SOURCES_SECONDS = 60
+
+
+def cached_count(key: str, count) -> int:
+    """The number of articles, counted at most once a minute (the pager may lag that long)."""
+    n = cache.get(key)
+    if n is None:
+        n = count()
+        cache.set(key, n, SOURCES_SECONDS)
+    return n
+
+
+def source_names() -> list[str]:
+    """The source filter's choices: a scan of every article, so kept for a minute."""
+    names = cache.get(SOURCES_KEY)
+    if names is None:
+        rows = Article.objects.exclude(source_name="").order_by("source_name")
+        names = list(rows.values_list("source_name", flat=True).distinct())
+        cache.set(SOURCES_KEY, names, SOURCES_SECONDS)
+    return names
+
+
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     """Newest first, or ranked search results with snippets; filters and pages keep the query.
 
-    A fixed number of queries whatever the page holds: sources, (entity name),
-    then either count + page, or ranked hits + page articles + snippet paragraphs.
+    A fixed number of queries whatever the page holds or the corpus grows to:
+    (sources, cached), (entity name), then either count + page, or ranked hits +
+    page articles + snippet paragraphs, then the page's entity counts.
     """
     form = SearchForm(request.GET)
     filters = form.filters()
@@ -59,21 +86,24 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
     # A query of punctuation only («!!!», «؟؟») has no word to look for: it is an empty
     # query (every article), and the page says so instead of «16 نتيجة عن «!!!»».
     query = typed if search.query_groups(typed) else ""
-    counted = Article.objects.with_entity_counts()
+    listed = Article.objects.listed()
     if query:
         hits = search.search(query, filters)
         page = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
-        results = search.results_for(list(page), query, counted)
+        results = search.results_for(list(page), query, listed)
     else:
-        articles = filters.apply(counted.newest_first())
-        page = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
+        articles = filters.apply(listed.newest_first())
+        paginator = Paginator(articles, PER_PAGE)
+        if filters == search.Filters():  # counting every article costs more than the page
+            paginator.count = cached_count(ARTICLES_KEY, articles.count)
+        page = paginator.get_page(request.GET.get("page"))
         results = [search.Result(article, title=escape(article.title)) for article in page]
+    attach_label_counts(result.article for result in results)
     labels = [(code, name, f"n_{code.lower()}") for code, name in LABELS]
     for result in results:
         article = result.article
         article.label_counts = [(code, name, getattr(article, attr)) for code, name, attr in labels]
     entity = Entity.objects.filter(pk=filters.entity).first() if filters.entity else None
-    sources = Article.objects.exclude(source_name="").order_by("source_name")
     context = {
         "page": page,
         "results": results,
@@ -85,7 +115,7 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
         "filtered": filters != search.Filters(),
         "entity": entity,
         "labels": LABELS,
-        "sources": sources.values_list("source_name", flat=True).distinct(),
+        "sources": source_names(),
     }
     return render(request, "news/article_list.html", context)
 
@@ -114,7 +144,32 @@ def article_entities(mentions: list[Mention]) -> dict[str, list[SidebarEntity]]:
 
 
 def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(Article, slug=slug)
+    """The reader: one query for the article, the rest from the cache of its version."""
+    article = get_object_or_404(Article.objects.listed(), slug=slug)
+    can_edit = request.user.has_perm("news.change_mention")
+    # A reader without any edit permission sees no form: the whole sidebar is cached.
+    edits_sidebar = any(request.user.has_perm(p) for p in SIDEBAR_PERMISSIONS)
+    variant = "editor" if can_edit or edits_sidebar else "reader"
+    parts = reader_cache.rendered(
+        article, variant, lambda: reader_parts(article, can_edit, sidebar=not edits_sidebar)
+    )
+    context = {
+        "article": article,
+        **parts,
+        "labels": LABELS,
+        "can_edit": can_edit,
+        "origins": Origin.choices,
+    }
+    return render(request, "news/article.html", context)
+
+
+SIDEBAR_PERMISSIONS = ("news.change_agendaitem", "news.change_timelineevent")
+
+
+def reader_parts(article: Article, can_edit: bool, sidebar: bool = True) -> dict:
+    """What the cache keeps of a reader page: the article's and the entity list's HTML, the
+    agenda and timeline items, and with `sidebar` their HTML too (for users who may edit
+    them it is rendered per request: its forms carry a CSRF token)."""
     paragraphs = list(article.paragraphs.order_by("index").prefetch_related(active_mentions()))
     mentions = [m for p in paragraphs for m in p.active_mentions]
     # The hover card's corpus count: one aggregate query for every entity on the page.
@@ -122,21 +177,31 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     for p in paragraphs:
         prepare(p, counts)
     index_of = {p.pk: p.index for p in paragraphs}
-    agenda = list(article.agenda_items.active())
+    agenda = list(article.agenda_items.active().order_by("order", "pk"))  # no join for Meta
     for item in agenda:
         item.anchor = index_of.get(item.paragraph_id)
     events = article.timeline_events.active().order_by("date", "pk")
     timeline = mark_events(events, index_of, article.published)
     entities = article_entities(mentions)
-    context = {
+    body = {
         "article": article,
         "paragraphs": paragraphs,
         "has_title": any(p.kind == "title" for p in paragraphs),
+        "labels": LABELS,
+        "can_edit": can_edit,
+        "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
+    }
+    parts = {
+        "body_html": render_to_string("news/article.html#body", body),
+        "entities_html": render_to_string("news/article.html#entities", body),
         "agenda": agenda,
         "timeline": timeline,
-        "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
-        "labels": LABELS,
-        "can_edit": request.user.has_perm("news.change_mention"),
-        "origins": Origin.choices,
+        "sidebar_html": None,
     }
-    return render(request, "news/article.html", context)
+    if sidebar:
+        items = {"article": article, "agenda": agenda, "timeline": timeline}
+        parts["sidebar_html"] = render_to_string(
+            "news/article.html#agenda", items
+        ) + render_to_string("news/article.html#timeline", items)
+        parts["agenda"] = parts["timeline"] = []  # not needed again: spare the unpickling
+    return parts

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from newsreader.news import reader_cache
 from newsreader.news.models import Mention, Paragraph
 
 TAGS = {"title": "h1", "heading": "h2", "quote": "blockquote", "body": "p"}
@@ -49,18 +51,32 @@ def active_mentions() -> Prefetch:
 
 
 def corpus_counts(entity_ids: Iterable[int | None]) -> dict[int, int]:
-    """Active mentions of each entity across the whole corpus: one aggregate query."""
+    """Active mentions of each entity across the whole corpus.
+
+    A country's count covers a large share of a big corpus, so each count is
+    kept for COUNT_SECONDS (dropped when one of its mentions is saved); the
+    missing ones are one aggregate query over the (entity, paragraph, rejected) index.
+    """
     ids = {pk for pk in entity_ids if pk}
     if not ids:
         return {}
-    rows = (
-        Mention.objects.active()
-        .filter(entity_id__in=ids)
-        .values("entity_id")
-        .annotate(n=Count("pk"))
-        .values_list("entity_id", "n")
-    )
-    return dict(rows)
+    keys = {pk: reader_cache.count_key(pk) for pk in ids}
+    cached = cache.get_many(list(keys.values()))
+    counts = {pk: cached[key] for pk, key in keys.items() if key in cached}
+    missing = ids - counts.keys()
+    if missing:
+        rows = dict(
+            Mention.objects.active()
+            .filter(entity_id__in=missing)
+            .order_by()  # the default ordering would join paragraphs and articles
+            .values("entity_id")
+            .annotate(n=Count("pk"))
+            .values_list("entity_id", "n")
+        )
+        fresh = {pk: rows.get(pk, 0) for pk in missing}
+        cache.set_many({keys[pk]: n for pk, n in fresh.items()}, reader_cache.COUNT_SECONDS)
+        counts.update(fresh)
+    return {pk: n for pk, n in counts.items() if n}
 
 
 def mention_title(mention: Mention) -> str:

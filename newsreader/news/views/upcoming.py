@@ -7,6 +7,7 @@ lists the most recent events instead, so the page is never a dead end.
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,6 +16,7 @@ from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import TimelineEvent
 
 DEFAULT_DAYS = 30
+PER_PAGE = 50
 MAX_DAYS = 365
 RECENT = 10  # past events shown when nothing is upcoming
 
@@ -34,18 +36,22 @@ def upcoming(request: HtmxHttpRequest) -> HttpResponse:
     events = (
         TimelineEvent.objects.upcoming(today=today, days=days)
         .select_related("article", "paragraph")
+        .defer("article__raw", "article__search_text")
         .order_by("date", "article__title", "pk")
     )
+    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     recent = []
-    if not events.exists():
+    if not page.paginator.count:
         recent = (
             TimelineEvent.objects.active()
             .filter(date__lt=today)
             .select_related("article", "paragraph")
+            .defer("article__raw", "article__search_text")
             .order_by("-date", "article__title", "pk")[:RECENT]
         )
     context = {
-        "events": events,
+        "events": page,
+        "page": page,
         "recent": recent,
         "today": today,
         "days": days,
