@@ -159,8 +159,8 @@ def bench_encoder(
     return time.perf_counter() - started
 
 
-def ingest_memory(adapter: Path) -> float:
-    """Peak MB of a process that analyses the sample article with the combined backend."""
+def ingest_memory(adapter: Path, backend: str) -> float:
+    """Peak MB of a process that analyses the sample article with `backend`."""
     import subprocess
 
     code = f"""
@@ -169,12 +169,11 @@ from pathlib import Path
 from newsreader.pipeline.analyse import analyse
 from newsreader.pipeline.backends import get_recogniser
 from newsreader.pipeline.clean import clean
-from newsreader.pipeline.extract import paragraphs_of
 text = Path({str(ROOT / "sample" / "sample-article.txt")!r}).read_text(encoding="utf-8")
-recogniser, note = get_recogniser("combined", {str(adapter)!r})
+recogniser, note = get_recogniser({backend!r}, {str(adapter)!r})
 assert note is None, note
 cleaned = clean(text)
-analyse(paragraphs_of(cleaned), None, backend=recogniser)
+analyse(cleaned.paragraphs, cleaned.published, backend=recogniser)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
     out = subprocess.run(
@@ -217,9 +216,9 @@ def main() -> None:
             return
         rate = tokens / seconds
         print(f"{name:<46}{rate:8.0f} tokens/s; {rate / bert_rate:.1f}x BERT-base")
-    print(
-        f"peak memory of a process analysing the sample (combined): {ingest_memory(adapter):.0f} MB"
-    )
+    for backend in ("crf", "combined"):
+        peak = ingest_memory(adapter, backend)
+        print(f"peak memory of a process analysing the sample ({backend}): {peak:.0f} MB")
 
 
 if __name__ == "__main__":
