@@ -90,7 +90,7 @@ def test_with_the_database_backend_a_job_waits_for_a_worker(settings) -> None:
     assert job.state == "queued" and not Article.objects.exists()
     task = DBTaskResult.objects.get()
     assert str(task.id) == job.task_id
-    assert task.task_path == "newsreader.news.tasks.ingest_job"
+    assert task.task_path == "newsreader.news.jobs.ingest_job"
     assert task.args_kwargs == {"args": [job.pk], "kwargs": {}}
     # what db_worker does with it: run the task with its arguments
     assert task.task.call(*task.task_result.args) == "created"
@@ -151,7 +151,7 @@ def test_a_job_the_queue_refused_is_failed_with_its_input_for_a_retry(monkeypatc
         def enqueue(self, *args):
             raise ConnectionError("the queue is down")
 
-    monkeypatch.setattr("newsreader.news.tasks.ingest_job", Down())
+    monkeypatch.setattr("newsreader.news.jobs.ingest_job", Down())
     (job,) = jobs.queue_inputs([jobs.JobInput("a.txt", STORY)])
     assert (job.state, job.error) == (
         "failed",

@@ -52,6 +52,7 @@ def test_an_entity_created_meanwhile_by_a_parallel_ingest_is_taken(monkeypatch) 
     assert Entity.objects.count() == 1
 
 
+@pytest.mark.django_db
 def test_resolving_an_articles_names_at_once_is_resolving_them_one_by_one() -> None:
     from django.db import transaction
 

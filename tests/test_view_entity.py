@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from newsreader.news.counts import counted
 from newsreader.news.models import Alias
 from tests.factories import make_article, make_entity, make_mention, paragraph
 
@@ -53,5 +54,5 @@ def test_pages_go_newest_article_first_with_paragraphs_in_reading_order(
     second = client.get(mikati.get_absolute_url(), {"page": 2})
     shown = [(p.article.title, p.index) for r in (first, second) for p in r.context["paragraphs"]]
     assert shown == [("خبر أحدث", 1), ("خبر أحدث", 3), ("خبر أقدم", 1), ("خبر أقدم", 3)]
-    assert "4 إشارة في 2 مقال" in first.content.decode()
+    assert f"{counted('mentions', 4)} {counted('in_articles', 2)}" in first.content.decode()
     assert "صفحة 1 من 2" in first.content.decode()

@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from django_tasks import task
 
 from newsreader.news.fetch import check_url, fetch, is_url
 from newsreader.news.ingest import IngestResult, ingest_bytes, ingest_page
@@ -137,8 +138,6 @@ def retry_jobs(jobs: QuerySet[IngestJob]) -> list[IngestJob]:
 
 def _enqueue(job: IngestJob) -> None:
     """Hand the job to the task queue, then read back what it says now."""
-    from newsreader.news.tasks import ingest_job  # the task module imports this one
-
     try:
         result = ingest_job.enqueue(job.pk)
     except Exception as err:  # the queue is down: the job stays, to be retried
@@ -166,3 +165,13 @@ def _fail(job_id: int, error: str) -> None:
     IngestJob.objects.filter(pk=job_id).update(
         state=IngestJob.State.FAILED, error=error[:MAX_ERROR], finished=timezone.now()
     )
+
+
+@task()
+def ingest_job(job_id: int) -> str:
+    """The background task: run one ingest job (`run_job`); "created", "exists" or "skipped".
+
+    Defined beside the service it runs (a tasks module importing this one while
+    this one enqueued through it was an import cycle).
+    """
+    return run_job(job_id)
