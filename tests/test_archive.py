@@ -7,6 +7,7 @@ to a real PostgreSQL database through manage.py runs in the PostgreSQL pass.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -265,3 +266,10 @@ def test_move_up_from_sqlite_to_postgresql(
     assert rows(manage(postgres_database, "export", "--format", "archive").splitlines()) == rows(
         exported.splitlines()
     )
+
+
+def test_times_keep_their_microseconds_through_the_archive() -> None:
+    from newsreader.news.archive import ArchiveEncoder
+
+    at = datetime.datetime(2026, 3, 5, 9, 30, 1, 412, tzinfo=datetime.UTC)
+    assert json.loads(json.dumps(at, cls=ArchiveEncoder)) == "2026-03-05T09:30:01.000412Z"

@@ -20,6 +20,7 @@ rebuilds the search index and moves the id sequences past the imported rows.
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -114,13 +115,24 @@ def _rows(model: type[models.Model]) -> Iterator[dict]:
         last = page[-1].pk
 
 
+class ArchiveEncoder(DjangoJSONEncoder):
+    """Django's JSON, but times keep their microseconds (Django's encoder cuts them to
+    milliseconds, so a time moved through the archive came back changed)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
+
+
 def export_lines() -> Iterator[str]:
     """The archive, line by line (each without its newline), header first."""
     counts = {_label(m): m._default_manager.count() for m in archived_models()}
     yield json.dumps({"format": FORMAT, "version": VERSION, "counts": counts})
     for model in archived_models():
         for row in _rows(model):
-            yield json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+            yield json.dumps(row, ensure_ascii=False, cls=ArchiveEncoder)
 
 
 # --- import ---------------------------------------------------------------------------
