@@ -15,13 +15,13 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
-from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
+from newsreader.news.articles import create_article
 from newsreader.news.bounds import check_lines, store_dropped
 from newsreader.news.fetch import Fetched, fetch
 from newsreader.news.furniture import known_furniture, record_lines, source_key
-from newsreader.news.models import Article, Paragraph
+from newsreader.news.models import Article
 from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import NO_TEXT, cleaner_text
@@ -94,20 +94,16 @@ def ingest_bytes(
 
     def write() -> Article:
         with transaction.atomic():
-            article = Article.objects.create(
-                title=cleaned.title[:500],
-                slug=_unique_slug(cleaned.title, content_hash),
+            article = create_article(
+                cleaned.title,
+                [(p.kind.value, p.text) for p in cleaned.paragraphs],
+                raw=data,
+                content_hash=content_hash,
                 source_name=(source_name or _source_name(source_url))[:200],
                 source_url=source_url[:2000],
                 published=published or cleaned.published,
-                raw=data,
                 raw_encoding=source.encoding,
-                content_hash=content_hash,
                 title_uncertain=title is None and not cleaned.title_certain,
-            )
-            Paragraph.objects.bulk_create(
-                Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
-                for p in cleaned.paragraphs
             )
             store_dropped(article, cleaned.dropped)
             record_lines(site, source.text)
@@ -162,8 +158,3 @@ def ingest_page(fetched: Fetched, **options) -> IngestResult:
 def _source_name(url: str) -> str:
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.")
-
-
-def _unique_slug(title: str, content_hash: str) -> str:
-    base = slugify(title, allow_unicode=True)[:100].strip("-") or "article"
-    return f"{base}-{content_hash[:8]}"
