@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from newsreader.news.editing import LABEL_CODES, add_mention, is_word_char, snapshot
+from newsreader.news.audit import entry, record_all
+from newsreader.news.editing import LABEL_CODES, add_mention, bump_versions, is_word_char, snapshot
 from newsreader.news.models import (
     Alias,
-    EditLog,
     Entity,
     EntityMerge,
     Mention,
@@ -49,25 +48,10 @@ def _log_mentions(
     mentions: Iterable[Mention], befores: dict[int, dict[str, Any]], user, action: str
 ) -> None:
     """One EditLog row per mention, before and after, written in bulk."""
-    rows = []
-    for mention in mentions:
-        rows.append(
-            EditLog(
-                user=_user(user),
-                article_id=mention.paragraph.article_id,
-                mention=mention,
-                target="mention",
-                target_id=mention.pk,
-                action=action,
-                before=befores.get(mention.pk),
-                after=snapshot(mention),
-            )
-        )
-    EditLog.objects.bulk_create(rows)
-
-
-def _bump(paragraph_ids: Iterable[int]) -> None:
-    Paragraph.objects.filter(pk__in=set(paragraph_ids)).update(version=F("version") + 1)
+    record_all(
+        entry(user, m.paragraph.article_id, m, action, befores.get(m.pk), snapshot(m))
+        for m in mentions
+    )
 
 
 def _relink(mentions: list[Mention], entity: Entity | None, user, action: str) -> None:
@@ -77,7 +61,7 @@ def _relink(mentions: list[Mention], entity: Entity | None, user, action: str) -
     for mention in mentions:
         mention.entity = entity
     _log_mentions(mentions, befores, user, action)
-    _bump(m.paragraph_id for m in mentions)
+    bump_versions(m.paragraph_id for m in mentions)
 
 
 def _mentions_of(entity_ids: Iterable[int]) -> list[Mention]:
@@ -223,7 +207,7 @@ def change_label(entity: Entity, label: str, user) -> Entity:
     for mention in mentions:
         mention.label, mention.origin = label, Origin.HUMAN
     _log_mentions(mentions, befores, user, "relabel")
-    _bump(m.paragraph_id for m in mentions)
+    bump_versions(m.paragraph_id for m in mentions)
     return entity
 
 

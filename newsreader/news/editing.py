@@ -21,13 +21,14 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsreader.news.audit import record
 from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import LABELS, EditLog, Entity, Mention, Origin, Paragraph
 from newsreader.news.registry import entity_key, resolve_entity
@@ -256,15 +257,8 @@ def save_paragraph_form(paragraph: Paragraph, user) -> Paragraph:
     before = {f: getattr(old, f) for f in fields}
     paragraph.version = old.version  # the bump below is the only way it moves
     paragraph.save()
-    EditLog.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        article_id=paragraph.article_id,
-        target="paragraph",
-        target_id=paragraph.pk,
-        action="edit",
-        before=before,
-        after={f: getattr(paragraph, f) for f in fields},
-    )
+    after = {f: getattr(paragraph, f) for f in fields}
+    record(user, paragraph.article_id, paragraph, "edit", before, after)
     _bump(paragraph)
     return paragraph
 
@@ -519,20 +513,18 @@ def _stamp(mention: Mention, user, *, rejected: bool) -> None:
 
 
 def _log(mention: Mention, user, action: str, before: dict[str, Any] | None) -> EditLog:
-    log = EditLog.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        article_id=mention.paragraph.article_id,
-        mention=mention,
-        target="mention",
-        target_id=mention.pk,
-        action=action,
-        before=before,
-        after=snapshot(mention),
-    )
+    log = record(user, mention.paragraph.article_id, mention, action, before, snapshot(mention))
     logs = _collector.get()
     if logs is not None:
         logs.append(log)
     return log
+
+
+def bump_versions(paragraph_ids: Iterable[int]) -> None:
+    """A bulk edit (admin action, import) moved these paragraphs on: open editors reload."""
+    ids = set(paragraph_ids)
+    if ids:
+        Paragraph.objects.filter(pk__in=ids).update(version=F("version") + 1)
 
 
 def _bump(paragraph: Paragraph, version: int | None = None) -> None:

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from newsreader.news.editing import snapshot
+from newsreader.news import audit
+from newsreader.news.editing import bump_versions, snapshot
 from newsreader.news.formats import LABEL_CODES, ORIGINS, FormatError, brat, jsonl
 from newsreader.news.isodate import BadDateValue, iso_value
-from newsreader.news.models import Article, EditLog, Mention, Origin, Paragraph
+from newsreader.news.models import Article, Mention, Origin
 from newsreader.news.registry import resolve_entity
 
 MAX_NAME = 300  # Entity.name's max_length
@@ -156,19 +157,11 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
             origin=origin,
             edited_at=timezone.now() if origin == Origin.HUMAN else None,
         )
-        EditLog.objects.create(
-            article=article,
-            mention=mention,
-            target="mention",
-            target_id=mention.pk,
-            action="import",
-            after=snapshot(mention),
-        )
+        audit.record(None, article, mention, "import", None, snapshot(mention))
         others.append(mention)
         touched.add(paragraph.pk)
         counts.added += 1
-    if touched:  # an editor holding an older version must reload
-        Paragraph.objects.filter(pk__in=touched).update(version=F("version") + 1)
+    bump_versions(touched)  # an editor holding an older version must reload
 
 
 def import_jsonl(path: Path, counts: Counts) -> None:
