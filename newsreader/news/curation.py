@@ -30,6 +30,7 @@ from newsreader.news.models import (
     Paragraph,
 )
 from newsreader.news.registry import entity_key
+from newsreader.news.vocabulary import Label
 from newsreader.pipeline.normalize import fold, fold_key, fold_with_offsets, proclitic_splits
 
 
@@ -188,7 +189,7 @@ def split_alias(alias: Alias, user) -> Entity:
 @transaction.atomic
 def change_label(entity: Entity, label: str, user) -> Entity:
     """Give an entity and every mention of it another label; the mentions become human."""
-    if label not in LABEL_CODES or "DATE" in (label, entity.label):
+    if label not in LABEL_CODES or Label.DATE in (label, entity.label):
         raise CurationError("تصنيف غير صالح (التواريخ لا تُغيَّر من هنا).")
     if label == entity.label:
         return entity
@@ -297,7 +298,7 @@ def bulk_preview(name: str, label: str) -> list[ParagraphMatches]:
     name = " ".join(name.split())
     if not name:
         raise CurationError("اكتب الاسم.")
-    if label not in LABEL_CODES or label == "DATE":
+    if label not in LABEL_CODES or label == Label.DATE:
         raise CurationError("اختر تصنيفًا (التواريخ تحتاج قيمة فلا تُوسَم جملةً).")
     found = []
     for para in _candidate_paragraphs(name):

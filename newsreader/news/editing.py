@@ -30,11 +30,11 @@ from django.utils import timezone
 
 from newsreader.news.audit import record
 from newsreader.news.isodate import BadDateValue, iso_value
-from newsreader.news.models import LABELS, EditLog, Entity, Mention, Origin, Paragraph
+from newsreader.news.models import EditLog, Entity, Mention, Origin, Paragraph
 from newsreader.news.registry import entity_key, resolve_entity
+from newsreader.news.vocabulary import LABEL_CODES, Label
 from newsreader.pipeline.normalize import TATWEEL, fold, fold_key, proclitic_splits
 
-LABEL_CODES = frozenset(code for code, _ in LABELS)
 MAX_MENTION = 500  # Mention.text's max_length
 
 
@@ -155,7 +155,7 @@ def add_mention(
         raise EditError("لا تبدأ الإشارة أو تنتهي بمسافة.")
     if len(text) > MAX_MENTION:
         raise EditError("الإشارة أطول من المسموح.")
-    value = _date_value(value) if label == "DATE" and value else ""
+    value = _date_value(value) if label == Label.DATE and value else ""
     overlapping = list(
         paragraph.mentions.select_related("entity").filter(start__lt=end, end__gt=start)
     )
@@ -213,10 +213,10 @@ def link_mention(mention: Mention, name: str, user, *, version: int | None = Non
         raise EditError("اكتب اسم الكيان.")
     if len(name) > 300:
         raise EditError("الاسم أطول من المسموح.")
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         name = _date_value(name)
     before = snapshot(mention)
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         mention.value = name
     mention.entity = resolve_entity(mention.label, name, mention.text)
     _stamp(mention, user, rejected=False)
@@ -239,7 +239,7 @@ def save_form_edit(mention: Mention, user) -> Mention:
         else None
     )
     _check_label(mention.label)
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         mention.value = _date_value(mention.value) if mention.value else ""
     else:
         mention.value = ""
@@ -467,7 +467,7 @@ def adjust_mention(mention: Mention, action: str, user, *, version: int | None =
     _reject_overlapping(mention, start, end, user)
     named_after_text = (
         mention.entity_id
-        and mention.label != "DATE"
+        and mention.label != Label.DATE
         and fold_key(mention.entity.name) == fold_key(mention.text)
     )
     if named_after_text and not _includes_clitic(mention, start, action):
@@ -499,8 +499,8 @@ def _check_offsets(text: str, start: int, end: int) -> None:
 
 def _entity_for(label: str, name: str, value: str, surface: str = "") -> Entity | None:
     """The entity of a new span; a DATE has none unless its ISO value is given."""
-    if label == "DATE":
-        return resolve_entity("DATE", value) if value else None
+    if label == Label.DATE:
+        return resolve_entity(Label.DATE, value) if value else None
     return resolve_entity(label, name, surface or name)
 
 

@@ -28,6 +28,7 @@ from newsreader.news.formats import LABEL_CODES, ORIGINS, FormatError, brat, jso
 from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import Article, Mention, Origin
 from newsreader.news.registry import resolve_entity
+from newsreader.news.vocabulary import Label
 
 MAX_NAME = 300  # Entity.name's max_length
 
@@ -131,7 +132,7 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
         if any(not m.rejected and m.start < end and start < m.end for m in others):
             counts.overlapping += 1
             continue
-        value = (entry.get("value") or "") if label == "DATE" else ""
+        value = (entry.get("value") or "") if label == Label.DATE else ""
         if value:
             try:
                 value = iso_value(value)[0]
@@ -142,8 +143,8 @@ def store_entities(article: Article, entities: list[dict], counts: Counts) -> No
                 ) from None
         if len(entry.get("canonical") or "") > MAX_NAME:
             raise FormatError(f"{where}: the canonical name is longer than {MAX_NAME} characters")
-        if label == "DATE":
-            entity = resolve_entity("DATE", value) if value else None
+        if label == Label.DATE:
+            entity = resolve_entity(Label.DATE, value) if value else None
         else:
             entity = resolve_entity(label, entry.get("canonical") or text, text)
         mention = Mention.objects.create(

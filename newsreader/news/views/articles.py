@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 from newsreader.news import search
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, Article, Entity, Mention, Origin
+from newsreader.news.models import LABELS, Article, Entity, Mention, Origin, Paragraph
 from newsreader.news.views.highlight import (
     active_mentions,
     corpus_counts,
@@ -131,7 +131,7 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     context = {
         "article": article,
         "paragraphs": paragraphs,
-        "has_title": any(p.kind == "title" for p in paragraphs),
+        "has_title": any(p.kind == Paragraph.Kind.TITLE for p in paragraphs),
         "agenda": agenda,
         "timeline": timeline,
         "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
