@@ -36,3 +36,10 @@ def test_entity_page_lists_every_paragraph_with_the_mention_marked(client: Clien
 
 def test_unknown_entity_is_404(client: Client) -> None:
     assert client.get("/entities/999/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_entity_page_is_read_only(client: Client) -> None:
+    entity = make_entity("PERSON", "سليم الحداد")
+    assert client.get(f"/entities/{entity.pk}/").status_code == 200
+    assert client.post(f"/entities/{entity.pk}/").status_code == 405

@@ -108,3 +108,8 @@ def test_nothing_upcoming_shows_the_most_recent_events(client: Client) -> None:
 def test_the_site_header_links_to_it(client: Client) -> None:
     body = client.get(reverse("article_list")).content.decode()
     assert f'href="{reverse("upcoming")}"' in body
+
+
+@pytest.mark.django_db
+def test_the_upcoming_page_is_read_only(client: Client) -> None:
+    assert client.post(reverse("upcoming")).status_code == 405

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import escape
+from django.views.decorators.http import require_GET
 
 from newsreader.news import search
 from newsreader.news.http import HtmxHttpRequest
@@ -19,7 +20,7 @@ from newsreader.news.views.highlight import (
     corpus_counts,
     prepare,
 )
-from newsreader.news.views.timeline import mark_events
+from newsreader.news.views.sidebar import sidebar_context
 from newsreader.news.vocabulary import LABEL_NAMES
 
 PER_PAGE = 20
@@ -47,6 +48,7 @@ class SearchForm(forms.Form):
         )
 
 
+@require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     """Newest first, or ranked search results with snippets; filters and pages keep the query.
 
@@ -113,6 +115,7 @@ def article_entities(mentions: list[Mention]) -> dict[str, list[SidebarEntity]]:
     return grouped
 
 
+@require_GET
 def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article, slug=slug)
     paragraphs = list(article.paragraphs.order_by("index").prefetch_related(active_mentions()))
@@ -122,18 +125,12 @@ def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     for p in paragraphs:
         prepare(p, counts)
     index_of = {p.pk: p.index for p in paragraphs}
-    agenda = list(article.agenda_items.active())
-    for item in agenda:
-        item.anchor = index_of.get(item.paragraph_id)
-    events = article.timeline_events.active().order_by("date", "pk")
-    timeline = mark_events(events, index_of, article.published)
     entities = article_entities(mentions)
     context = {
         "article": article,
         "paragraphs": paragraphs,
         "has_title": any(p.kind == Paragraph.Kind.TITLE for p in paragraphs),
-        "agenda": agenda,
-        "timeline": timeline,
+        **sidebar_context(article, index_of),
         "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],
         "labels": LABELS,
         "can_edit": request.user.has_perm("news.change_mention"),

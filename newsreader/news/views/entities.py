@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import Entity, Mention, Paragraph
@@ -15,6 +16,7 @@ from newsreader.news.vocabulary import LABEL_NAMES
 PER_PAGE = 30
 
 
+@require_GET
 def entity_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entity = get_object_or_404(Entity.objects.with_mention_counts(), pk=pk)
     hits = Mention.objects.active().filter(entity=entity).select_related("entity")
