@@ -8,9 +8,11 @@ transaction.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -19,7 +21,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from newsreader.news.annotate import annotate_article
 from newsreader.news.articles import create_article
 from newsreader.news.bounds import check_lines, store_dropped
-from newsreader.news.fetch import Fetched, fetch
+from newsreader.news.fetch import Fetched, fetch, is_url
 from newsreader.news.furniture import known_furniture, record_lines, source_key
 from newsreader.news.models import Article
 from newsreader.news.weburl import is_web_url, web_url
@@ -158,3 +160,30 @@ def ingest_page(fetched: Fetched, **options) -> IngestResult:
 def _source_name(url: str) -> str:
     host = urlparse(url).hostname or ""
     return host.removeprefix("www.")
+
+
+def ingest_input(name: str, **options) -> IngestResult:
+    """Ingest a file path, "-" (stdin) or an http(s) URL: manage.py ingest's inputs."""
+    if is_url(name):
+        return ingest_url(name, **options)
+    return ingest_bytes(read_input(name), name=name, **options)
+
+
+def read_input(name: str) -> bytes:
+    """The input's bytes; larger than INGEST_MAX_BYTES is refused before it is all read."""
+    limit = settings.INGEST_MAX_BYTES
+    if name == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            with Path(name).open("rb") as handle:
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            raise InputError("no such file") from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file") from None
+        except OSError as err:
+            raise InputError(err.strerror or "cannot be read") from None
+    if len(data) > limit:
+        raise InputError(f"the input is larger than {limit} bytes")
+    return data
