@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.news import jobs
+from newsreader.news import job_runs, jobs
 from newsreader.news.models import Article, IngestJob
 from newsreader.pipeline.types import InputError
 from tests.test_fetch import html, serve
@@ -102,8 +102,8 @@ def test_with_the_database_backend_a_job_waits_for_a_worker(settings) -> None:
 def test_a_job_runs_once_however_often_its_task_runs(settings) -> None:
     settings.TASKS = DATABASE_TASKS
     (job,) = jobs.queue_inputs([jobs.JobInput("a.txt", STORY)])
-    assert jobs.run_job(job.pk) == "created"
-    assert jobs.run_job(job.pk) == "skipped"
+    assert job_runs.run_job(job.pk) == "created"
+    assert job_runs.run_job(job.pk) == "skipped"
     job.refresh_from_db()
     assert job.attempts == 1
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from newsreader.news import jobs
+from newsreader.news.job_runs import run_job
 
 
 @task()
 def ingest_job(job_id: int) -> str:
     """Run one ingest job (see jobs.run_job); returns "created", "exists" or "skipped"."""
-    return jobs.run_job(job_id)
+    return run_job(job_id)
