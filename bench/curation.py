@@ -172,10 +172,10 @@ def main() -> int:
     setup_django(folder)
 
     from newsreader.news.curated_corpus import HOLD_OUT_EVERY, curated_split
-    from newsreader.news.management.commands.train_ner import Command as TrainNer
+    from newsreader.news.ner_runs import CURATED_WEIGHT
     from newsreader.pipeline import training
 
-    weight = args.weight or TrainNer().create_parser("", "train_ner").get_default("curated_weight")
+    weight = args.weight or CURATED_WEIGHT
     every = args.every or HOLD_OUT_EVERY
     options = {} if args.max_iterations is None else {"max_iterations": args.max_iterations}
     if weight < 1 or every < 2:

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.contrib.auth.models import Permission, User
 
+from newsreader.news.articles import create_article
 from newsreader.news.models import (
     AgendaItem,
     Article,
@@ -21,7 +22,7 @@ from newsreader.news.models import (
     Paragraph,
     TimelineEvent,
 )
-from newsreader.pipeline.normalize import fold_key, search_text
+from newsreader.pipeline.normalize import fold_key
 
 _counter = itertools.count(1)
 
@@ -45,19 +46,15 @@ def make_article(
     paragraphs = paragraphs if paragraphs is not None else BEIRUT_TEXT
     title = title or (paragraphs[0][1] if paragraphs else f"مقال {n}")
     body = "\n".join(text for _, text in paragraphs)
-    article = Article.objects.create(
-        title=title,
-        slug=f"article-{n}",
-        published=published,
+    article = create_article(
+        title,
+        paragraphs,
         raw=body.encode(),
         content_hash=hashlib.sha256(f"{n}:{body}".encode()).hexdigest(),
-        search_text=search_text(body),
+        slug=f"article-{n}",
+        published=published,
         source_name="وكالة الأنباء",
         **fields,
-    )
-    Paragraph.objects.bulk_create(
-        Paragraph(article=article, index=i, kind=kind, text=text)
-        for i, (kind, text) in enumerate(paragraphs)
     )
     return article
 

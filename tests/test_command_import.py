@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from newsreader.news.importing import Counts, import_files
 from newsreader.news.models import Article, EditLog, Mention, Origin
 from tests.factories import make_article, paragraph
 
@@ -68,17 +68,20 @@ def test_round_trip_gives_the_same_annotations_and_twice_adds_nothing(
     Mention.objects.all().delete()
     assert annotations() == set()
 
-    out, _ = run("import_annotations", str(path))
+    results = import_files([str(path)])
     assert annotations() == before
     assert canonicals() == names
     assert set(Mention.objects.values_list("origin", flat=True)) == {Origin.HUMAN}
     assert EditLog.objects.filter(action="import").count() == len(before)
-    added = sum(int(n) for n in re.findall(r"(\d+) mention\(s\) added", out))
-    assert added == len(before)
+    assert [r.error for r in results] == [""] * len(results)
+    assert sum(r.counts.added for r in results) == len(before)
 
     count = Mention.objects.count()
-    out, _ = run("import_annotations", str(path))
+    again = import_files([str(path)])
     assert Mention.objects.count() == count
+    assert sum(r.counts.added for r in again) == 0
+    assert sum(r.counts.existing for r in again) == len(before)
+    out, _ = run("import_annotations", str(path))  # the command prints the same counts
     assert "0 mention(s) added" in out
 
 
@@ -156,8 +159,8 @@ def test_a_removed_or_overlapped_span_is_left_as_the_editor_left_it(tmp_path: Pa
     }
     path = tmp_path / "one.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n")
-    out, _ = run("import_annotations", str(path))
-    assert "0 mention(s) added, 1 already there, 1 skipped as overlapping" in out
+    [result] = import_files([str(path)])
+    assert result.counts == Counts(articles=1, added=0, existing=1, overlapping=1)
     removed.refresh_from_db()
     assert removed.rejected
     assert Mention.objects.count() == 2

@@ -11,8 +11,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("newsreader", "bench")
 
@@ -130,12 +128,6 @@ def test_no_import_cycle_among_the_projects_modules() -> None:
     assert cycles(import_graph(known)) == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 17, another change: news.curated_import imports import_annotations, "
-    "evaluate_ner and tune_ner import train_ner, bench.curation reads train_ner's parser; "
-    "the helpers move into services beside the models",
-)
 def test_no_module_outside_tests_imports_a_management_command() -> None:
     known = project_modules()
     graph = import_graph(known)

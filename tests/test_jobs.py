@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsreader.news import jobs
+from newsreader.news import job_runs, jobs
 from newsreader.news.models import Article, IngestJob
 from newsreader.pipeline.types import InputError
 from tests.test_fetch import html, serve
@@ -90,7 +90,7 @@ def test_with_the_database_backend_a_job_waits_for_a_worker(settings) -> None:
     assert job.state == "queued" and not Article.objects.exists()
     task = DBTaskResult.objects.get()
     assert str(task.id) == job.task_id
-    assert task.task_path == "newsreader.news.jobs.ingest_job"
+    assert task.task_path == "newsreader.news.tasks.ingest_job"
     assert task.args_kwargs == {"args": [job.pk], "kwargs": {}}
     # what db_worker does with it: run the task with its arguments
     assert task.task.call(*task.task_result.args) == "created"
@@ -102,8 +102,8 @@ def test_with_the_database_backend_a_job_waits_for_a_worker(settings) -> None:
 def test_a_job_runs_once_however_often_its_task_runs(settings) -> None:
     settings.TASKS = DATABASE_TASKS
     (job,) = jobs.queue_inputs([jobs.JobInput("a.txt", STORY)])
-    assert jobs.run_job(job.pk) == "created"
-    assert jobs.run_job(job.pk) == "skipped"
+    assert job_runs.run_job(job.pk) == "created"
+    assert job_runs.run_job(job.pk) == "skipped"
     job.refresh_from_db()
     assert job.attempts == 1
 
@@ -151,7 +151,7 @@ def test_a_job_the_queue_refused_is_failed_with_its_input_for_a_retry(monkeypatc
         def enqueue(self, *args):
             raise ConnectionError("the queue is down")
 
-    monkeypatch.setattr("newsreader.news.jobs.ingest_job", Down())
+    monkeypatch.setattr("newsreader.news.tasks.ingest_job", Down())
     (job,) = jobs.queue_inputs([jobs.JobInput("a.txt", STORY)])
     assert (job.state, job.error) == (
         "failed",

@@ -172,3 +172,10 @@ def test_an_https_source_url_is_the_source_link(client: Client) -> None:
     article = make_article(source_url="https://news.example/a/1")
     page = client.get(article.get_absolute_url()).content.decode()
     assert '<a href="https://news.example/a/1" rel="noopener noreferrer">' in page
+
+
+@pytest.mark.django_db
+def test_the_article_page_is_read_only(client: Client) -> None:
+    article = make_article()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.post(article.get_absolute_url()).status_code == 405

@@ -143,3 +143,8 @@ def test_the_list_never_reads_the_raw_input(client: Client) -> None:
     assert listing
     assert not any('"news_article"."raw"' in sql for sql in listing)
     assert not any('GROUP BY "news_article"."id"' in sql for sql in listing)
+
+
+@pytest.mark.django_db
+def test_the_list_is_read_only(client: Client) -> None:
+    assert client.post(reverse("article_list")).status_code == 405

@@ -56,3 +56,10 @@ def test_pages_go_newest_article_first_with_paragraphs_in_reading_order(
     assert shown == [("خبر أحدث", 1), ("خبر أحدث", 3), ("خبر أقدم", 1), ("خبر أقدم", 3)]
     assert f"{counted('mentions', 4)} {counted('in_articles', 2)}" in first.content.decode()
     assert "صفحة 1 من 2" in first.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_entity_page_is_read_only(client: Client) -> None:
+    entity = make_entity("PERSON", "سليم الحداد")
+    assert client.get(f"/entities/{entity.pk}/").status_code == 200
+    assert client.post(f"/entities/{entity.pk}/").status_code == 405

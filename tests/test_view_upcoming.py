@@ -123,3 +123,8 @@ def test_a_long_window_is_paginated_and_keeps_its_days(client: Client) -> None:
     assert len(listed(first)) == PER_PAGE
     assert len(listed(second)) == 3
     assert "?days=60&amp;page=2" in first
+
+
+@pytest.mark.django_db
+def test_the_upcoming_page_is_read_only(client: Client) -> None:
+    assert client.post(reverse("upcoming")).status_code == 405

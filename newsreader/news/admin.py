@@ -49,7 +49,10 @@ from newsreader.news.models import (
 from newsreader.news.reclean import articles_of_source, reclean_article
 from newsreader.news.vocabulary import (
     ACTIONS,
+    LABEL_NAMES,
+    NAME_LABELS,
     TARGETS,
+    Label,
     action_name,
     drop_reason_name,
     label_name,
@@ -563,16 +566,16 @@ class EntityMentionInline(PagedInline):
         return False
 
 
-NAME_LABELS = [(code, name) for code, name in LABELS if code != "DATE"]
+NAME_LABEL_CHOICES = [(code, LABEL_NAMES[code]) for code in NAME_LABELS]
 
 
 class LabelForm(forms.Form):
-    label = forms.ChoiceField(choices=NAME_LABELS, label="التصنيف")
+    label = forms.ChoiceField(choices=NAME_LABEL_CHOICES, label="التصنيف")
 
 
 class BulkLabelForm(forms.Form):
     name = forms.CharField(max_length=300, label="الاسم")
-    label = forms.ChoiceField(choices=NAME_LABELS, label="التصنيف")
+    label = forms.ChoiceField(choices=NAME_LABEL_CHOICES, label="التصنيف")
 
 
 MERGE_PERMS = ["news.change_entity", "news.delete_entity"]
@@ -706,7 +709,7 @@ class EntityAdmin(admin.ModelAdmin):
     @admin.action(description="اوسم كل ورود لاسم هذا الكيان في المدونة")
     def bulk_label_name(self, request, queryset):
         entity = queryset.first()
-        label = entity.label if entity.label != "DATE" else "PERSON"
+        label = entity.label if entity.label != Label.DATE else Label.PERSON
         query = urlencode({"name": entity.name, "label": label})
         return redirect(f"{reverse('admin:news_entity_bulk_label')}?{query}")
 

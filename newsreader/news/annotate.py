@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 
-from newsreader.news.isodate import first_day
 from newsreader.news.models import (
     AgendaItem,
     Article,
@@ -27,6 +26,7 @@ from newsreader.news.search import reindex_article
 from newsreader.news.vocabulary import label_name
 from newsreader.pipeline.analyse import analyse
 from newsreader.pipeline.backends import get_recogniser
+from newsreader.pipeline.dates import first_day
 from newsreader.pipeline.normalize import fold_key, search_text
 from newsreader.pipeline.types import Kind, Label, Paragraph
 
@@ -156,7 +156,7 @@ def curated_names() -> list[tuple[str, Label]]:
     rows = (
         Mention.objects.active()
         .by_human()
-        .exclude(label="DATE")
+        .exclude(label=Label.DATE)
         .values_list("text", "label")
         .distinct()
     )

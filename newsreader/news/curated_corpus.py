@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsreader.news.models import Article, Mention
+from newsreader.news.vocabulary import NAME_LABELS
 from newsreader.pipeline.corpus import Sentence
 from newsreader.pipeline.normalize import tokenize
-from newsreader.pipeline.training import PIPELINE_LABELS, hold_out
+from newsreader.pipeline.training import hold_out
 
-LABELS = PIPELINE_LABELS  # PERSON, LOCATION, ORGANIZATION
 HOLD_OUT_EVERY = 5
 
 
@@ -44,7 +44,7 @@ def article_sentences(article: Article) -> list[Sentence]:
     """One tagged sentence per non-empty paragraph, in paragraph order."""
     mentions = (
         Mention.objects.active()
-        .filter(paragraph__article=article, label__in=LABELS)
+        .filter(paragraph__article=article, label__in=NAME_LABELS)
         .values_list("paragraph_id", "start", "end", "label")
     )
     by_paragraph: dict[int, list[tuple[int, int, str]]] = {}

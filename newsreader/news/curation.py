@@ -16,15 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from newsreader.news import reader_cache
-from newsreader.news.editing import LABEL_CODES, add_mention, is_word_char, snapshot
+from newsreader.news.audit import entry, record_all
+from newsreader.news.editing import LABEL_CODES, add_mention, bump_versions, is_word_char, snapshot
 from newsreader.news.models import (
     Alias,
-    EditLog,
     Entity,
     EntityMerge,
     Mention,
@@ -32,6 +31,7 @@ from newsreader.news.models import (
     Paragraph,
 )
 from newsreader.news.registry import entity_key
+from newsreader.news.vocabulary import Label
 from newsreader.pipeline.normalize import fold, fold_key, fold_with_offsets, proclitic_splits
 
 
@@ -50,27 +50,10 @@ def _log_mentions(
     mentions: Iterable[Mention], befores: dict[int, dict[str, Any]], user, action: str
 ) -> None:
     """One EditLog row per mention, before and after, written in bulk."""
-    rows = []
-    for mention in mentions:
-        rows.append(
-            EditLog(
-                user=_user(user),
-                article_id=mention.paragraph.article_id,
-                mention=mention,
-                target="mention",
-                target_id=mention.pk,
-                action=action,
-                before=befores.get(mention.pk),
-                after=snapshot(mention),
-            )
-        )
-    EditLog.objects.bulk_create(rows)
-
-
-def _bump(paragraph_ids: Iterable[int]) -> None:
-    ids = set(paragraph_ids)
-    Paragraph.objects.filter(pk__in=ids).update(version=F("version") + 1)
-    reader_cache.touch_paragraphs(ids)
+    record_all(
+        entry(user, m.paragraph.article_id, m, action, befores.get(m.pk), snapshot(m))
+        for m in mentions
+    )
 
 
 def _relink(mentions: list[Mention], entity: Entity | None, user, action: str) -> None:
@@ -81,7 +64,7 @@ def _relink(mentions: list[Mention], entity: Entity | None, user, action: str) -
     for mention in mentions:
         mention.entity = entity
     _log_mentions(mentions, befores, user, action)
-    _bump(m.paragraph_id for m in mentions)
+    bump_versions(m.paragraph_id for m in mentions)
 
 
 def _mentions_of(entity_ids: Iterable[int]) -> list[Mention]:
@@ -208,7 +191,7 @@ def split_alias(alias: Alias, user) -> Entity:
 @transaction.atomic
 def change_label(entity: Entity, label: str, user) -> Entity:
     """Give an entity and every mention of it another label; the mentions become human."""
-    if label not in LABEL_CODES or "DATE" in (label, entity.label):
+    if label not in LABEL_CODES or Label.DATE in (label, entity.label):
         raise CurationError("تصنيف غير صالح (التواريخ لا تُغيَّر من هنا).")
     if label == entity.label:
         return entity
@@ -227,7 +210,7 @@ def change_label(entity: Entity, label: str, user) -> Entity:
     for mention in mentions:
         mention.label, mention.origin = label, Origin.HUMAN
     _log_mentions(mentions, befores, user, "relabel")
-    _bump(m.paragraph_id for m in mentions)
+    bump_versions(m.paragraph_id for m in mentions)
     return entity
 
 
@@ -317,7 +300,7 @@ def bulk_preview(name: str, label: str) -> list[ParagraphMatches]:
     name = " ".join(name.split())
     if not name:
         raise CurationError("اكتب الاسم.")
-    if label not in LABEL_CODES or label == "DATE":
+    if label not in LABEL_CODES or label == Label.DATE:
         raise CurationError("اختر تصنيفًا (التواريخ تحتاج قيمة فلا تُوسَم جملةً).")
     found = []
     for para in _candidate_paragraphs(name):

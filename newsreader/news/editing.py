@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import transaction
@@ -29,12 +29,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from newsreader.news import reader_cache
+from newsreader.news.audit import record
 from newsreader.news.isodate import BadDateValue, iso_value
-from newsreader.news.models import LABELS, EditLog, Entity, Mention, Origin, Paragraph
+from newsreader.news.models import EditLog, Entity, Mention, Origin, Paragraph
 from newsreader.news.registry import entity_key, resolve_entity
+from newsreader.news.vocabulary import LABEL_CODES, Label
 from newsreader.pipeline.normalize import TATWEEL, fold, fold_key, proclitic_splits
 
-LABEL_CODES = frozenset(code for code, _ in LABELS)
 MAX_MENTION = 500  # Mention.text's max_length
 
 
@@ -155,7 +156,7 @@ def add_mention(
         raise EditError("لا تبدأ الإشارة أو تنتهي بمسافة.")
     if len(text) > MAX_MENTION:
         raise EditError("الإشارة أطول من المسموح.")
-    value = _date_value(value) if label == "DATE" and value else ""
+    value = _date_value(value) if label == Label.DATE and value else ""
     overlapping = list(
         paragraph.mentions.select_related("entity").filter(start__lt=end, end__gt=start)
     )
@@ -213,10 +214,10 @@ def link_mention(mention: Mention, name: str, user, *, version: int | None = Non
         raise EditError("اكتب اسم الكيان.")
     if len(name) > 300:
         raise EditError("الاسم أطول من المسموح.")
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         name = _date_value(name)
     before = snapshot(mention)
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         mention.value = name
     mention.entity = resolve_entity(mention.label, name, mention.text)
     _stamp(mention, user, rejected=False)
@@ -239,7 +240,7 @@ def save_form_edit(mention: Mention, user) -> Mention:
         else None
     )
     _check_label(mention.label)
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         mention.value = _date_value(mention.value) if mention.value else ""
     else:
         mention.value = ""
@@ -257,15 +258,8 @@ def save_paragraph_form(paragraph: Paragraph, user) -> Paragraph:
     before = {f: getattr(old, f) for f in fields}
     paragraph.version = old.version  # the bump below is the only way it moves
     paragraph.save()
-    EditLog.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        article_id=paragraph.article_id,
-        target="paragraph",
-        target_id=paragraph.pk,
-        action="edit",
-        before=before,
-        after={f: getattr(paragraph, f) for f in fields},
-    )
+    after = {f: getattr(paragraph, f) for f in fields}
+    record(user, paragraph.article_id, paragraph, "edit", before, after)
     _bump(paragraph)
     return paragraph
 
@@ -474,7 +468,7 @@ def adjust_mention(mention: Mention, action: str, user, *, version: int | None =
     _reject_overlapping(mention, start, end, user)
     named_after_text = (
         mention.entity_id
-        and mention.label != "DATE"
+        and mention.label != Label.DATE
         and fold_key(mention.entity.name) == fold_key(mention.text)
     )
     if named_after_text and not _includes_clitic(mention, start, action):
@@ -506,8 +500,8 @@ def _check_offsets(text: str, start: int, end: int) -> None:
 
 def _entity_for(label: str, name: str, value: str, surface: str = "") -> Entity | None:
     """The entity of a new span; a DATE has none unless its ISO value is given."""
-    if label == "DATE":
-        return resolve_entity("DATE", value) if value else None
+    if label == Label.DATE:
+        return resolve_entity(Label.DATE, value) if value else None
     return resolve_entity(label, name, surface or name)
 
 
@@ -520,20 +514,19 @@ def _stamp(mention: Mention, user, *, rejected: bool) -> None:
 
 
 def _log(mention: Mention, user, action: str, before: dict[str, Any] | None) -> EditLog:
-    log = EditLog.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        article_id=mention.paragraph.article_id,
-        mention=mention,
-        target="mention",
-        target_id=mention.pk,
-        action=action,
-        before=before,
-        after=snapshot(mention),
-    )
+    log = record(user, mention.paragraph.article_id, mention, action, before, snapshot(mention))
     logs = _collector.get()
     if logs is not None:
         logs.append(log)
     return log
+
+
+def bump_versions(paragraph_ids: Iterable[int]) -> None:
+    """A bulk edit (admin action, import) moved these paragraphs on: open editors reload."""
+    ids = set(paragraph_ids)
+    if ids:
+        Paragraph.objects.filter(pk__in=ids).update(version=F("version") + 1)
+        reader_cache.touch_paragraphs(ids)
 
 
 def _bump(paragraph: Paragraph, version: int | None = None) -> None:

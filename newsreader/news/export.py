@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from newsreader.news.models import AgendaItem, Article, Mention, Paragraph, TimelineEvent
+from newsreader.news.vocabulary import Label
 
 
 def export_queryset(ids: list[int] | None = None):
@@ -63,7 +64,7 @@ def article_to_dict(article: Article) -> dict:
 
 def _canonical(mention: Mention) -> str | None:
     """A name's fullest form; a DATE's ISO value, None when it could not be resolved."""
-    if mention.label == "DATE":
+    if mention.label == Label.DATE:
         return mention.value or None
     return mention.entity.name if mention.entity else mention.text
 

@@ -8,20 +8,22 @@ transaction.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
-from django.utils.text import slugify
 
 from newsreader.news.annotate import annotate_article
+from newsreader.news.articles import create_article
 from newsreader.news.bounds import check_lines, store_dropped
-from newsreader.news.fetch import Fetched, fetch
+from newsreader.news.fetch import Fetched, fetch, is_url
 from newsreader.news.furniture import known_furniture, record_lines, source_key
-from newsreader.news.models import Article, Paragraph
+from newsreader.news.models import Article
 from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import NO_TEXT, cleaner_text
@@ -94,20 +96,16 @@ def ingest_bytes(
 
     def write() -> Article:
         with transaction.atomic():
-            article = Article.objects.create(
-                title=cleaned.title[:500],
-                slug=_unique_slug(cleaned.title, content_hash),
+            article = create_article(
+                cleaned.title,
+                [(p.kind.value, p.text) for p in cleaned.paragraphs],
+                raw=data,
+                content_hash=content_hash,
                 source_name=(source_name or _source_name(source_url))[:200],
                 source_url=source_url[:2000],
                 published=published or cleaned.published,
-                raw=data,
                 raw_encoding=source.encoding,
-                content_hash=content_hash,
                 title_uncertain=title is None and not cleaned.title_certain,
-            )
-            Paragraph.objects.bulk_create(
-                Paragraph(article=article, index=p.index, kind=p.kind.value, text=p.text)
-                for p in cleaned.paragraphs
             )
             store_dropped(article, cleaned.dropped)
             record_lines(site, source.text)
@@ -164,6 +162,28 @@ def _source_name(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _unique_slug(title: str, content_hash: str) -> str:
-    base = slugify(title, allow_unicode=True)[:100].strip("-") or "article"
-    return f"{base}-{content_hash[:8]}"
+def ingest_input(name: str, **options) -> IngestResult:
+    """Ingest a file path, "-" (stdin) or an http(s) URL: manage.py ingest's inputs."""
+    if is_url(name):
+        return ingest_url(name, **options)
+    return ingest_bytes(read_input(name), name=name, **options)
+
+
+def read_input(name: str) -> bytes:
+    """The input's bytes; larger than INGEST_MAX_BYTES is refused before it is all read."""
+    limit = settings.INGEST_MAX_BYTES
+    if name == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        try:
+            with Path(name).open("rb") as handle:
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            raise InputError("no such file") from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file") from None
+        except OSError as err:
+            raise InputError(err.strerror or "cannot be read") from None
+    if len(data) > limit:
+        raise InputError(f"the input is larger than {limit} bytes")
+    return data

@@ -13,9 +13,10 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
+from newsreader.pipeline.dates import first_day
+from newsreader.pipeline.normalize import ascii_digits
+
 ISO_VALUE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{4}/[0-9]{4}")
-# Editors on an Arabic keyboard type ١٩٩٩ or ۱۹۹۹; the stored value is ASCII ISO.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 MAX_INPUT = 40  # longer is refused before any parsing
 FORMS = "YYYY أو YYYY-MM أو YYYY-MM-DD أو YYYY/YYYY"
 
@@ -24,26 +25,12 @@ class BadDateValue(ValueError):
     """Not one of the ISO forms; the message (Arabic) is shown to the editor."""
 
 
-def first_day(value: str) -> date | None:
-    """The first day of an ISO value (2026-02-08, 2026-02, 1999, 2024/2026), to sort."""
-    head = value.split("/")[0]
-    parts = head.split("-")
-    try:
-        return date(
-            int(parts[0]),
-            int(parts[1]) if len(parts) > 1 else 1,
-            int(parts[2]) if len(parts) > 2 else 1,
-        )
-    except (ValueError, IndexError):
-        return None
-
-
 def iso_value(value: str) -> tuple[str, date]:
     """The value in ASCII ISO form and the first day it covers, or BadDateValue."""
     value = (value or "").strip()
     if len(value) > MAX_INPUT:
         raise BadDateValue(f"التاريخ أطول من المسموح؛ الصيغة {FORMS}.")
-    value = value.translate(DIGITS)
+    value = ascii_digits(value)  # typed on an Arabic keyboard: ١٩٩٩ or ۱۹۹۹
     if not ISO_VALUE.fullmatch(value):
         raise BadDateValue(f"التاريخ بصيغة {FORMS}.")
     day = first_day(value)

@@ -10,15 +10,19 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from newsreader.news.isodate import validate_iso_value
-from newsreader.news.vocabulary import LABELS, action_name, drop_reason_name, target_name
+from newsreader.news.vocabulary import (
+    LABELS,
+    Label,
+    Origin,
+    ParagraphKind,
+    action_name,
+    drop_reason_name,
+    target_name,
+)
 from newsreader.news.weburl import validate_web_url
 
-__all__ = ["LABELS"]  # re-exported: views, admin and tests import the labels from here too
-
-
-class Origin(models.TextChoices):
-    MODEL = "model", "النموذج"
-    HUMAN = "human", "محرر"
+# re-exported: views, admin and tests import the labels and origins from here too
+__all__ = ["LABELS", "Label", "Origin"]
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -143,11 +147,7 @@ class Article(models.Model):
 
 
 class Paragraph(models.Model):
-    class Kind(models.TextChoices):
-        TITLE = "title", "عنوان"
-        HEADING = "heading", "عنوان فرعي"
-        BODY = "body", "متن"
-        QUOTE = "quote", "اقتباس"
+    Kind = ParagraphKind
 
     article = models.ForeignKey(
         Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="paragraphs"
@@ -274,7 +274,7 @@ class Entity(models.Model):
 
     def clean(self) -> None:
         """A DATE entity is named by its ISO value (the admin asks this)."""
-        if self.label == "DATE":
+        if self.label == Label.DATE:
             validate_iso_value(self.name)
 
     def get_absolute_url(self) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django.db import IntegrityError, transaction
 
 from newsreader.news.models import Alias, Entity
+from newsreader.news.vocabulary import Label
 from newsreader.pipeline.linking import entity_key, sense_key
 
 
@@ -18,7 +19,7 @@ def registry_key(label: str, canonical: str, context: str | None = None, scope: 
     or the article's cue words; left unresolved, it stays within `scope` (the
     article) instead of merging with another article's entity of that spelling.
     """
-    if label == "DATE":
+    if label == Label.DATE:
         return canonical
     if context is None:
         return entity_key(canonical)
@@ -43,7 +44,7 @@ def resolve_entity(
     if entity is None:
         alias = Alias.objects.filter(entity__label=label, key=key).select_related("entity").first()
         entity = alias.entity if alias else _create(label, canonical, key)
-    if surface and label != "DATE":
+    if surface and label != Label.DATE:
         surface_key = registry_key(label, surface, context, scope)
         if surface_key != entity.key and "#" not in surface_key:
             Alias.objects.get_or_create(entity=entity, key=surface_key, defaults={"name": surface})
@@ -76,7 +77,7 @@ def resolve_entities(
         )
     }
     surface_keys = [
-        registry_key(label, surface, context, scope) if surface and label != "DATE" else ""
+        registry_key(label, surface, context, scope) if surface and label != Label.DATE else ""
         for label, _, surface in requests
     ]
     aliases = set(

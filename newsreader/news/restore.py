@@ -22,7 +22,8 @@ from django.db import transaction
 from django.db.models import F, Max
 
 from newsreader.news.annotate import annotate_article
-from newsreader.news.models import Article, DroppedLine, EditLog, Paragraph
+from newsreader.news.audit import record
+from newsreader.news.models import Article, DroppedLine, Paragraph
 from newsreader.pipeline.clean import paragraph_kind
 from newsreader.pipeline.extract import CleanerInput, cleaner_text
 
@@ -107,19 +108,18 @@ def restore_dropped_line(line: DroppedLine, user) -> Paragraph:
     )
     line.restored = True
     line.save(update_fields=["restored"])
-    EditLog.objects.create(
-        user=user,
-        article=article,
-        target="paragraph",
-        target_id=paragraph.pk,
-        action="restore",
-        before={
+    record(
+        user,
+        article,
+        paragraph,
+        "restore",
+        {
             "dropped_line": line.pk,
             "position": line.position,
             "reason": line.reason,
             "text": line.text,
         },
-        after={
+        {
             "paragraph": paragraph.pk,
             "index": index,
             "kind": paragraph.kind,

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from newsreader.news.models import Article, EditLog
+from newsreader.news.audit import record
+from newsreader.news.models import Article
 
 Status = Article.Status
 
@@ -42,15 +43,7 @@ def set_status(articles: Iterable[Article], status: str, user) -> list[Article]:
         article.status = status
         article.reviewed_by = user
         article.save(update_fields=["status", "reviewed_by", "updated"])
-        EditLog.objects.create(
-            user=user,
-            article=article,
-            target="article",
-            target_id=article.pk,
-            action="status",
-            before=before,
-            after=_state(article),
-        )
+        record(user, article, article, "status", before, _state(article))
         moved.append(article)
     return moved
 

@@ -17,11 +17,11 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
+from newsreader.news.audit import record
 from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import (
     AgendaItem,
     Article,
-    EditLog,
     Origin,
     Paragraph,
     TimelineEvent,
@@ -86,7 +86,7 @@ def add_agenda_item(
         order=0 if last is None else last + 1,
         origin=Origin.HUMAN,
     )
-    _log("agenda", item, user, "add", None, agenda_snapshot(item))
+    record(user, item.article_id, item, "add", None, agenda_snapshot(item))
     return item
 
 
@@ -104,7 +104,7 @@ def edit_agenda_item(item: AgendaItem, text: str, user, **changes) -> AgendaItem
     item.text = text
     item.origin = Origin.HUMAN
     item.save()
-    _log("agenda", item, user, "edit", before, agenda_snapshot(item))
+    record(user, item.article_id, item, "edit", before, agenda_snapshot(item))
     return item
 
 
@@ -114,7 +114,7 @@ def remove_agenda_item(item: AgendaItem, user) -> AgendaItem:
     item.removed = True
     item.origin = Origin.HUMAN
     item.save()
-    _log("agenda", item, user, "remove", before, agenda_snapshot(item))
+    record(user, item.article_id, item, "remove", before, agenda_snapshot(item))
     return item
 
 
@@ -144,7 +144,7 @@ def move_agenda_item(item: AgendaItem, direction: str, user) -> AgendaItem:
     moved = next(other for other in items if other.pk == item.pk)
     after = agenda_snapshot(moved)
     after["sequence"] = [other.pk for other in items]
-    _log("agenda", moved, user, f"move_{direction}", before, after)
+    record(user, moved.article_id, moved, f"move_{direction}", before, after)
     return moved
 
 
@@ -172,7 +172,7 @@ def add_timeline_event(
     event = TimelineEvent.objects.create(
         article=article, paragraph=paragraph, value=value, date=day, text=text, origin=Origin.HUMAN
     )
-    _log("timeline", event, user, "add", None, timeline_snapshot(event))
+    record(user, event.article_id, event, "add", None, timeline_snapshot(event))
     return event
 
 
@@ -203,7 +203,7 @@ def edit_timeline_event(
     event.value, event.date, event.text = value, day, text
     event.origin = Origin.HUMAN
     event.save()
-    _log("timeline", event, user, "edit", before, timeline_snapshot(event))
+    record(user, event.article_id, event, "edit", before, timeline_snapshot(event))
     return event
 
 
@@ -213,7 +213,7 @@ def remove_timeline_event(event: TimelineEvent, user) -> TimelineEvent:
     event.removed = True
     event.origin = Origin.HUMAN
     event.save()
-    _log("timeline", event, user, "remove", before, timeline_snapshot(event))
+    record(user, event.article_id, event, "remove", before, timeline_snapshot(event))
     return event
 
 
@@ -228,7 +228,7 @@ def save_agenda_form(item: AgendaItem, user) -> AgendaItem:
     item.origin = Origin.HUMAN
     item.save()
     before = agenda_snapshot(old) if old is not None else None
-    _log("agenda", item, user, "edit" if old else "add", before, agenda_snapshot(item))
+    record(user, item.article_id, item, "edit" if old else "add", before, agenda_snapshot(item))
     return item
 
 
@@ -254,7 +254,9 @@ def save_timeline_form(event: TimelineEvent, user) -> TimelineEvent:
     event.origin = Origin.HUMAN
     event.save()
     before = timeline_snapshot(old) if old is not None else None
-    _log("timeline", event, user, "edit" if old else "add", before, timeline_snapshot(event))
+    record(
+        user, event.article_id, event, "edit" if old else "add", before, timeline_snapshot(event)
+    )
     return event
 
 
@@ -262,16 +264,4 @@ def _tombstone(model, original, **fields) -> None:
     """A removed copy of the model's version, so a re-run does not add it back."""
     model.objects.create(
         paragraph_id=original.paragraph_id, origin=Origin.HUMAN, removed=True, **fields
-    )
-
-
-def _log(target: str, row, user, action: str, before, after) -> None:
-    EditLog.objects.create(
-        user=user if getattr(user, "pk", None) else None,
-        article_id=row.article_id,
-        target=target,
-        target_id=row.pk,
-        action=action,
-        before=before,
-        after=after,
     )

@@ -1,7 +1,15 @@
-"""Arabic names for the pipeline's codes, as curators read them in the admin."""
+"""Arabic names for the pipeline's codes, as curators read them in the admin.
+
+The one place that defines the labels, paragraph kinds and mention origins the
+Django side stores: each choices class is built from the pipeline's type (a test
+checks every member has its Arabic name), and nothing in news/ spells a code bare.
+"""
 
 from __future__ import annotations
 
+from django.db import models
+
+from newsreader.pipeline import types
 from newsreader.pipeline.types import DropReason
 
 # Why the cleaner dropped a line: every DropReason has its name (a test checks).
@@ -36,13 +44,38 @@ def drop_reason_name(code: str) -> str:
 
 
 # Entity labels, in the order the reader lists them, with the names it shows.
-LABELS: list[tuple[str, str]] = [
-    ("PERSON", "شخص"),
-    ("LOCATION", "مكان"),
-    ("ORGANIZATION", "منظمة"),
-    ("DATE", "تاريخ"),
-]
+_LABEL_NAMES = {
+    types.Label.PERSON: "شخص",
+    types.Label.LOCATION: "مكان",
+    types.Label.ORGANIZATION: "منظمة",
+    types.Label.DATE: "تاريخ",
+}
+Label = models.TextChoices(  # type: ignore[misc]
+    "Label", [(code.name, (code.value, _LABEL_NAMES[code])) for code in types.Label]
+)
+LABELS: list[tuple[str, str]] = Label.choices
 LABEL_NAMES: dict[str, str] = dict(LABELS)
+LABEL_CODES: frozenset[str] = frozenset(Label.values)
+# The labels that name someone or something (an entity with aliases): all but DATE.
+NAME_LABELS: tuple[str, ...] = tuple(code for code in Label.values if code != Label.DATE)
+
+# What a kept paragraph is (the pipeline's Kind), as the admin names it.
+_KIND_NAMES = {
+    types.Kind.TITLE: "عنوان",
+    types.Kind.HEADING: "عنوان فرعي",
+    types.Kind.BODY: "متن",
+    types.Kind.QUOTE: "اقتباس",
+}
+ParagraphKind = models.TextChoices(  # type: ignore[misc]
+    "Kind", [(kind.name, (kind.value, _KIND_NAMES[kind])) for kind in types.Kind]
+)
+
+
+class Origin(models.TextChoices):
+    """Who decided a mention, item or event: the model, or an editor (never overwritten)."""
+
+    MODEL = "model", "النموذج"
+    HUMAN = "human", "محرر"
 
 
 def label_name(code: str) -> str:

@@ -126,6 +126,20 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMatch]:
     return out
 
 
+def first_day(value: str) -> dt.date | None:
+    """The first day of an ISO value (2026-02-08, 2026-02, 1999, 2024/2026), to sort by."""
+    head = value.split("/")[0]
+    parts = head.split("-")
+    try:
+        return dt.date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2]) if len(parts) > 2 else 1,
+        )
+    except (ValueError, IndexError):
+        return None
+
+
 def reference_day(texts: Sequence[str]) -> dt.date | None:
     """The day an undated article calls today, where its text says it.
 

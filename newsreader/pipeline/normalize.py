@@ -20,6 +20,11 @@ from newsreader.pipeline.types import Token
 
 TATWEEL = "\u0640"
 _DROP = frozenset(AR_DIAC_CHARSET) | {TATWEEL, "\u0670", "\u200c", "\u200d", "\u200e", "\u200f"}
+# The one digit map: Arabic-Indic (٠-٩) and Extended/Persian (۰-۹) digits to ASCII.
+DIGITS: dict[str, str] = {
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+}
 _MAP = {
     "أ": "ا",
     "إ": "ا",
@@ -31,13 +36,18 @@ _MAP = {
     "ئ": "ي",
     "ک": "ك",
     "ی": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
+    **DIGITS,
 }
+_DIGIT_TABLE = {ord(k): v for k, v in DIGITS.items()}
 _TABLE = {ord(c): None for c in _DROP} | {ord(k): v for k, v in _MAP.items()}
 
 PROCLITICS = "وفبلك"
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+
+
+def ascii_digits(text: str) -> str:
+    """The text with Eastern digits as ASCII ones (and nothing else folded)."""
+    return text.translate(_DIGIT_TABLE)
 
 
 def fold(text: str) -> str:

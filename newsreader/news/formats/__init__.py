@@ -8,8 +8,10 @@ builds; readers give back entity dicts of the same shape.
 
 from __future__ import annotations
 
-LABEL_CODES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE")
-ORIGINS = ("human", "model")
+from newsreader.news.vocabulary import Label, Origin
+
+LABEL_CODES: tuple[str, ...] = tuple(Label.values)  # the order brat's annotation.conf lists
+ORIGINS: tuple[str, ...] = tuple(Origin.values)
 
 
 class FormatError(ValueError):

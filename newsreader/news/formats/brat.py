@@ -80,57 +80,71 @@ def parse_ann(ann: str) -> list[dict]:
         fields = line.split("\t")
         kind = fields[0][:1]
         if kind == "T":
-            if len(fields) < 3:
-                raise FormatError(f"line {number}: expected 'T<n><TAB>LABEL start end<TAB>text'")
-            if ";" in fields[1]:
-                raise FormatError(f"line {number}: discontinuous spans are not supported")
-            match = _SPAN.match(fields[1])
-            if not match:
-                raise FormatError(f"line {number}: expected 'LABEL start end', got {fields[1]!r}")
-            label, start, end = match[1], int(match[2]), int(match[3])
-            if label not in LABEL_CODES:
-                raise FormatError(f"line {number}: unknown label {label!r}")
-            if start >= end:
-                raise FormatError(f"line {number}: the span is empty ({start}-{end})")
-            if fields[0] in spans:
-                raise FormatError(f"line {number}: {fields[0]} is defined twice")
-            spans[fields[0]] = {
-                "id": fields[0],
-                "line": number,
-                "label": label,
-                "start": start,
-                "end": end,
-                "text": "\t".join(fields[2:]),
-                "canonical": None,
-                "value": None,
-                "origin": None,
-            }
+            span = _text_bound(number, fields)
+            if span["id"] in spans:
+                raise FormatError(f"line {number}: {span['id']} is defined twice")
+            spans[span["id"]] = span
         elif kind == "#":
-            head = fields[1].split() if len(fields) > 1 else []
-            if len(fields) < 3 or len(head) != 2:
-                raise FormatError(
-                    f"line {number}: expected '#<n><TAB>AnnotatorNotes T<n><TAB>note'"
-                )
-            if head[0] == "AnnotatorNotes":
-                notes.append((number, head[1], "\t".join(fields[2:])))
-        elif kind in _SKIPPED:
-            continue
-        else:
+            note = _note(number, fields)
+            if note is not None:
+                notes.append(note)
+        elif kind not in _SKIPPED:
             raise FormatError(f"line {number}: unknown annotation kind {fields[0]!r}")
     for number, target, note in notes:
-        if target not in spans:
-            continue  # a note on a relation or event
-        for part in note.split("; "):
-            key, sep, value = part.partition("=")
-            key = key.strip()
-            if not sep or key not in ("canonical", "value", "origin"):
-                raise FormatError(
-                    f"line {number}: unknown note {part!r} (canonical=, value=, origin=)"
-                )
-            if key == "origin" and value.strip() not in ORIGINS:
-                raise FormatError(f"line {number}: origin must be human or model, not {value!r}")
-            spans[target][key] = value.strip() or None
+        if target in spans:  # else a note on a relation or event
+            spans[target].update(_note_fields(number, note))
     return list(spans.values())
+
+
+def _text_bound(number: int, fields: list[str]) -> dict:
+    """A T line («T<n><TAB>LABEL start end<TAB>text») as a span dict."""
+    if len(fields) < 3:
+        raise FormatError(f"line {number}: expected 'T<n><TAB>LABEL start end<TAB>text'")
+    if ";" in fields[1]:
+        raise FormatError(f"line {number}: discontinuous spans are not supported")
+    match = _SPAN.match(fields[1])
+    if not match:
+        raise FormatError(f"line {number}: expected 'LABEL start end', got {fields[1]!r}")
+    label, start, end = match[1], int(match[2]), int(match[3])
+    if label not in LABEL_CODES:
+        raise FormatError(f"line {number}: unknown label {label!r}")
+    if start >= end:
+        raise FormatError(f"line {number}: the span is empty ({start}-{end})")
+    return {
+        "id": fields[0],
+        "line": number,
+        "label": label,
+        "start": start,
+        "end": end,
+        "text": "\t".join(fields[2:]),
+        "canonical": None,
+        "value": None,
+        "origin": None,
+    }
+
+
+def _note(number: int, fields: list[str]) -> tuple[int, str, str] | None:
+    """A # line: (line, target id, note) for AnnotatorNotes, None for another comment."""
+    head = fields[1].split() if len(fields) > 1 else []
+    if len(fields) < 3 or len(head) != 2:
+        raise FormatError(f"line {number}: expected '#<n><TAB>AnnotatorNotes T<n><TAB>note'")
+    if head[0] != "AnnotatorNotes":
+        return None
+    return number, head[1], "\t".join(fields[2:])
+
+
+def _note_fields(number: int, note: str) -> dict[str, str | None]:
+    """«canonical=…; value=…; origin=…» as the span's fields (an empty one is None)."""
+    found: dict[str, str | None] = {}
+    for part in note.split("; "):
+        key, sep, value = part.partition("=")
+        key = key.strip()
+        if not sep or key not in ("canonical", "value", "origin"):
+            raise FormatError(f"line {number}: unknown note {part!r} (canonical=, value=, origin=)")
+        if key == "origin" and value.strip() not in ORIGINS:
+            raise FormatError(f"line {number}: origin must be human or model, not {value!r}")
+        found[key] = value.strip() or None
+    return found
 
 
 def to_entities(spans: Sequence[dict], paragraphs: Sequence[tuple[int, str]]) -> list[dict]:

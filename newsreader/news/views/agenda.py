@@ -8,6 +8,8 @@ the timeline endpoints.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -55,9 +57,10 @@ def section_response(
     return render(request, f"news/article.html#{section}", {"article": article, **context})
 
 
-def agenda_context(article: Article) -> dict:
-    index_of = anchors(article)
-    agenda = list(article.agenda_items.active())
+def agenda_context(article: Article, index_of: Mapping[int, int] | None = None) -> dict:
+    """The agenda section's context (views.sidebar builds the whole sidebar from it)."""
+    index_of = anchors(article) if index_of is None else index_of
+    agenda = list(article.agenda_items.active().order_by("order", "pk"))  # no join for Meta
     for item in agenda:
         item.anchor = index_of.get(item.paragraph_id)
     return {"agenda": agenda}

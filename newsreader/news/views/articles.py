@@ -12,16 +12,25 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.html import escape
+from django.views.decorators.http import require_GET
 
 from newsreader.news import reader_cache, search
 from newsreader.news.http import HtmxHttpRequest
-from newsreader.news.models import LABELS, Article, Entity, Mention, Origin, attach_label_counts
+from newsreader.news.models import (
+    LABELS,
+    Article,
+    Entity,
+    Mention,
+    Origin,
+    Paragraph,
+    attach_label_counts,
+)
 from newsreader.news.views.highlight import (
     active_mentions,
     corpus_counts,
     prepare,
 )
-from newsreader.news.views.timeline import mark_events
+from newsreader.news.views.sidebar import sidebar_context
 from newsreader.news.vocabulary import LABEL_NAMES
 
 PER_PAGE = 20
@@ -73,6 +82,7 @@ def source_names() -> list[str]:
     return names
 
 
+@require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     """Newest first, or ranked search results with snippets; filters and pages keep the query.
 
@@ -143,6 +153,7 @@ def article_entities(mentions: list[Mention]) -> dict[str, list[SidebarEntity]]:
     return grouped
 
 
+@require_GET
 def article_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     """The reader: one query for the article, the rest from the cache of its version."""
     article = get_object_or_404(Article.objects.listed(), slug=slug)
@@ -177,16 +188,13 @@ def reader_parts(article: Article, can_edit: bool, sidebar: bool = True) -> dict
     for p in paragraphs:
         prepare(p, counts)
     index_of = {p.pk: p.index for p in paragraphs}
-    agenda = list(article.agenda_items.active().order_by("order", "pk"))  # no join for Meta
-    for item in agenda:
-        item.anchor = index_of.get(item.paragraph_id)
-    events = article.timeline_events.active().order_by("date", "pk")
-    timeline = mark_events(events, index_of, article.published)
+    sidebar_items = sidebar_context(article, index_of)
+    agenda, timeline = sidebar_items["agenda"], sidebar_items["timeline"]
     entities = article_entities(mentions)
     body = {
         "article": article,
         "paragraphs": paragraphs,
-        "has_title": any(p.kind == "title" for p in paragraphs),
+        "has_title": any(p.kind == Paragraph.Kind.TITLE for p in paragraphs),
         "labels": LABELS,
         "can_edit": can_edit,
         "entity_groups": [(code, LABEL_NAMES[code], entities.get(code, [])) for code, _ in LABELS],

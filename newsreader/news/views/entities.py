@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
 
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import Entity, Mention, Paragraph
@@ -77,6 +78,7 @@ class ParagraphIds:
         return list(self.ids[window])
 
 
+@require_GET
 def entity_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entity = get_object_or_404(Entity, pk=pk)
     stats = entity_stats(entity)

@@ -29,7 +29,12 @@ from django.utils.safestring import SafeString, mark_safe
 from newsreader.news import reader_cache
 from newsreader.news.models import Mention, Paragraph
 
-TAGS = {"title": "h1", "heading": "h2", "quote": "blockquote", "body": "p"}
+TAGS = {
+    Paragraph.Kind.TITLE: "h1",
+    Paragraph.Kind.HEADING: "h2",
+    Paragraph.Kind.QUOTE: "blockquote",
+    Paragraph.Kind.BODY: "p",
+}
 
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"

@@ -27,11 +27,11 @@ from newsreader.news import editing
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import EditLog, Mention, Paragraph
 from newsreader.news.views.highlight import load_paragraph
-from newsreader.news.vocabulary import ACTIONS, LABEL_NAMES
+from newsreader.news.vocabulary import ACTIONS, LABEL_NAMES, Origin
 
 PERMISSION = "news.change_mention"
 CONFLICT = 409
-ORIGINS = {"model": "النموذج", "human": "محرر", "rule": "القواعد"}
+ORIGIN_NAMES = dict(Origin.choices)
 
 
 def describe(state: dict | None) -> str:
@@ -43,7 +43,7 @@ def describe(state: dict | None) -> str:
         line += f" ← {state['entity_name']}"
     if state.get("value"):
         line += f" ({state['value']})"
-    line += f" · {ORIGINS.get(state.get('origin'), state.get('origin', ''))}"
+    line += f" · {ORIGIN_NAMES.get(state.get('origin'), state.get('origin', ''))}"
     if state.get("rejected"):
         line += " · محذوفة"
     return line

@@ -77,9 +77,11 @@ def mark_events(
     return marked
 
 
-def timeline_context(article: Article) -> dict:
+def timeline_context(article: Article, index_of: Mapping[int, int] | None = None) -> dict:
+    """The timeline section's context (views.sidebar builds the whole sidebar from it)."""
+    index_of = anchors(article) if index_of is None else index_of
     events = article.timeline_events.active().order_by("date", "pk")
-    return {"timeline": mark_events(events, anchors(article), article.published)}
+    return {"timeline": mark_events(events, index_of, article.published)}
 
 
 def _respond(request: HtmxHttpRequest, article: Article) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import TimelineEvent
@@ -30,6 +31,7 @@ def window(raw: str | None) -> int:
     return max(1, min(MAX_DAYS, days))
 
 
+@require_GET
 def upcoming(request: HtmxHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     days = window(request.GET.get("days"))

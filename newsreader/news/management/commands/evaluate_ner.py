@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from newsreader.news.management.commands.train_ner import default_data, write_curated_report
+from newsreader.news.ner_runs import default_data, write_curated_report
 from newsreader.pipeline import training
 from newsreader.pipeline.features import MODEL_PATH
 

@@ -10,17 +10,14 @@ when it is a terminal. --queue hands each input to the task queue as a job
 
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsreader.news import jobs
 from newsreader.news.annotate import recogniser
 from newsreader.news.fetch import is_url
-from newsreader.news.ingest import IngestResult, ingest_bytes, ingest_url
+from newsreader.news.ingest import ingest_input, read_input
 from newsreader.news.models import IngestJob
 from newsreader.news.progress import Progress
 from newsreader.pipeline.types import InputError
@@ -87,7 +84,7 @@ class Command(BaseCommand):
         failed = 0
         for name in paths:
             try:
-                result = _ingest_one(name, given)
+                result = ingest_input(name, **given)
             except InputError as err:
                 failed += 1
                 self._report(progress, self.stderr.write, f"error: {name}: {err}")
@@ -110,7 +107,9 @@ class Command(BaseCommand):
         failed = 0
         for name in paths:
             try:
-                item = jobs.JobInput(name) if is_url(name) else jobs.JobInput(name, _read(name))
+                item = (
+                    jobs.JobInput(name) if is_url(name) else jobs.JobInput(name, read_input(name))
+                )
             except InputError as err:
                 failed += 1
                 self._report(progress, self.stderr.write, f"error: {name}: {err}")
@@ -137,29 +136,3 @@ def _job_state(job: IngestJob) -> str:
     if job.state == IngestJob.State.DONE:
         return f"done: {job.outcome} article {job.article_id}"
     return f"{job.state} (task {job.task_id})"
-
-
-def _ingest_one(name: str, given: dict) -> IngestResult:
-    if is_url(name):
-        return ingest_url(name, **given)
-    return ingest_bytes(_read(name), name=name, **given)
-
-
-def _read(name: str) -> bytes:
-    """The input's bytes; larger than INGEST_MAX_BYTES is refused before it is all read."""
-    limit = settings.INGEST_MAX_BYTES
-    if name == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-    else:
-        try:
-            with Path(name).open("rb") as handle:
-                data = handle.read(limit + 1)
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except IsADirectoryError:
-            raise InputError("is a directory, not a file") from None
-        except OSError as err:
-            raise InputError(err.strerror or "cannot be read") from None
-    if len(data) > limit:
-        raise InputError(f"the input is larger than {limit} bytes")
-    return data

@@ -5,16 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from newsreader.news.ner_runs import CURATED_WEIGHT, default_data, write_curated_report
 from newsreader.pipeline import training
 from newsreader.pipeline.corpus import entity_counts
 from newsreader.pipeline.features import MODEL_PATH
-
-
-def default_data() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "data" / "ner"
 
 
 class Command(BaseCommand):
@@ -79,7 +75,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--curated-weight",
             type=int,
-            default=3,
+            default=CURATED_WEIGHT,
             help="how many times each curated sentence is repeated in the training data",
         )
 
@@ -172,19 +168,3 @@ class Command(BaseCommand):
         for name, report in (reports or {}).items():
             self.stdout.write(f"\nANERcorp CAMeL Lab test, {name} file (exact match)")
             self.stdout.write("\n".join(report.lines()))
-
-
-def write_curated_report(stdout, model: Path, curated) -> None:
-    """Exact-match scores on the held-out reviewed articles (or why there are none)."""
-    if not curated.test:
-        stdout.write(
-            f"\nheld-out reviewed articles: none yet ({curated.describe()}; "
-            "every 5th reviewed article is held out)"
-        )
-        return
-    report = training.evaluate(model, curated.test)
-    stdout.write(
-        f"\nheld-out reviewed articles ({len(curated.test_articles)} articles, "
-        f"{len(curated.test)} paragraphs; exact match, PER/LOC/ORG)"
-    )
-    stdout.write("\n".join(report.lines()))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from newsreader.news.management.commands.train_ner import default_data
+from newsreader.news.ner_runs import default_data
 from newsreader.pipeline import training, tuning
 
 
