@@ -5,8 +5,7 @@ function stores origin=human with who and when, bumps the paragraph's
 version (a cheap "this changed" signal for open pages and exports), and
 writes an EditLog row with the mention's state before and after. A removal
 only sets rejected=True: the row stays so the model cannot bring the span
-back. Offsets here are Python code points; `from_utf16` converts a
-browser's offsets and `snap_to_words` fixes a sloppy selection.
+back. Offsets and word boundaries are `spans.py`'s (re-exported here).
 
 Two editors on one paragraph must not overwrite each other silently: every
 service takes the paragraph `version` the editor saw, and the bump is a
@@ -20,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -33,14 +31,18 @@ from newsreader.news.audit import record
 from newsreader.news.isodate import BadDateValue, iso_value
 from newsreader.news.models import EditLog, Entity, Mention, Origin, Paragraph
 from newsreader.news.registry import entity_key, resolve_entity
+from newsreader.news.spans import (
+    EditError,
+    check_offsets,
+    from_utf16,
+    is_word_char,
+    snap_to_words,
+    word_spans,
+)
 from newsreader.news.vocabulary import LABEL_CODES, Label
-from newsreader.pipeline.normalize import TATWEEL, fold, fold_key, proclitic_splits
+from newsreader.pipeline.normalize import fold_key, proclitic_splits
 
 MAX_MENTION = 500  # Mention.text's max_length
-
-
-class EditError(ValueError):
-    """Input an edit cannot take; the message is shown to the editor."""
 
 
 class StaleEdit(EditError):
@@ -63,58 +65,6 @@ def collect_logs() -> Iterator[list[EditLog]]:
         yield logs
     finally:
         _collector.reset(token)
-
-
-def from_utf16(text: str, offset: int) -> int:
-    """A code-point index for a UTF-16 offset (what JavaScript strings count).
-
-    They agree for Arabic; they differ after astral characters (emoji).
-    """
-    units = 0
-    for index, char in enumerate(text):
-        if units == offset:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-        if units > offset:
-            raise EditError("الموضع يقع داخل حرف واحد.")
-    if units == offset:
-        return len(text)
-    raise EditError("الموضع خارج الفقرة.")
-
-
-def is_word_char(char: str) -> bool:
-    """Letters, digits, and the marks and tatweel that sit inside Arabic words."""
-    return char.isalnum() or char == TATWEEL or unicodedata.category(char) in ("Mn", "Mc")
-
-
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Grow a selection to whole words, leaving out proclitics the user did not select.
-
-    Spaces and punctuation swept in at either edge are dropped first. If the
-    user started after a word's first letter and what lies before is a run
-    of proclitics (و ف ب ل ك: «و|بيروت»), the span starts where the user
-    started; otherwise it starts at the word's first letter.
-    """
-    _check_offsets(text, start, end)
-    while start < end and not is_word_char(text[start]):
-        start += 1
-    while end > start and not is_word_char(text[end - 1]):
-        end -= 1
-    if start == end:
-        raise EditError("التحديد لا يحوي كلمة.")
-    chosen = start
-    while start > 0 and is_word_char(text[start - 1]):
-        start -= 1
-    while end < len(text) and is_word_char(text[end]):
-        end += 1
-    if chosen > start:
-        word_end = chosen
-        while word_end < len(text) and is_word_char(text[word_end]):
-            word_end += 1
-        word, prefix = fold(text[start:word_end]), fold(text[start:chosen])
-        if any(p == prefix and word[len(p) :] == rest for p, rest in proclitic_splits(word)[1:]):
-            start = chosen
-    return start, end
 
 
 def snapshot(mention: Mention) -> dict[str, Any]:
@@ -150,7 +100,7 @@ def add_mention(
     exactly this span, active or rejected, is reused and reactivated.
     """
     _check_label(label)
-    _check_offsets(paragraph.text, start, end)
+    check_offsets(paragraph.text, start, end)
     text = paragraph.text[start:end]
     if not text.strip() or text != text.strip():
         raise EditError("لا تبدأ الإشارة أو تنتهي بمسافة.")
@@ -332,7 +282,7 @@ def _restore(mention: Mention, state: dict[str, Any], user) -> None:
     start, end = state["start"], state["end"]
     paragraph = mention.paragraph
     if (start, end) != (mention.start, mention.end):
-        _check_offsets(paragraph.text, start, end)
+        check_offsets(paragraph.text, start, end)
         if paragraph.mentions.filter(start=start, end=end).exclude(pk=mention.pk).exists():
             raise StaleEdit("تغيّرت الإشارة بعد هذا التعديل؛ لا يمكن التراجع عنه.")
     if not state["rejected"]:
@@ -360,21 +310,6 @@ def _reject_overlapping(mention: Mention, start: int, end: int, user) -> None:
         _log(other, user, "remove", before)
 
 
-def _words(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of word characters."""
-    spans, start = [], None
-    for i, char in enumerate(text):
-        if is_word_char(char):
-            if start is None:
-                start = i
-        elif start is not None:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
-
-
 def _clitic_stem_start(text: str, word_start: int, word_end: int, label: str) -> int | None:
     """Where the stem starts after the word's proclitics, or None if it has none.
 
@@ -400,7 +335,7 @@ def adjusted_span(mention: Mention, action: str) -> tuple[int, int]:
     «start» is the first letter in logical order, the right-hand edge on screen.
     """
     text, start, end = mention.paragraph.text, mention.start, mention.end
-    words = _words(text)
+    words = word_spans(text)
     word_at = {i: w for w in words for i in range(w[0], w[1])}
     first, last = word_at.get(start), word_at.get(end - 1)
     if first is None or last is None:
@@ -493,11 +428,6 @@ def _date_value(value: str) -> str:
         raise EditError(str(err)) from None
 
 
-def _check_offsets(text: str, start: int, end: int) -> None:
-    if not (0 <= start < end <= len(text)):
-        raise EditError("موضع التحديد غير صالح.")
-
-
 def _entity_for(label: str, name: str, value: str, surface: str = "") -> Entity | None:
     """The entity of a new span; a DATE has none unless its ISO value is given."""
     if label == Label.DATE:
@@ -542,3 +472,7 @@ def _bump(paragraph: Paragraph, version: int | None = None) -> None:
         raise StaleEdit(STALE_MESSAGE)
     paragraph.refresh_from_db(fields=["version"])
     reader_cache.touch([paragraph.article_id])
+
+
+# the span helpers callers have always reached through this module
+__all__ = ["EditError", "StaleEdit", "from_utf16", "is_word_char", "snap_to_words"]
