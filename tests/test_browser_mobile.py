@@ -156,7 +156,14 @@ def test_on_a_phone_the_sidebar_flows_below_the_article_to_its_last_entry(live_s
             last = page.locator('#article-entities ul[data-label="PERSON"] li').last
             expect(last).to_contain_text(NAMES[-1])
             page.mouse.wheel(0, 100_000)
-            page.wait_for_function("window.scrollY + innerHeight >= document.body.scrollHeight - 2")
+            # polled from here: wait_for_function's string predicate runs through eval in the
+            # page, which the Content-Security-Policy forbids (it failed whenever it had to poll)
+            at_bottom = "window.scrollY + innerHeight >= document.body.scrollHeight - 2"
+            for _ in range(150):
+                if page.evaluate(at_bottom):
+                    break
+                page.wait_for_timeout(100)
+            assert page.evaluate(at_bottom)
             box = last.bounding_box()
             assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
             page.screenshot(path=str(ARTIFACTS / "mobile-sidebar.png"))
