@@ -231,6 +231,10 @@ TASKS = {
         }[TASK_BACKEND],
     }
 }
+# A job running this long (one article takes seconds, a URL's fetch at most
+# INGEST_URL_TIMEOUT) lost its worker: `manage.py recover_jobs` fails it for a retry,
+# and queues again the jobs queued this long whose task the queue no longer holds.
+INGEST_JOB_STALE_SECONDS = envint("INGEST_JOB_STALE_SECONDS", 900)
 
 # Entity recogniser: "combined" (the committed CRF and the fine-tuned e5-small encoder,
 # averaged per word; the best measured), "crf" (the CRF alone: fast, no torch; once

@@ -1,4 +1,7 @@
-"""The admin's ingest jobs: queue a list of URLs, watch each job's state, retry the failed."""
+"""The admin's ingest jobs: queue a list of URLs, watch each job's state, retry the failed.
+
+A job whose worker died shows as stalled; «استرجع» fails it for a retry (jobs.recover_jobs).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from newsreader.news import jobs
@@ -30,12 +34,12 @@ class UrlListForm(forms.Form):
 
 @admin.register(IngestJob)
 class IngestJobAdmin(admin.ModelAdmin):
-    list_display = ["id", "source_short", "state", "outcome", "error_short", "article_link"]
+    list_display = ["id", "source_short", "state_shown", "outcome", "error_short", "article_link"]
     list_display_links = ["id", "source_short"]
     list_filter = ["state", "outcome"]
     list_select_related = ["article"]
     search_fields = ["source", "error"]
-    actions = ["retry_selected"]
+    actions = ["retry_selected", "recover_selected"]
     fields = [
         "source",
         "state",
@@ -58,6 +62,14 @@ class IngestJobAdmin(admin.ModelAdmin):
     @admin.display(description="المدخل", ordering="source")
     def source_short(self, obj: IngestJob) -> str:
         return obj.source if len(obj.source) <= 80 else obj.source[:79] + "…"
+
+    @admin.display(description="الحالة", ordering="state")
+    def state_shown(self, obj: IngestJob) -> str:
+        """The state; a running job past the stale limit is named stalled (its worker died)."""
+        if jobs.is_stalled(obj):
+            since = timezone.localtime(obj.started).strftime("%Y-%m-%d %H:%M")
+            return f"عالقة: قيد التنفيذ منذ {since} (توقف عاملها؟)"
+        return obj.get_state_display()
 
     @admin.display(description="الخطأ")
     def error_short(self, obj: IngestJob) -> str:
@@ -107,4 +119,14 @@ class IngestJobAdmin(admin.ModelAdmin):
             request,
             f"أعيدت {len(retried)} مهمة إلى الطابور، فشلت منها {failed} مجددًا.",
             messages.WARNING if failed else messages.SUCCESS,
+        )
+
+    @admin.action(description="استرجع المهام العالقة المحددة", permissions=["add"])
+    def recover_selected(self, request, queryset) -> None:
+        recovery = jobs.recover_jobs(queryset)
+        self.message_user(
+            request,
+            f"عُدّت {len(recovery.stalled)} مهمة عالقة فاشلةً (توقف عاملها)، فأعد المحاولة لها؛ "
+            f"وأعيدت {len(recovery.requeued)} مهمة ضائعة إلى الطابور.",
+            messages.SUCCESS,
         )
