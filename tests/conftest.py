@@ -26,6 +26,9 @@ os.environ.setdefault("NER_BACKEND", "crf")
 @pytest.fixture(autouse=True)
 def crf_backend(settings) -> None:
     settings.NER_BACKEND = os.environ["NER_BACKEND"]
+    # Users are made and signed in by hundreds of tests: PBKDF2's million rounds cost
+    # about half a second each time, a fast hasher none (login itself is what is tested).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="session", autouse=True)

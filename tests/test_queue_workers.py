@@ -139,9 +139,9 @@ def test_two_batches_in_parallel_finish_clean_and_a_shared_input_is_created_once
 ) -> None:
     """Two `ingest` processes at once: different batches of one source, the same few
     inputs first in both (each of those: one "created", one "exists")."""
-    shared = write_stories(tmp_path, range(4))
-    first = write_stories(tmp_path, range(10, 18))
-    second = write_stories(tmp_path, range(20, 28))
+    shared = write_stories(tmp_path, range(3))
+    first = write_stories(tmp_path, range(10, 14))
+    second = write_stories(tmp_path, range(20, 24))
     env = manage_env()
     options = ("--source-name", "وكالة أنباء الرافدين")
     runs = [
@@ -149,10 +149,10 @@ def test_two_batches_in_parallel_finish_clean_and_a_shared_input_is_created_once
         start("ingest", *options, *shared, *second, env=env),
     ]
     results = [finish(run, timeout=180) for run in runs]
-    for code, _, err in results:
-        assert (code, err) == (0, "")
+    for code, _, err in results:  # stderr: only the progress line a slow batch prints
+        assert code == 0 and all(line.startswith("progress: ") for line in err.splitlines()), err
     lines = [line for _, out, _ in results for line in out.splitlines()]
-    assert len(lines) == 4 + 8 + 4 + 8
+    assert len(lines) == 3 + 4 + 3 + 4
     for path in shared:
         verbs = sorted(line.split(": ")[1].split()[0] for line in lines if line.startswith(path))
         assert verbs == ["created", "exists"], path
