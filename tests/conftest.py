@@ -29,6 +29,9 @@ def crf_backend(settings) -> None:
     # Users are made and signed in by hundreds of tests: PBKDF2's million rounds cost
     # about half a second each time, a fast hasher none (login itself is what is tested).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every test client loads the middleware, and WhiteNoise would list the ~500 static
+    # files then (a quarter second each time); autorefresh looks a file up when asked.
+    settings.WHITENOISE_AUTOREFRESH = True
 
 
 @pytest.fixture(scope="session", autouse=True)
