@@ -70,3 +70,11 @@ def curator(client: Client) -> Client:
     User.objects.create_superuser("curator", "", "pw-curator-1")
     client.login(username="curator", password="pw-curator-1")
     return client
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser and encoder tests first: each takes tens of seconds, and started last they
+    would leave the other pytest-xdist workers idle at the end of the run."""
+    items.sort(
+        key=lambda item: not (item.get_closest_marker("browser") or item.get_closest_marker("slow"))
+    )
