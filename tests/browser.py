@@ -27,3 +27,9 @@ MARKS = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"no Chromium at {CHROMIUM}"),
 ]
+
+
+def close_pages(browser) -> None:
+    """End a test's pages: close every context it opened on the shared browser."""
+    for context in browser.contexts:
+        context.close()

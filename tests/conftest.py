@@ -52,6 +52,20 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process (starting one costs seconds); each test
+    opens its own contexts (cookies apart) and closes them with browser.close_pages."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import ARGS, CHROMIUM
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 
 from newsreader.news.models import AgendaItem, EditLog, Origin
-from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
+from tests.browser import ARTIFACTS, MARKS, close_pages
 from tests.factories import make_agenda, make_article, make_user
 from tests.test_view_agenda import grant
 
 pytestmark = MARKS
 
 
-def test_editor_edits_an_agenda_item_in_the_sidebar(live_server) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_editor_edits_an_agenda_item_in_the_sidebar(browser, live_server) -> None:
+    from playwright.sync_api import expect
 
     article = make_article(agenda_meeting="اجتماع ميقاتي ووفد البنك الدولي", agenda_count=2)
     first = make_agenda(article, "خطة الكهرباء", 2, order=0)
@@ -26,43 +26,41 @@ def test_editor_edits_an_agenda_item_in_the_sidebar(live_server) -> None:
     grant(make_user("editor", password="pw-editor-1"), "change_agendaitem")
 
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
-        try:
-            page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-            page.fill("#id_username", "editor")
-            page.fill("#id_password", "pw-editor-1")
-            page.click("button[type=submit]")
-            page.wait_for_url(f"**{article.get_absolute_url()}")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+    try:
+        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor-1")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"**{article.get_absolute_url()}")
 
-            row = page.locator(f"#agenda-{first.pk}")
-            row.locator("summary").click()
-            field = row.locator("input[name=text]")
-            expect(field).to_be_visible()
-            field.fill("خطة الكهرباء الطارئة")
-            row.locator(".item-edit button[type=submit]").click()
+        row = page.locator(f"#agenda-{first.pk}")
+        row.locator("summary").click()
+        field = row.locator("input[name=text]")
+        expect(field).to_be_visible()
+        field.fill("خطة الكهرباء الطارئة")
+        row.locator(".item-edit button[type=submit]").click()
 
-            # The section was swapped in place (no navigation) with the new text.
-            link = page.locator(f'#agenda-{first.pk} > a[href="#p-2"]')
-            expect(link).to_have_text("خطة الكهرباء الطارئة")
-            expect(page.locator(f"#agenda-{first.pk} details[open]")).to_have_count(0)
-            assert page.url.endswith(article.get_absolute_url())
-            expect(page.locator("#agenda h3")).to_have_text("اجتماع ميقاتي ووفد البنك الدولي")
-            first.refresh_from_db()
-            assert (first.text, first.origin) == ("خطة الكهرباء الطارئة", Origin.HUMAN)
+        # The section was swapped in place (no navigation) with the new text.
+        link = page.locator(f'#agenda-{first.pk} > a[href="#p-2"]')
+        expect(link).to_have_text("خطة الكهرباء الطارئة")
+        expect(page.locator(f"#agenda-{first.pk} details[open]")).to_have_count(0)
+        assert page.url.endswith(article.get_absolute_url())
+        expect(page.locator("#agenda h3")).to_have_text("اجتماع ميقاتي ووفد البنك الدولي")
+        first.refresh_from_db()
+        assert (first.text, first.origin) == ("خطة الكهرباء الطارئة", Origin.HUMAN)
 
-            # The down button's value reaches the server through htmx.
-            page.locator(f"#agenda-{first.pk} button[value=down]").click()
-            expect(page.locator("#agenda ol > li").first).to_contain_text("زيارة طرابلس")
-            page.screenshot(path=str(ARTIFACTS / "agenda.png"), full_page=True)
+        # The down button's value reaches the server through htmx.
+        page.locator(f"#agenda-{first.pk} button[value=down]").click()
+        expect(page.locator("#agenda ol > li").first).to_contain_text("زيارة طرابلس")
+        page.screenshot(path=str(ARTIFACTS / "agenda.png"), full_page=True)
 
-            # A sidebar link highlights its paragraph.
-            page.locator(f'#agenda-{first.pk} > a[href="#p-2"]').click()
-            expect(page.locator("#p-2")).to_have_class(re.compile(r"\bflash\b"))
-            assert page.evaluate("getComputedStyle(document.getElementById('p-2')).animationName")
-        finally:
-            browser.close()
+        # A sidebar link highlights its paragraph.
+        page.locator(f'#agenda-{first.pk} > a[href="#p-2"]').click()
+        expect(page.locator("#p-2")).to_have_class(re.compile(r"\bflash\b"))
+        assert page.evaluate("getComputedStyle(document.getElementById('p-2')).animationName")
+    finally:
+        close_pages(browser)
 
     texts = list(AgendaItem.objects.active().values_list("text", flat=True))
     assert texts == ["زيارة طرابلس", "خطة الكهرباء الطارئة"]

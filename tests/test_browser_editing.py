@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsreader.news.models import EditLog, Mention, Origin
-from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
+from tests.browser import ARTIFACTS, MARKS, close_pages
 from tests.factories import (
     make_agenda,
     make_article,
@@ -51,8 +51,8 @@ JOINING = """([prefix, stem]) => {
 }"""
 
 
-def test_editor_adds_a_person_by_selecting_a_word(live_server) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_editor_adds_a_person_by_selecting_a_word(browser, live_server) -> None:
+    from playwright.sync_api import expect
 
     article = make_article(agenda_meeting="اجتماع ميقاتي ووفد البنك الدولي", agenda_count=2)
     make_agenda(article, "خطة الكهرباء", 2)
@@ -68,43 +68,39 @@ def test_editor_adds_a_person_by_selecting_a_word(live_server) -> None:
     make_user("editor", password="pw-editor-1", editor=True)
 
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
-        try:
-            page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-            page.fill("#id_username", "editor")
-            page.fill("#id_password", "pw-editor-1")
-            page.click("button[type=submit]")
-            page.wait_for_url(f"**{article.get_absolute_url()}")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+    try:
+        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor-1")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"**{article.get_absolute_url()}")
 
-            assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-            assert (
-                page.evaluate("getComputedStyle(document.getElementById('p-1')).direction") == "rtl"
-            )
-            for prefix in ("ب", "ل", "و"):
-                plain, marked = page.evaluate(JOINING, [prefix, "بيروت"])
-                assert abs(plain - marked) < 0.5, (prefix, plain, marked)
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        assert page.evaluate("getComputedStyle(document.getElementById('p-1')).direction") == "rtl"
+        for prefix in ("ب", "ل", "و"):
+            plain, marked = page.evaluate(JOINING, [prefix, "بيروت"])
+            assert abs(plain - marked) < 0.5, (prefix, plain, marked)
 
-            page.evaluate(SELECT_WORD, [f"p-{target.index}", "ميقاتي"])
-            page.click(".edit-toolbar button[value=PERSON]")
-            mark = page.locator(f'#p-{target.index} mark[data-label="PERSON"]')
-            expect(mark).to_have_text("ميقاتي")
-            sidebar = page.locator('#article-entities ul[data-label="PERSON"]')
-            expect(sidebar).to_contain_text("ميقاتي")  # refreshed on the HX-Trigger event
-            added = Mention.objects.get(paragraph=target, label="PERSON")
-            assert (added.text, added.origin) == ("ميقاتي", Origin.HUMAN)
-            page.screenshot(path=str(ARTIFACTS / "reader.png"), full_page=True)
+        page.evaluate(SELECT_WORD, [f"p-{target.index}", "ميقاتي"])
+        page.click(".edit-toolbar button[value=PERSON]")
+        mark = page.locator(f'#p-{target.index} mark[data-label="PERSON"]')
+        expect(mark).to_have_text("ميقاتي")
+        sidebar = page.locator('#article-entities ul[data-label="PERSON"]')
+        expect(sidebar).to_contain_text("ميقاتي")  # refreshed on the HX-Trigger event
+        added = Mention.objects.get(paragraph=target, label="PERSON")
+        assert (added.text, added.origin) == ("ميقاتي", Origin.HUMAN)
+        page.screenshot(path=str(ARTIFACTS / "reader.png"), full_page=True)
 
-            # Click the new mark: the popover relabels it in place.
-            mark.click()
-            page.select_option(".popover select[name=label]", "ORGANIZATION")
-            page.click(".popover form:has(select) button")
-            relabelled = page.locator(f'#p-{target.index} mark[data-label="ORGANIZATION"]')
-            expect(relabelled).to_have_text("ميقاتي")
-            expect(page.locator(".popover")).to_have_count(0)
-        finally:
-            browser.close()
+        # Click the new mark: the popover relabels it in place.
+        mark.click()
+        page.select_option(".popover select[name=label]", "ORGANIZATION")
+        page.click(".popover form:has(select) button")
+        relabelled = page.locator(f'#p-{target.index} mark[data-label="ORGANIZATION"]')
+        expect(relabelled).to_have_text("ميقاتي")
+        expect(page.locator(".popover")).to_have_count(0)
+    finally:
+        close_pages(browser)
 
     mention = Mention.objects.get(paragraph=target, text="ميقاتي")
     assert (mention.label, mention.origin) == ("ORGANIZATION", Origin.HUMAN)

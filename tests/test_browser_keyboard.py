@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import F
 
 from newsreader.news.models import EditLog, Mention, Paragraph
-from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
+from tests.browser import ARTIFACTS, MARKS, close_pages
 from tests.factories import make_article, make_mention, make_user, paragraph
 
 STALE = "عدّل محرر آخر هذه الفقرة؛ هذه نسختها الحالية"
@@ -38,8 +38,8 @@ FOCUSED = """() => {
 RECT = "(el) => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.top]; }"
 
 
-def test_keyboard_editing_undo_clitic_and_a_stale_conflict(live_server) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_keyboard_editing_undo_clitic_and_a_stale_conflict(browser, live_server) -> None:
+    from playwright.sync_api import expect
 
     article = make_article()
     p1, p3 = paragraph(article, 1), paragraph(article, 3)
@@ -48,127 +48,125 @@ def test_keyboard_editing_undo_clitic_and_a_stale_conflict(live_server) -> None:
     make_user("editor", password="pw-editor-1", editor=True)
 
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
-        try:
-            page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-            page.fill("#id_username", "editor")
-            page.fill("#id_password", "pw-editor-1")
-            page.click("button[type=submit]")
-            page.wait_for_url(f"**{article.get_absolute_url()}")
-            keys = page.keyboard
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+    try:
+        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor-1")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"**{article.get_absolute_url()}")
+        keys = page.keyboard
 
-            # The shortcut list opens with «?» and closes with Escape.
-            keys.press("?")
-            expect(page.locator("#shortcuts")).to_be_visible()
-            expect(page.locator("#shortcuts")).to_contain_text("Ctrl")
-            keys.press("Escape")
-            expect(page.locator("#shortcuts")).to_be_hidden()
+        # The shortcut list opens with «?» and closes with Escape.
+        keys.press("?")
+        expect(page.locator("#shortcuts")).to_be_visible()
+        expect(page.locator("#shortcuts")).to_contain_text("Ctrl")
+        keys.press("Escape")
+        expect(page.locator("#shortcuts")).to_be_hidden()
 
-            # Add: select a word, press P.
-            page.evaluate(SELECT_WORD, ["p-3", "ميقاتي"])
-            keys.press("p")
-            added = page.locator('#p-3 mark[data-label="PERSON"]')
-            expect(added).to_have_text("ميقاتي")
-            expect(added).to_be_focused()
-            mikati = Mention.objects.get(paragraph=p3, text="ميقاتي")
-            assert (mikati.label, mikati.origin) == ("PERSON", "human")
-            # The focus ring is an outline: no border or padding inside the word.
-            style = added.evaluate(
-                "el => { const s = getComputedStyle(el); return [s.outlineStyle, "
-                "s.borderInlineStartWidth, s.paddingInlineStart, s.marginInlineStart]; }"
-            )
-            assert style == ["solid", "0px", "0px", "0px"]
+        # Add: select a word, press P.
+        page.evaluate(SELECT_WORD, ["p-3", "ميقاتي"])
+        keys.press("p")
+        added = page.locator('#p-3 mark[data-label="PERSON"]')
+        expect(added).to_have_text("ميقاتي")
+        expect(added).to_be_focused()
+        mikati = Mention.objects.get(paragraph=p3, text="ميقاتي")
+        assert (mikati.label, mikati.origin) == ("PERSON", "human")
+        # The focus ring is an outline: no border or padding inside the word.
+        style = added.evaluate(
+            "el => { const s = getComputedStyle(el); return [s.outlineStyle, "
+            "s.borderInlineStartWidth, s.paddingInlineStart, s.marginInlineStart]; }"
+        )
+        assert style == ["solid", "0px", "0px", "0px"]
 
-            # Relabel the focused mention with 3 (organisation).
-            keys.press("3")
-            expect(page.locator('#p-3 mark[data-label="ORGANIZATION"]')).to_have_text("ميقاتي")
-            mikati.refresh_from_db()
-            assert mikati.label == "ORGANIZATION"
+        # Relabel the focused mention with 3 (organisation).
+        keys.press("3")
+        expect(page.locator('#p-3 mark[data-label="ORGANIZATION"]')).to_have_text("ميقاتي")
+        mikati.refresh_from_db()
+        assert mikati.label == "ORGANIZATION"
 
-            # Ctrl+Z reverts through the server; Ctrl+Shift+Z redoes; Ctrl+Z again.
-            keys.press("Control+z")
-            expect(page.locator('#p-3 mark[data-label="PERSON"]')).to_have_text("ميقاتي")
-            mikati.refresh_from_db()
-            assert mikati.label == "PERSON"
-            keys.press("Control+Shift+z")
-            expect(page.locator('#p-3 mark[data-label="ORGANIZATION"]')).to_have_count(1)
-            keys.press("Control+z")
-            expect(page.locator('#p-3 mark[data-label="PERSON"]')).to_have_count(1)
-            mikati.refresh_from_db()
-            assert mikati.label == "PERSON"
-            actions = list(EditLog.objects.order_by("pk").values_list("action", flat=True))
-            assert actions == ["add", "relabel", "revert", "revert", "revert"]
+        # Ctrl+Z reverts through the server; Ctrl+Shift+Z redoes; Ctrl+Z again.
+        keys.press("Control+z")
+        expect(page.locator('#p-3 mark[data-label="PERSON"]')).to_have_text("ميقاتي")
+        mikati.refresh_from_db()
+        assert mikati.label == "PERSON"
+        keys.press("Control+Shift+z")
+        expect(page.locator('#p-3 mark[data-label="ORGANIZATION"]')).to_have_count(1)
+        keys.press("Control+z")
+        expect(page.locator('#p-3 mark[data-label="PERSON"]')).to_have_count(1)
+        mikati.refresh_from_db()
+        assert mikati.label == "PERSON"
+        actions = list(EditLog.objects.order_by("pk").values_list("action", flat=True))
+        assert actions == ["add", "relabel", "revert", "revert", "revert"]
 
-            # Previous (k) and next (Alt+←): in RTL the next mention lies to the left.
-            page.locator('#p-3 mark[data-label="PERSON"]').focus()
-            keys.press("k")
-            assert page.evaluate(FOCUSED) == ["ببيروت", "LOCATION"]
-            keys.press("k")
-            assert page.evaluate(FOCUSED) == ["البنك الدولي", "ORGANIZATION"]
-            bank_rect = page.locator("mark:focus").evaluate(RECT)
-            keys.press("Alt+ArrowLeft")
-            assert page.evaluate(FOCUSED) == ["ببيروت", "LOCATION"]
-            beirut_rect = page.locator("mark:focus").evaluate(RECT)
-            if abs(bank_rect[2] - beirut_rect[2]) < 2:  # same line
-                assert beirut_rect[1] <= bank_rect[0]
+        # Previous (k) and next (Alt+←): in RTL the next mention lies to the left.
+        page.locator('#p-3 mark[data-label="PERSON"]').focus()
+        keys.press("k")
+        assert page.evaluate(FOCUSED) == ["ببيروت", "LOCATION"]
+        keys.press("k")
+        assert page.evaluate(FOCUSED) == ["البنك الدولي", "ORGANIZATION"]
+        bank_rect = page.locator("mark:focus").evaluate(RECT)
+        keys.press("Alt+ArrowLeft")
+        assert page.evaluate(FOCUSED) == ["ببيروت", "LOCATION"]
+        beirut_rect = page.locator("mark:focus").evaluate(RECT)
+        if abs(bank_rect[2] - beirut_rect[2]) < 2:  # same line
+            assert beirut_rect[1] <= bank_rect[0]
 
-            # C takes the proclitic out: «ب» stays outside, joined to the mark.
-            keys.press("c")
-            expect(page.locator('#p-1 mark[data-label="LOCATION"]')).to_have_text("بيروت")
-            expect(page.locator('#p-1 mark[data-label="LOCATION"]')).to_be_focused()
-            beirut.refresh_from_db()
-            assert (beirut.text, beirut.start) == ("بيروت", p1.text.index("ببيروت") + 1)
-            page.screenshot(path=str(ARTIFACTS / "editor-keyboard.png"), full_page=True)
+        # C takes the proclitic out: «ب» stays outside, joined to the mark.
+        keys.press("c")
+        expect(page.locator('#p-1 mark[data-label="LOCATION"]')).to_have_text("بيروت")
+        expect(page.locator('#p-1 mark[data-label="LOCATION"]')).to_be_focused()
+        beirut.refresh_from_db()
+        assert (beirut.text, beirut.start) == ("بيروت", p1.text.index("ببيروت") + 1)
+        page.screenshot(path=str(ARTIFACTS / "editor-keyboard.png"), full_page=True)
 
-            # Delete removes the focused mention.
-            keys.press("k")
-            assert page.evaluate(FOCUSED) == ["البنك الدولي", "ORGANIZATION"]
-            keys.press("Delete")
-            expect(page.locator('#p-1 mark[data-label="ORGANIZATION"]')).to_have_count(0)
-            bank.refresh_from_db()
-            assert bank.rejected
+        # Delete removes the focused mention.
+        keys.press("k")
+        assert page.evaluate(FOCUSED) == ["البنك الدولي", "ORGANIZATION"]
+        keys.press("Delete")
+        expect(page.locator('#p-1 mark[data-label="ORGANIZATION"]')).to_have_count(0)
+        bank.refresh_from_db()
+        assert bank.rejected
 
-            # Another editor changes paragraph 3 behind this page.
-            make_mention(p3, "طرابلس", "LOCATION", origin="human")
-            Paragraph.objects.filter(pk=p3.pk).update(version=F("version") + 1)
-            current = Paragraph.objects.get(pk=p3.pk).version
-            page.locator('#p-3 mark[data-label="PERSON"]').focus()
-            keys.press("2")  # relabel as a place, from a stale page
-            expect(page.locator("#edit-status")).to_contain_text(STALE)
-            expect(page.locator("#edit-status")).to_be_visible()
-            expect(page.locator('#p-3 mark[data-label="LOCATION"]')).to_have_text("طرابلس")
-            expect(page.locator("#p-3")).to_have_attribute("data-version", str(current))
-            mikati.refresh_from_db()
-            assert mikati.label == "PERSON"  # the stale edit changed nothing
-            page.screenshot(path=str(ARTIFACTS / "editor-conflict.png"), full_page=True)
+        # Another editor changes paragraph 3 behind this page.
+        make_mention(p3, "طرابلس", "LOCATION", origin="human")
+        Paragraph.objects.filter(pk=p3.pk).update(version=F("version") + 1)
+        current = Paragraph.objects.get(pk=p3.pk).version
+        page.locator('#p-3 mark[data-label="PERSON"]').focus()
+        keys.press("2")  # relabel as a place, from a stale page
+        expect(page.locator("#edit-status")).to_contain_text(STALE)
+        expect(page.locator("#edit-status")).to_be_visible()
+        expect(page.locator('#p-3 mark[data-label="LOCATION"]')).to_have_text("طرابلس")
+        expect(page.locator("#p-3")).to_have_attribute("data-version", str(current))
+        mikati.refresh_from_db()
+        assert mikati.label == "PERSON"  # the stale edit changed nothing
+        page.screenshot(path=str(ARTIFACTS / "editor-conflict.png"), full_page=True)
 
-            # On the refreshed paragraph the same key now goes through.
-            page.locator('#p-3 mark[data-label="PERSON"]').focus()
-            keys.press("2")
-            expect(page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]')).to_have_attribute(
-                "data-label", "LOCATION"
-            )
-            mikati.refresh_from_db()
-            assert mikati.label == "LOCATION"
+        # On the refreshed paragraph the same key now goes through.
+        page.locator('#p-3 mark[data-label="PERSON"]').focus()
+        keys.press("2")
+        expect(page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]')).to_have_attribute(
+            "data-label", "LOCATION"
+        )
+        mikati.refresh_from_db()
+        assert mikati.label == "LOCATION"
 
-            # The mention card shows its history and reverts the last change.
-            page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]').click()
-            page.click(".popover .history-box summary")
-            history = page.locator(".popover .history")
-            expect(history).to_contain_text("تغيير التصنيف")
-            expect(history).to_contain_text("editor")
-            expect(history.locator("li")).to_have_count(
-                EditLog.objects.filter(target="mention", target_id=mikati.pk).count()
-            )
-            page.screenshot(path=str(ARTIFACTS / "editor-history.png"))
-            page.click(".popover button.revert")
-            expect(page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]')).to_have_attribute(
-                "data-label", "PERSON"
-            )
-            mikati.refresh_from_db()
-            assert mikati.label == "PERSON"
-            assert EditLog.objects.order_by("pk").last().action == "revert"
-        finally:
-            browser.close()
+        # The mention card shows its history and reverts the last change.
+        page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]').click()
+        page.click(".popover .history-box summary")
+        history = page.locator(".popover .history")
+        expect(history).to_contain_text("تغيير التصنيف")
+        expect(history).to_contain_text("editor")
+        expect(history.locator("li")).to_have_count(
+            EditLog.objects.filter(target="mention", target_id=mikati.pk).count()
+        )
+        page.screenshot(path=str(ARTIFACTS / "editor-history.png"))
+        page.click(".popover button.revert")
+        expect(page.locator(f'#p-3 mark[data-mention="{mikati.pk}"]')).to_have_attribute(
+            "data-label", "PERSON"
+        )
+        mikati.refresh_from_db()
+        assert mikati.label == "PERSON"
+        assert EditLog.objects.order_by("pk").last().action == "revert"
+    finally:
+        close_pages(browser)

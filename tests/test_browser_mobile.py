@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from newsreader.news.models import Mention, Origin
-from tests.browser import ARGS, ARTIFACTS, CHROMIUM, MARKS
+from tests.browser import ARTIFACTS, MARKS, close_pages
 from tests.factories import make_article, make_event, make_mention, make_user, paragraph
 
 pytestmark = MARKS
@@ -80,110 +80,105 @@ def sign_in(page, base: str, next_url: str) -> None:
     page.wait_for_url(f"**{next_url}")
 
 
-def test_touch_selection_opens_the_toolbar_and_a_tap_adds_the_mention(live_server) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_touch_selection_opens_the_toolbar_and_a_tap_adds_the_mention(browser, live_server) -> None:
+    from playwright.sync_api import expect
 
     article = make_long_article()
     target = paragraph(article, 2)  # «وقال الحجار إن العمل يبدأ في حي الوسطاني …»
     make_user("phone-editor", password="pw-phone-1", editor=True)
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(**PHONE, locale="ar")
-        page = context.new_page()
-        try:
-            sign_in(page, live_server.url, article.get_absolute_url())
-            cdp = context.new_cdp_session(page)
-            x, y = page.evaluate(SELECT_LIKE_A_LONG_PRESS, [f"p-{target.index}", "الوسطاني"])
-            finger = [{"x": x, "y": y}]
-            cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": finger})
-            cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    context = browser.new_context(**PHONE, locale="ar")
+    page = context.new_page()
+    try:
+        sign_in(page, live_server.url, article.get_absolute_url())
+        cdp = context.new_cdp_session(page)
+        x, y = page.evaluate(SELECT_LIKE_A_LONG_PRESS, [f"p-{target.index}", "الوسطاني"])
+        finger = [{"x": x, "y": y}]
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": finger})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
-            toolbar = page.locator(".edit-toolbar")
-            expect(toolbar).to_be_visible()
-            button = toolbar.locator("button[value=LOCATION]")
-            assert button.bounding_box()["height"] >= 40  # a finger-sized target
-            page.screenshot(path=str(ARTIFACTS / "mobile-toolbar.png"))
-            button.tap()
-            mark = page.locator(f'#p-{target.index} mark[data-label="LOCATION"]')
-            expect(mark).to_have_text("الوسطاني")
-            expect(toolbar).to_have_count(0)
+        toolbar = page.locator(".edit-toolbar")
+        expect(toolbar).to_be_visible()
+        button = toolbar.locator("button[value=LOCATION]")
+        assert button.bounding_box()["height"] >= 40  # a finger-sized target
+        page.screenshot(path=str(ARTIFACTS / "mobile-toolbar.png"))
+        button.tap()
+        mark = page.locator(f'#p-{target.index} mark[data-label="LOCATION"]')
+        expect(mark).to_have_text("الوسطاني")
+        expect(toolbar).to_have_count(0)
 
-            # A selection made without any pointer (as Shift+arrows make one) works too.
-            page.evaluate(SELECT_LIKE_A_LONG_PRESS, [f"p-{target.index}", "الصيف"])
-            expect(toolbar).to_be_visible()
-            page.keyboard.press("Escape")
-            expect(toolbar).to_have_count(0)
-            page.wait_for_timeout(600)  # the closed toolbar does not come back by itself
-            expect(toolbar).to_have_count(0)
-        finally:
-            browser.close()
+        # A selection made without any pointer (as Shift+arrows make one) works too.
+        page.evaluate(SELECT_LIKE_A_LONG_PRESS, [f"p-{target.index}", "الصيف"])
+        expect(toolbar).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(toolbar).to_have_count(0)
+        page.wait_for_timeout(600)  # the closed toolbar does not come back by itself
+        expect(toolbar).to_have_count(0)
+    finally:
+        close_pages(browser)
 
     added = Mention.objects.get(paragraph=target, label="LOCATION")
     assert (added.text, added.origin) == ("الوسطاني", Origin.HUMAN)
 
 
-def test_on_a_phone_the_sidebar_flows_below_the_article_to_its_last_entry(live_server) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_on_a_phone_the_sidebar_flows_below_the_article_to_its_last_entry(
+    browser, live_server
+) -> None:
+    from playwright.sync_api import expect
 
     article = make_long_article()
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(**PHONE, locale="ar")
-        page = context.new_page()
-        try:
-            page.goto(f"{live_server.url}{article.get_absolute_url()}")
-            assert page.evaluate(OVERFLOW) == 0
-            page.screenshot(path=str(ARTIFACTS / "mobile-reader.png"))
-            text = page.locator("#article").bounding_box()
-            side = page.locator(".sidebar").bounding_box()
-            assert side["y"] >= text["y"] + text["height"]  # below the article, full width
-            assert side["width"] > 300
-            # Part of the page, not a nested scroll box capped at the screen's height.
-            assert side["height"] > 844
-            assert (
-                page.evaluate(
-                    "(() => { const s = document.querySelector('.sidebar');"
-                    " return s.scrollHeight - s.clientHeight; })()"
-                )
-                == 0
+    context = browser.new_context(**PHONE, locale="ar")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{article.get_absolute_url()}")
+        assert page.evaluate(OVERFLOW) == 0
+        page.screenshot(path=str(ARTIFACTS / "mobile-reader.png"))
+        text = page.locator("#article").bounding_box()
+        side = page.locator(".sidebar").bounding_box()
+        assert side["y"] >= text["y"] + text["height"]  # below the article, full width
+        assert side["width"] > 300
+        # Part of the page, not a nested scroll box capped at the screen's height.
+        assert side["height"] > 844
+        assert (
+            page.evaluate(
+                "(() => { const s = document.querySelector('.sidebar');"
+                " return s.scrollHeight - s.clientHeight; })()"
             )
-            for heading in ("جدول الأعمال", "الخط الزمني", "في هذا المقال"):
-                expect(page.locator(".sidebar h2", has_text=heading)).to_be_visible()
+            == 0
+        )
+        for heading in ("جدول الأعمال", "الخط الزمني", "في هذا المقال"):
+            expect(page.locator(".sidebar h2", has_text=heading)).to_be_visible()
 
-            # Scrolling the page reaches the last person in the list.
-            last = page.locator('#article-entities ul[data-label="PERSON"] li').last
-            expect(last).to_contain_text(NAMES[-1])
-            page.mouse.wheel(0, 100_000)
-            # polled from here: wait_for_function's string predicate runs through eval in the
-            # page, which the Content-Security-Policy forbids (it failed whenever it had to poll)
-            at_bottom = "window.scrollY + innerHeight >= document.body.scrollHeight - 2"
-            for _ in range(150):
-                if page.evaluate(at_bottom):
-                    break
-                page.wait_for_timeout(100)
-            assert page.evaluate(at_bottom)
-            box = last.bounding_box()
-            assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
-            page.screenshot(path=str(ARTIFACTS / "mobile-sidebar.png"))
-        finally:
-            browser.close()
+        # Scrolling the page reaches the last person in the list.
+        last = page.locator('#article-entities ul[data-label="PERSON"] li').last
+        expect(last).to_contain_text(NAMES[-1])
+        page.mouse.wheel(0, 100_000)
+        # polled from here: wait_for_function's string predicate runs through eval in the
+        # page, which the Content-Security-Policy forbids (it failed whenever it had to poll)
+        at_bottom = "window.scrollY + innerHeight >= document.body.scrollHeight - 2"
+        for _ in range(150):
+            if page.evaluate(at_bottom):
+                break
+            page.wait_for_timeout(100)
+        assert page.evaluate(at_bottom)
+        box = last.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+        page.screenshot(path=str(ARTIFACTS / "mobile-sidebar.png"))
+    finally:
+        close_pages(browser)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
-def test_no_page_scrolls_sideways(live_server, width: int) -> None:
-    from playwright.sync_api import sync_playwright
+def test_no_page_scrolls_sideways(browser, live_server, width: int) -> None:
 
     article = make_long_article()
     entity = Mention.objects.get(text="سليم الحجار").entity
     pages = ["/", "/?q=!!!", article.get_absolute_url(), entity.get_absolute_url(), "/upcoming/"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
-        try:
-            for path in pages:
-                page.goto(f"{live_server.url}{path}")
-                assert page.evaluate(OVERFLOW) == 0, (path, width)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": width, "height": 900}, locale="ar")
+    try:
+        for path in pages:
+            page.goto(f"{live_server.url}{path}")
+            assert page.evaluate(OVERFLOW) == 0, (path, width)
+    finally:
+        close_pages(browser)

@@ -26,8 +26,8 @@ from newsreader.news.models import (
     Entity,
     Mention,
 )
-from tests.browser import ARGS, CHROMIUM
 from tests.browser import MARKS as BROWSER
+from tests.browser import close_pages
 from tests.factories import (
     make_agenda,
     make_article,
@@ -121,8 +121,7 @@ def hostile_corpus() -> tuple[Article, Article, Mention]:
 
 
 @browser_test
-def test_no_payload_runs_or_becomes_markup_on_any_page(live_server) -> None:
-    from playwright.sync_api import sync_playwright
+def test_no_payload_runs_or_becomes_markup_on_any_page(browser, live_server) -> None:
 
     article, ingested, person = hostile_corpus()
     User.objects.create_superuser("curator", "", "pw-curator-1")
@@ -151,42 +150,38 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(live_server) -> None:
     ]
     dialogs: list[str] = []
     violations: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.on(
-            "console",
-            lambda msg: (
-                violations.append(msg.text) if "Content Security Policy" in msg.text else None
-            ),
-        )
-        try:
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on(
+        "console",
+        lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    try:
 
-            def visit(url: str) -> None:
-                page.goto(f"{live_server.url}{url}")
-                page.wait_for_load_state("load")
-                for mark_el in page.locator("mark.ent").all()[:3]:
-                    mark_el.hover()  # the mention card is filled from data attributes
-                assert page.evaluate(INJECTED) == [], url
-
-            for url in reader_pages:
-                visit(url)
-            page.goto(f"{live_server.url}{reverse('login')}")
-            page.fill("#id_username", "curator")
-            page.fill("#id_password", "pw-curator-1")
-            page.click("button[type=submit]")
+        def visit(url: str) -> None:
+            page.goto(f"{live_server.url}{url}")
             page.wait_for_load_state("load")
-            for url in [article.get_absolute_url(), ingested.get_absolute_url(), *admin_pages]:
-                visit(url)
-            # the editor's card and its history (an htmx swap of logged states)
-            page.goto(f"{live_server.url}{article.get_absolute_url()}")
-            page.locator(f'mark[data-mention="{person.pk}"]').click()
-            page.locator(".popover details.history-box summary").click()
-            page.wait_for_selector(".history li")
-            assert page.evaluate(INJECTED) == []
-        finally:
-            browser.close()
+            for mark_el in page.locator("mark.ent").all()[:3]:
+                mark_el.hover()  # the mention card is filled from data attributes
+            assert page.evaluate(INJECTED) == [], url
+
+        for url in reader_pages:
+            visit(url)
+        page.goto(f"{live_server.url}{reverse('login')}")
+        page.fill("#id_username", "curator")
+        page.fill("#id_password", "pw-curator-1")
+        page.click("button[type=submit]")
+        page.wait_for_load_state("load")
+        for url in [article.get_absolute_url(), ingested.get_absolute_url(), *admin_pages]:
+            visit(url)
+        # the editor's card and its history (an htmx swap of logged states)
+        page.goto(f"{live_server.url}{article.get_absolute_url()}")
+        page.locator(f'mark[data-mention="{person.pk}"]').click()
+        page.locator(".popover details.history-box summary").click()
+        page.wait_for_selector(".history li")
+        assert page.evaluate(INJECTED) == []
+    finally:
+        close_pages(browser)
     assert dialogs == []
     assert violations == []
     stored = Article.objects.get(pk=ingested.pk)
@@ -194,30 +189,28 @@ def test_no_payload_runs_or_becomes_markup_on_any_page(live_server) -> None:
 
 
 @browser_test
-def test_an_expired_session_keeps_the_page_and_says_to_sign_in(live_server) -> None:
+def test_an_expired_session_keeps_the_page_and_says_to_sign_in(browser, live_server) -> None:
     """The next edit after the session is gone: one status line, the paragraph untouched."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     article = make_article()
     target = paragraph(article, 3)
     make_user("editor", password="pw-editor-1", editor=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        try:
-            page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-            page.fill("#id_username", "editor")
-            page.fill("#id_password", "pw-editor-1")
-            page.click("button[type=submit]")
-            page.wait_for_url(f"**{article.get_absolute_url()}")
-            before = page.inner_html(f"#p-{target.index}")
-            context.clear_cookies(name="sessionid")  # the session expired meanwhile
-            page.evaluate(SELECT_WORD, [f"p-{target.index}", "ميقاتي"])
-            page.click(".edit-toolbar button[value=PERSON]")
-            expect(page.locator("#edit-status")).to_contain_text("سجّل الدخول من جديد")
-            assert page.inner_html(f"#p-{target.index}") == before
-            assert page.locator("#id_username").count() == 0  # no login form in the page
-        finally:
-            browser.close()
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor-1")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"**{article.get_absolute_url()}")
+        before = page.inner_html(f"#p-{target.index}")
+        context.clear_cookies(name="sessionid")  # the session expired meanwhile
+        page.evaluate(SELECT_WORD, [f"p-{target.index}", "ميقاتي"])
+        page.click(".edit-toolbar button[value=PERSON]")
+        expect(page.locator("#edit-status")).to_contain_text("سجّل الدخول من جديد")
+        assert page.inner_html(f"#p-{target.index}") == before
+        assert page.locator("#id_username").count() == 0  # no login form in the page
+    finally:
+        close_pages(browser)
     assert not Mention.objects.exists()
