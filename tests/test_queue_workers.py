@@ -158,5 +158,5 @@ def test_two_batches_in_parallel_finish_clean_and_a_shared_input_is_created_once
         assert verbs == ["created", "exists"], path
     for path in first + second:
         assert any(line.startswith(f"{path}: created article") for line in lines)
-    assert Article.objects.count() == 20
+    assert Article.objects.count() == 3 + 4 + 4
     assert Entity.objects.filter(label="PERSON", name="سالم الدباغ").count() == 1
