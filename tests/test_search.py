@@ -361,3 +361,14 @@ def test_a_capped_search_says_there_are_more(client: Client, monkeypatch) -> Non
     monkeypatch.setattr(search, "CANDIDATE_ROWS", 1000)
     page = client.get(URL, {"q": "الطاقة"}).content.decode()
     assert counted("results", 3) in page and "أو أكثر" not in page
+
+
+def test_a_capped_search_ranks_articles_with_more_matching_rows_first(monkeypatch) -> None:
+    indexed("مرات", "الطاقة في البلاد", "خطة الطاقة الجديدة", published=date(2026, 1, 1))
+    indexed("مرة", "الطاقة في المدينة", "خبر آخر", published=date(2026, 3, 9))
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)  # all three matching rows, but capped
+    hits = search.search("الطاقة")
+    assert hits.capped
+    assert found("الطاقة") == ["مرات", "مرة"]
+    first = Article.objects.get(title="مرات").paragraphs.get(text="الطاقة في البلاد")
+    assert hits[0].paragraph_id == first.pk  # the snippet: its first matching paragraph
