@@ -173,10 +173,17 @@ def next_id(model) -> int:
 
 
 def insert(cursor, table: str, columns: list[str], rows: list[tuple]) -> None:
-    if rows:
-        names = ", ".join(columns)
-        marks = ", ".join(["%s"] * len(columns))
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    """Bulk rows: COPY on PostgreSQL (several times faster than INSERTs), else executemany."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if cursor.db.vendor == "postgresql":
+        with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join(["%s"] * len(columns))
+    cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 def grow(size: int, template: Template, ranked, rng: random.Random) -> None:
