@@ -278,41 +278,34 @@ def _floor(cursor, matching_sql: str, params: list) -> int | None:
     return row[0] if row else None
 
 
-PG_WINDOWS = (4, 64)  # the newest CANDIDATE_ROWS times this many index rows, tried in turn
+PG_WINDOWS = (4, 32, 256)  # the newest CANDIDATE_ROWS times this many index rows, tried in turn
 
 
 def _pg_floor(cursor, any_sql: str, any_params: list) -> int | None:
     """`_floor` on PostgreSQL, whose planner would walk the primary key backwards testing
     every row's tsvector until CANDIDATE_ROWS match (50,000 rows for a name in 2 % of them).
 
-    Each try asks the GIN index for the matches among the newest rows only (a
-    materialised CTE keeps the ORDER BY from pulling the plan back onto the
-    primary key), widening the window until CANDIDATE_ROWS match; the last try
-    has no window, and runs only for a word too rare to need a cap.
+    One query: each COALESCE argument asks the GIN index for the matches among
+    the newest rows only (OFFSET 0 keeps the ORDER BY from pulling the plan back
+    onto the primary key), each window wider than the last; the last has no
+    window. PostgreSQL runs an argument's subquery only when the ones before it
+    found nothing, so a word found often enough near the top stops early.
     """
-    cursor.execute(f"SELECT MAX(id) FROM {TABLE}")
-    top = cursor.fetchone()[0]
-    if top is None:
-        return None
-    pick = f"SELECT id FROM w ORDER BY id DESC LIMIT 1 OFFSET {CANDIDATE_ROWS - 1}"
+    pick = f"ORDER BY id DESC LIMIT 1 OFFSET {CANDIDATE_ROWS - 1}"
+    tries, params = [], []
     for rows in PG_WINDOWS:
-        bottom = top - CANDIDATE_ROWS * rows
-        if bottom <= 0:
-            break
-        cursor.execute(
-            f"WITH w AS MATERIALIZED (SELECT id FROM {TABLE} "
-            f"WHERE id > %s AND document @@ {any_sql}) {pick}",
-            [bottom, *any_params],
+        tries.append(
+            f"(SELECT id FROM (SELECT id FROM {TABLE} WHERE document @@ {any_sql} "
+            f"AND id > (SELECT MAX(id) FROM {TABLE}) - {CANDIDATE_ROWS * rows} OFFSET 0) "
+            f"AS w {pick})"
         )
-        row = cursor.fetchone()
-        if row:
-            return row[0]
-    cursor.execute(
-        f"WITH w AS MATERIALIZED (SELECT id FROM {TABLE} WHERE document @@ {any_sql}) {pick}",
-        any_params,
+        params += any_params
+    tries.append(
+        f"(SELECT id FROM (SELECT id FROM {TABLE} WHERE document @@ {any_sql} OFFSET 0) "
+        f"AS w {pick})"
     )
-    row = cursor.fetchone()
-    return row[0] if row else None
+    cursor.execute(f"SELECT COALESCE({', '.join(tries)})", [*params, *any_params])
+    return cursor.fetchone()[0]
 
 
 def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
