@@ -279,6 +279,7 @@ def _floor(cursor, matching_sql: str, params: list) -> int | None:
 
 
 PG_WINDOWS = (4, 32, 256)  # the newest CANDIDATE_ROWS times this many index rows, tried in turn
+PG_WINDOW_SHARE = 8  # a window is tried only when the index holds this many times its rows
 
 
 def _pg_floor(cursor, any_sql: str, any_params: list) -> int | None:
@@ -287,17 +288,21 @@ def _pg_floor(cursor, any_sql: str, any_params: list) -> int | None:
 
     One query: each COALESCE argument asks the GIN index for the matches among
     the newest rows only (OFFSET 0 keeps the ORDER BY from pulling the plan back
-    onto the primary key), each window wider than the last; the last has no
-    window. PostgreSQL runs an argument's subquery only when the ones before it
-    found nothing, so a word found often enough near the top stops early.
+    onto the primary key), each window wider than the last; the last takes every
+    match. PostgreSQL runs an argument's subquery only when the ones before it
+    found nothing, so a common word stops in the first window. A window that is
+    not much smaller than the whole index is skipped: reading every match costs
+    less than reading that many primary-key entries.
     """
     pick = f"ORDER BY id DESC LIMIT 1 OFFSET {CANDIDATE_ROWS - 1}"
+    span = f"(SELECT MAX(id) - MIN(id) FROM {TABLE})"
     tries, params = [], []
     for rows in PG_WINDOWS:
+        window = CANDIDATE_ROWS * rows
         tries.append(
+            f"CASE WHEN {span} > {window * PG_WINDOW_SHARE} THEN "
             f"(SELECT id FROM (SELECT id FROM {TABLE} WHERE document @@ {any_sql} "
-            f"AND id > (SELECT MAX(id) FROM {TABLE}) - {CANDIDATE_ROWS * rows} OFFSET 0) "
-            f"AS w {pick})"
+            f"AND id > (SELECT MAX(id) FROM {TABLE}) - {window} OFFSET 0) AS w {pick}) END"
         )
         params += any_params
     tries.append(
