@@ -73,8 +73,8 @@ class EntityStats:
         return capped(self.mentions)
 
     @property
-    def articles_capped(self) -> bool:
-        return capped(self.articles)
+    def articles_capped(self) -> bool:  # counted among the first COUNT_CAP + 1 mentions
+        return capped(self.mentions) or capped(self.articles)
 
     @property
     def paragraphs_capped(self) -> bool:
@@ -82,14 +82,19 @@ class EntityStats:
 
 
 def entity_stats(entity_id: int) -> EntityStats:
-    """The entity's three totals, each read off at most COUNT_CAP + 1 rows: one query."""
+    """The entity's three totals, each read off at most COUNT_CAP + 1 rows: one query.
+
+    The articles are those of the first COUNT_CAP + 1 mentions (a lower bound
+    when the mentions are capped): a DISTINCT over the join itself would make
+    PostgreSQL join and sort every mention before it stops.
+    """
     mention, paragraph = Mention._meta.db_table, Paragraph._meta.db_table
     limit = f"LIMIT {COUNT_CAP + 1}"
     where = f"m.entity_id = %s AND {_active('m')}"
     sql = (
         f"SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM {mention} m WHERE {where} {limit}) AS a), "
-        f"(SELECT COUNT(*) FROM (SELECT DISTINCT p.article_id FROM {mention} m "
-        f"JOIN {paragraph} p ON p.id = m.paragraph_id WHERE {where} {limit}) AS b), "
+        f"(SELECT COUNT(DISTINCT p.article_id) FROM (SELECT m.paragraph_id FROM {mention} m "
+        f"WHERE {where} {limit}) AS f JOIN {paragraph} p ON p.id = f.paragraph_id), "
         f"(SELECT COUNT(*) FROM (SELECT DISTINCT m.paragraph_id FROM {mention} m "
         f"WHERE {where} {limit}) AS c)"
     )
