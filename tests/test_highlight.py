@@ -140,3 +140,19 @@ def test_corpus_counts_is_one_query_over_active_mentions(django_assert_num_queri
     assert counts == {mikati.pk: 3, beirut.pk: 1}
     with django_assert_num_queries(0):
         assert corpus_counts([None]) == {}
+
+
+@pytest.mark.django_db
+def test_corpus_counts_stop_past_the_cap_and_the_card_says_so(monkeypatch) -> None:
+    from newsreader.news import capped
+
+    monkeypatch.setattr(capped, "COUNT_CAP", 2)
+    article = make_article()
+    mikati = make_mention(paragraph(article, 1), "ميقاتي").entity
+    for index in (0, 3, 4):
+        make_mention(paragraph(article, index), "ميقاتي", entity=mikati)
+    counts = corpus_counts([mikati.pk])
+    assert counts == {mikati.pk: 3}  # read no further than the cap + 1
+    text = "التقى ميقاتي"
+    html = highlight(text, [M(text, "ميقاتي", entity_id=mikati.pk)], counts)
+    assert 'data-count="2 أو أكثر"' in html

@@ -361,3 +361,29 @@ def test_a_capped_search_says_there_are_more(client: Client, monkeypatch) -> Non
     monkeypatch.setattr(search, "CANDIDATE_ROWS", 1000)
     page = client.get(URL, {"q": "الطاقة"}).content.decode()
     assert counted("results", 3) in page and "أو أكثر" not in page
+
+
+def test_a_capped_search_ranks_articles_with_more_matching_rows_first(monkeypatch) -> None:
+    indexed("مرات", "الطاقة في البلاد", "خطة الطاقة الجديدة", published=date(2026, 1, 1))
+    indexed("مرة", "الطاقة في المدينة", "خبر آخر", published=date(2026, 3, 9))
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)  # all three matching rows, but capped
+    hits = search.search("الطاقة")
+    assert hits.capped
+    assert found("الطاقة") == ["مرات", "مرة"]
+    first = Article.objects.get(title="مرات").paragraphs.get(text="الطاقة في البلاد")
+    assert hits[0].paragraph_id == first.pk  # the snippet: its first matching paragraph
+
+
+def test_postgresql_floor_is_the_same_from_a_window_or_from_every_match(monkeypatch) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's windows over the newest index rows")
+    for n in range(6):
+        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")  # one matching row in three
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)
+    every = search.search("الطاقة")  # the index is small: no window is tried
+    monkeypatch.setattr(search, "PG_WINDOW_SHARE", 0)
+    for windows in [(1,), (1, 3), (3, 100)]:  # 3, 9, 300 newest rows: too few, then enough
+        monkeypatch.setattr(search, "PG_WINDOWS", windows)
+        windowed = search.search("الطاقة")
+        assert windowed.capped and windowed == every
+    assert sorted(found("الطاقة")) == ["خبر 3", "خبر 4", "خبر 5"]

@@ -63,3 +63,21 @@ def test_the_entity_page_is_read_only(client: Client) -> None:
     entity = make_entity("PERSON", "سليم الحداد")
     assert client.get(f"/entities/{entity.pk}/").status_code == 200
     assert client.post(f"/entities/{entity.pk}/").status_code == 405
+
+
+def test_counts_past_the_cap_say_or_more(client: Client, monkeypatch) -> None:
+    from newsreader.news import capped
+
+    monkeypatch.setattr(capped, "COUNT_CAP", 2)
+    mikati = make_entity("PERSON", "نجيب ميقاتي")
+    for n in range(3):
+        make_mention(paragraph(make_article(f"خبر {n}"), 1), "نجيب ميقاتي", entity=mikati)
+    page = client.get(mikati.get_absolute_url()).content.decode()
+    shown = f"{counted('mentions', 2)} أو أكثر {counted('in_articles', 2)} أو أكثر"
+    assert shown in page
+    assert "تعرض الصفحات أحدث 2 فقرة" in page  # the pager covers the newest paragraphs only
+    few = make_entity("PERSON", "سامر الحداد")
+    make_mention(paragraph(make_article("خبر آخر"), 3), "ميقاتي", entity=few)
+    page = client.get(few.get_absolute_url()).content.decode()
+    assert f"{counted('mentions', 1)} {counted('in_articles', 1)}" in page
+    assert "أو أكثر" not in page and "تعرض الصفحات" not in page

@@ -160,6 +160,11 @@ class Paragraph(models.Model):
         verbose_name = "فقرة"
         verbose_name_plural = "الفقرات"
         ordering = ["article", "index"]
+        indexes = [
+            # paragraph -> article without reading the paragraph's text: an entity's
+            # article count joins its mentions' paragraphs through this index alone
+            models.Index(fields=["id", "article"], name="paragraph_article_of"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["article", "index"], name="paragraph_unique_index"),
         ]

@@ -1,24 +1,24 @@
 """The entity page: every paragraph that mentions an entity, the mention marked.
 
 A country or a head of state is mentioned in a large share of a big corpus,
-so nothing here reads all of its mentions per request: the page's paragraphs
-are the next 30 distinct paragraph ids of its active mentions, newest first,
-walked backwards along the (entity, paragraph, rejected) index, and the totals (mentions,
-articles, paragraphs for the pager) are counted once and cached for
-STATS_SECONDS.
+so nothing here reads all of its mentions: the page's paragraphs are the next
+30 distinct paragraph ids of its active mentions, newest first, walked
+backwards along the (entity, paragraph, rejected) index, and the totals
+(mentions, articles, paragraphs for the pager) stop at `capped.COUNT_CAP`
+(the page says «or more» and pages through the newest paragraphs only); they
+are cached for STATS_SECONDS.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from newsreader.news import capped
+from newsreader.news.capped import EntityStats
 from newsreader.news.http import HtmxHttpRequest
 from newsreader.news.models import Entity, Mention, Paragraph
 from newsreader.news.views.highlight import highlight
@@ -28,29 +28,12 @@ PER_PAGE = 30
 STATS_SECONDS = 300
 
 
-@dataclass(frozen=True)
-class EntityStats:
-    mentions: int
-    articles: int
-    paragraphs: int
-
-
 def entity_stats(entity: Entity) -> EntityStats:
-    """How often the entity is mentioned, in how many articles and paragraphs (cached)."""
-    key = f"qari:entity-stats:{entity.pk}"
+    """How often the entity is mentioned, in how many articles and paragraphs (capped, cached)."""
+    key = f"qari:entity-stats:v2:{entity.pk}"  # v2: capped totals
     stats = cache.get(key)
     if stats is None:
-        totals = (
-            Mention.objects.active()
-            .filter(entity=entity)
-            .order_by()
-            .aggregate(
-                mentions=Count("pk"),
-                articles=Count("paragraph__article_id", distinct=True),
-                paragraphs=Count("paragraph_id", distinct=True),
-            )
-        )  # one pass over the entity's mentions
-        stats = EntityStats(**totals)
+        stats = capped.entity_stats(entity.pk)
         cache.set(key, stats, STATS_SECONDS)
     return stats
 
@@ -82,7 +65,7 @@ class ParagraphIds:
 def entity_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entity = get_object_or_404(Entity, pk=pk)
     stats = entity_stats(entity)
-    page = Paginator(ParagraphIds(entity, stats.paragraphs), PER_PAGE).get_page(
+    page = Paginator(ParagraphIds(entity, capped.at_least(stats.paragraphs)), PER_PAGE).get_page(
         request.GET.get("page")
     )
     hits = Mention.objects.active().filter(entity=entity, paragraph_id__in=list(page)).order_by()

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch
-from django.urls import reverse
+from django.db.models import Prefetch
+from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from newsreader.news import reader_cache
+from newsreader.news import capped, reader_cache
 from newsreader.news.models import Mention, Paragraph
 
 TAGS = {
@@ -56,11 +57,12 @@ def active_mentions() -> Prefetch:
 
 
 def corpus_counts(entity_ids: Iterable[int | None]) -> dict[int, int]:
-    """Active mentions of each entity across the whole corpus.
+    """Active mentions of each entity across the whole corpus, up to `capped.COUNT_CAP` + 1.
 
-    A country's count covers a large share of a big corpus, so each count is
-    kept for COUNT_SECONDS (dropped when one of its mentions is saved); the
-    missing ones are one aggregate query over the (entity, paragraph, rejected) index.
+    A country's exact count would read a large share of a big corpus, so the
+    count stops past the cap (the card says «1000 or more»); each is kept for
+    COUNT_SECONDS (dropped when one of its mentions is saved) and the missing
+    ones are one query.
     """
     ids = {pk for pk in entity_ids if pk}
     if not ids:
@@ -70,18 +72,22 @@ def corpus_counts(entity_ids: Iterable[int | None]) -> dict[int, int]:
     counts = {pk: cached[key] for pk, key in keys.items() if key in cached}
     missing = ids - counts.keys()
     if missing:
-        rows = dict(
-            Mention.objects.active()
-            .filter(entity_id__in=missing)
-            .order_by()  # the default ordering would join paragraphs and articles
-            .values("entity_id")
-            .annotate(n=Count("pk"))
-            .values_list("entity_id", "n")
-        )
+        rows = capped.mention_counts(missing)
         fresh = {pk: rows.get(pk, 0) for pk in missing}
         cache.set_many({keys[pk]: n for pk, n in fresh.items()}, reader_cache.COUNT_SECONDS)
         counts.update(fresh)
     return {pk: n for pk, n in counts.items() if n}
+
+
+def shown_count(n: int) -> str:
+    """A corpus count as the card shows it: the number, or «1000 أو أكثر» past the cap."""
+    return f"{capped.COUNT_CAP} أو أكثر" if capped.capped(n) else str(n)
+
+
+@lru_cache(maxsize=4096)
+def _entity_href(prefix: str, entity_id: int) -> str:
+    """The entity page's URL: reverse() costs more than the rest of a mark, once per mark."""
+    return reverse("entity_detail", args=[entity_id])
 
 
 def mention_title(mention: Mention) -> str:
@@ -119,8 +125,8 @@ def _mark(text: str, m: Mention, spans: list[tuple[int, int]], counts: Mapping[i
         origin=getattr(m, "origin", "") or "",
         extra=format_html(
             ' data-count="{}" data-href="{}"',
-            count,
-            reverse("entity_detail", args=[m.entity_id]),
+            shown_count(count),
+            _entity_href(get_script_prefix(), m.entity_id),
         )
         if count is not None
         else "",
