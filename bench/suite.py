@@ -45,7 +45,7 @@ def main() -> int:
                     marks[phase] = time.perf_counter()
             if line[:1].isdigit() and "s " in line and ("call" in line or "setup" in line):
                 slow.append(line.rstrip())
-            if " passed" in line or " failed" in line:
+            if " passed" in line or " failed" in line or line.startswith(("FAILED", "ERROR")):
                 print(line.rstrip())
         status = run.wait()
     ended = time.perf_counter()
