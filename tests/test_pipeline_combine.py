@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsreader.pipeline.bio import BIO_LABELS, repair
-from newsreader.pipeline.combine import NAME_CHANCE, average, combined_tags, needs_encoder
+from newsreader.pipeline.combine import average, combined_tags
 from newsreader.pipeline.tagger import document_marginals, tag_document
 
 
@@ -32,17 +32,6 @@ def test_the_average_is_a_valid_bio_sequence() -> None:
         "I-LOCATION",
         "B-PERSON",
     ]
-
-
-def test_the_encoder_reads_only_sentences_where_the_crf_sees_a_chance_of_a_name() -> None:
-    sure_nothing = [row(O=1.0), row(O=1.0 - NAME_CHANCE / 2, B_PERSON=NAME_CHANCE / 2)]
-    a_chance = [row(O=1.0), row(O=1.0 - NAME_CHANCE, B_ORGANIZATION=NAME_CHANCE)]
-    assert not needs_encoder(sure_nothing) and not needs_encoder([])
-    assert needs_encoder(a_chance)
-    # a sentence the encoder did not read keeps the CRF's tags; the others are averaged
-    crf = [sure_nothing, [row(O=0.4, B_PERSON=0.6)]]
-    encoder = [None, [row(O=0.9, B_PERSON=0.1)]]
-    assert combined_tags([["قال", "أمس"], ["سمير"]], crf, encoder, set()) == [["O", "O"], ["O"]]
 
 
 def test_rows_for_different_words_are_refused() -> None:

@@ -13,13 +13,6 @@ repaired file; encoder: 12 layers, top 8 trained 3 epochs): CRF 75.2 / 76.4,
 encoder 74.1 / 77.0 (with the consistency step 75.6 / 78.0), averaged 76.7 /
 78.5, averaged with the consistency step 78.3 / 79.5. Weights of 0.3 and 0.7
 give 77.0 / 77.8 and 77.0 / 79.0.
-
-The encoder only reads sentences where the CRF sees any chance of a name
-(`needs_encoder`): where the CRF gives every word less than 2 % of being part
-of one, the average could only turn a word into a name if the encoder were
-near-certain, which it never is on a sentence the CRF finds empty. That skips
-about 8 % of the words of ANERcorp test with identical scores (2 % was fixed
-before measuring; 0.5 % to 10 % skip 5.5 to 12 % and change F1 by at most 0.01).
 """
 
 from __future__ import annotations
@@ -30,7 +23,6 @@ from newsreader.pipeline.bio import BIO_LABELS, repair
 from newsreader.pipeline.consistency import propagate
 
 ENCODER_WEIGHT = 0.5
-NAME_CHANCE = 0.02  # a sentence whose words all stay below this goes to the CRF alone
 
 Rows = Sequence[Sequence[float]]
 
@@ -46,28 +38,19 @@ def average(crf: Rows, encoder: Rows, weight: float = ENCODER_WEIGHT) -> list[st
     return repair(tags)
 
 
-def needs_encoder(crf: Rows, chance: float = NAME_CHANCE) -> bool:
-    """Whether the CRF gives some word of the sentence at least `chance` of being in a name."""
-    return any(1.0 - row[0] >= chance for row in crf)  # BIO_LABELS[0] is "O"
-
-
 def combined_tags(
     sentences: Sequence[Sequence[str]],
     crf: Sequence[Rows],
-    encoder: Sequence[Rows | None],
+    encoder: Sequence[Rows],
     plain_words: Collection[str],
     window: int | None = None,
     weight: float = ENCODER_WEIGHT,
 ) -> list[list[str]]:
-    """A document's tags: averaged per word, then names carried to their repetitions.
-
-    A sentence the encoder did not read (`needs_encoder` false) has None as its
-    encoder rows and keeps the CRF's own tags.
-    """
-    tags = [average(c, c if e is None else e, weight) for c, e in zip(crf, encoder, strict=True)]
+    """A document's tags: averaged per word, then names carried to their repetitions."""
+    tags = [average(c, e, weight) for c, e in zip(crf, encoder, strict=True)]
     if not plain_words:
         return tags
     return propagate(sentences, tags, plain_words, window)
 
 
-__all__ = ["ENCODER_WEIGHT", "NAME_CHANCE", "average", "combined_tags", "needs_encoder"]
+__all__ = ["ENCODER_WEIGHT", "average", "combined_tags"]

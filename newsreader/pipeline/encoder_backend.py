@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from newsreader.pipeline.combine import combined_tags, needs_encoder
+from newsreader.pipeline.combine import combined_tags
 from newsreader.pipeline.encoder import EncoderUnavailable, load_encoder, set_threads
 from newsreader.pipeline.entities import WordTagger
 from newsreader.pipeline.features import MODEL_PATH, resources_for
@@ -105,19 +105,9 @@ def load_combined_tagger(
     plain_words = resources_for(Path(model_path)).plain_words
 
     def tag_many(paragraphs: list[list[str]]) -> list[list[str]]:
+        probs = encoder_ner.word_probabilities(tagger, encoder.tokenizer, paragraphs)
         crf = document_marginals(paragraphs, Path(model_path))
-        return combined_tags(paragraphs, crf, encoder_rows(paragraphs, crf), plain_words)
-
-    def encoder_rows(paragraphs: list[list[str]], crf) -> list[list[list[float]] | None]:
-        """The encoder's rows for the sentences where the CRF sees a chance of a name."""
-        read = [i for i, rows in enumerate(crf) if needs_encoder(rows)]
-        probs = encoder_ner.word_probabilities(
-            tagger, encoder.tokenizer, [paragraphs[i] for i in read]
-        )
-        out: list[list[list[float]] | None] = [None] * len(paragraphs)
-        for i, p in zip(read, probs, strict=True):
-            out[i] = p.tolist()
-        return out
+        return combined_tags(paragraphs, crf, [p.tolist() for p in probs], plain_words)
 
     return _as_word_tagger(tag_many)
 

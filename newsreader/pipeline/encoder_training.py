@@ -321,13 +321,12 @@ def evaluate_anercorp(
 
     The CRF reads the sentences as running text (`WINDOW` either
     side, as `evaluate_ner` always has); the encoder tags each sentence alone;
-    the combination averages the two per word where the CRF sees a chance of
-    a name (`combine.needs_encoder`, as the backend reads) and runs the
-    consistency step over the same window (`combine.combined_tags`). Merged weights; `int8` as
+    the combination averages the two per word and runs the consistency step
+    over the same window (`combine.combined_tags`). Merged weights; `int8` as
     the quantised path.
     """
     from newsreader.pipeline import training
-    from newsreader.pipeline.combine import combined_tags, needs_encoder
+    from newsreader.pipeline.combine import combined_tags
     from newsreader.pipeline.document import WINDOW
     from newsreader.pipeline.encoder import load_encoder
     from newsreader.pipeline.features import MODEL_PATH, resources_for
@@ -343,8 +342,7 @@ def evaluate_anercorp(
         probs = [p.tolist() for p in word_probabilities(tagger, encoder.tokenizer, words)]
         alone = [repair([LABELS[r.index(max(r))] for r in rows]) for rows in probs]
         marginals = document_marginals(words, MODEL_PATH, WINDOW)
-        read = [p if needs_encoder(m) else None for p, m in zip(probs, marginals, strict=True)]
-        both = combined_tags(words, marginals, read, plain, WINDOW)
+        both = combined_tags(words, marginals, probs, plain, WINDOW)
         out[name] = {
             "crf": training.score(gold, training.predict(MODEL_PATH, test)),
             "encoder": training.score(gold, alone),
