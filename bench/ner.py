@@ -163,8 +163,9 @@ def ingest_memory(adapter: Path, backend: str) -> float:
     """Peak MB of a process that analyses the sample article with `backend`."""
     import subprocess
 
+    # VmHWM, not ru_maxrss: ru_maxrss survives exec and would report this (large) parent
     code = f"""
-import resource
+import re
 from pathlib import Path
 from newsreader.pipeline.analyse import analyse
 from newsreader.pipeline.backends import get_recogniser
@@ -174,7 +175,8 @@ recogniser, note = get_recogniser({backend!r}, {str(adapter)!r})
 assert note is None, note
 cleaned = clean(text)
 analyse(cleaned.paragraphs, cleaned.published, backend=recogniser)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+status = Path("/proc/self/status").read_text()
+print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
 """
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
