@@ -8,22 +8,15 @@ from django.urls import reverse
 
 from newsreader.news import editing
 from newsreader.news.models import EditLog, Mention
-from tests.factories import make_article, make_mention, make_user, paragraph, version_of
+from tests import mentions_helpers
+from tests.factories import make_mention, make_user, paragraph, version_of
+from tests.mentions_helpers import HX
 
 pytestmark = pytest.mark.django_db
 
-HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def article():
-    return make_article()
-
-
-@pytest.fixture
-def editor(client: Client) -> Client:
-    client.force_login(make_user("editor", editor=True))
-    return client
+# the shared fixtures, by name for pytest
+article = mentions_helpers.article
+editor = mentions_helpers.editor
 
 
 def revert(client: Client, edits, version=None):
