@@ -33,3 +33,12 @@ def close_pages(browser) -> None:
     """End a test's pages: close every context it opened on the shared browser."""
     for context in browser.contexts:
         context.close()
+
+
+def sign_in(page, base_url: str, next_url: str, username: str, password: str) -> None:
+    """Sign in through the site's login form and wait to land on `next_url`."""
+    page.goto(f"{base_url}/accounts/login/?next={next_url}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**{next_url}")

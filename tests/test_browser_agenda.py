@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from newsreader.news.models import AgendaItem, EditLog, Origin
-from tests.browser import ARTIFACTS, MARKS, close_pages
+from tests.browser import ARTIFACTS, MARKS, close_pages, sign_in
 from tests.factories import make_agenda, make_article, make_user
 from tests.test_view_agenda import grant
 
@@ -28,11 +28,7 @@ def test_editor_edits_an_agenda_item_in_the_sidebar(browser, live_server) -> Non
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
     try:
-        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "pw-editor-1")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"**{article.get_absolute_url()}")
+        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
 
         row = page.locator(f"#agenda-{first.pk}")
         row.locator("summary").click()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsreader.news.models import EditLog, Mention, Origin
-from tests.browser import ARTIFACTS, MARKS, close_pages
+from tests.browser import ARTIFACTS, MARKS, close_pages, sign_in
 from tests.factories import (
     make_agenda,
     make_article,
@@ -70,11 +70,7 @@ def test_editor_adds_a_person_by_selecting_a_word(browser, live_server) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
     try:
-        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "pw-editor-1")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"**{article.get_absolute_url()}")
+        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
 
         assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
         assert page.evaluate("getComputedStyle(document.getElementById('p-1')).direction") == "rtl"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import F
 
 from newsreader.news.models import EditLog, Mention, Paragraph
-from tests.browser import ARTIFACTS, MARKS, close_pages
+from tests.browser import ARTIFACTS, MARKS, close_pages, sign_in
 from tests.factories import make_article, make_mention, make_user, paragraph
 
 STALE = "عدّل محرر آخر هذه الفقرة؛ هذه نسختها الحالية"
@@ -50,11 +50,7 @@ def test_keyboard_editing_undo_clitic_and_a_stale_conflict(browser, live_server)
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
     try:
-        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "pw-editor-1")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"**{article.get_absolute_url()}")
+        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
         keys = page.keyboard
 
         # The shortcut list opens with «?» and closes with Escape.

@@ -27,7 +27,7 @@ from newsreader.news.models import (
     Mention,
 )
 from tests.browser import MARKS as BROWSER
-from tests.browser import close_pages
+from tests.browser import close_pages, sign_in
 from tests.factories import (
     make_agenda,
     make_article,
@@ -199,11 +199,7 @@ def test_an_expired_session_keeps_the_page_and_says_to_sign_in(browser, live_ser
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(f"{live_server.url}/accounts/login/?next={article.get_absolute_url()}")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "pw-editor-1")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"**{article.get_absolute_url()}")
+        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
         before = page.inner_html(f"#p-{target.index}")
         context.clear_cookies(name="sessionid")  # the session expired meanwhile
         page.evaluate(SELECT_WORD, [f"p-{target.index}", "ميقاتي"])
