@@ -42,13 +42,19 @@ HX = {"HTTP_HX_REQUEST": "true"}
 KEY = "test-only-" + "k3y" * 20
 
 
+def security_variable(key: str) -> bool:
+    """An environment variable the deployment settings read (the tests set their own)."""
+    return key.startswith(("SECURE_", "SESSION_", "CSRF_")) or key in (
+        "DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "PROXY_SSL_HEADER"
+    )  # fmt: skip
+
+
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     """manage.py in a fresh process with exactly these settings variables."""
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("SECURE_", "SESSION_", "CSRF_"))
-        and k not in ("DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "PROXY_SSL_HEADER")
+        if not security_variable(k)
         and k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     return subprocess.run(
@@ -97,9 +103,7 @@ def settings_under(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> str:
     the deploy checks above run whole processes.
     """
     for key in list(os.environ):
-        if key.startswith(("SECURE_", "SESSION_", "CSRF_")) or key in (
-            "DEBUG", "HTTPS", "SECRET_KEY", "ALLOWED_HOSTS", "PROXY_SSL_HEADER"
-        ):  # fmt: skip
+        if security_variable(key):
             monkeypatch.delenv(key)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
