@@ -24,7 +24,8 @@ os.environ.setdefault("NER_BACKEND", "crf")
 
 
 @pytest.fixture(autouse=True)
-def crf_backend(settings) -> None:
+def suite_settings(settings) -> None:
+    """The CRF backend (see above) and two settings that only make the suite faster."""
     settings.NER_BACKEND = os.environ["NER_BACKEND"]
     # Users are made and signed in by hundreds of tests: PBKDF2's million rounds cost
     # about half a second each time, a fast hasher none (login itself is what is tested).
