@@ -60,6 +60,9 @@ class NerConfig:
     checkpoint_every: int = 200
     labels: tuple[str, ...] = LABELS
     prefix: str = ""  # read before each sentence (e5 was trained with «passage: »)
+    teacher: str = ""  # a trained adapter whose label probabilities the model also learns
+    distil: float = 0.5  # weight of the teacher's soft labels against the gold ones
+    temperature: float = 2.0  # softens both distributions in the distillation loss
 
 
 # --- model -----------------------------------------------------------------------

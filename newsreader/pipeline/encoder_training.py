@@ -176,6 +176,36 @@ def stack(states: Sequence[torch.Tensor], width: int) -> torch.Tensor:
     return out
 
 
+@torch.no_grad()
+def teacher_logits(
+    teacher: TokenTagger, examples: Sequence[Example], pad_id: int, batch_size: int = 32
+) -> list[torch.Tensor]:
+    """The teacher's logits [len, labels] for each example, read once before training."""
+    teacher.eval()
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
+    out: list[torch.Tensor] = [torch.empty(0)] * len(examples)
+    for b in range(0, len(order), batch_size):
+        chunk = order[b : b + batch_size]
+        ids, mask, _ = pad([examples[i] for i in chunk], pad_id)
+        logits = teacher(ids, mask)
+        for row, i in enumerate(chunk):
+            out[i] = logits[row, : len(examples[i].ids)].clone()
+    return out
+
+
+def distillation_loss(
+    logits: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor, temperature: float
+) -> torch.Tensor:
+    """KL(teacher ‖ student) on labelled positions, both softened by `temperature` (× T²)."""
+    keep = labels.reshape(-1) != IGNORE
+    s = logits.reshape(-1, logits.shape[-1])[keep] / temperature
+    t = teacher.reshape(-1, teacher.shape[-1])[keep] / temperature
+    kl = F.kl_div(
+        F.log_softmax(s, dim=-1), F.log_softmax(t, dim=-1), log_target=True, reduction="batchmean"
+    )
+    return kl * temperature**2
+
+
 def _plain(config: dict) -> dict:
     """A settings dict with tuples as lists, to compare a loaded one with the current."""
     return json.loads(json.dumps(config))
@@ -188,11 +218,14 @@ def train(
     folder: str | Path,
     max_steps: int | None = None,
     report: Callable[[str], None] | None = None,
+    targets: Sequence[torch.Tensor] | None = None,
 ) -> TrainLog:
     """Fine-tune (resuming from `folder`'s checkpoint when there is one); save the adapter.
 
     `max_steps` stops early after that many steps in this call (a checkpoint is
-    written), so a long training can run in slices.
+    written), so a long training can run in slices. `targets`, a teacher's
+    logits per example (`teacher_logits`), add the distillation loss with
+    weight `cfg.distil`.
     """
     cfg = tagger.cfg
     folder = Path(folder)
@@ -234,6 +267,11 @@ def train(
         loss = F.cross_entropy(
             logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE
         )
+        if targets is not None:
+            soft = stack([targets[i] for i in plan[step]], ids.shape[1])
+            loss = (1 - cfg.distil) * loss + cfg.distil * distillation_loss(
+                logits, soft, labels, cfg.temperature
+            )
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_([p for p in tagger.parameters() if p.requires_grad], 1.0)
@@ -292,15 +330,47 @@ def train_anercorp(
 
     encoder = load_encoder(cache)
     sentences = training.train_sentences(Path(data))
-    tagger = TokenTagger(encoder.model, cfg)
     examples = sentence_examples(encoder.tokenizer, sentences, cfg)
     if report:
         pieces = sum(len(e.ids) for e in examples)
         report(f"{len(sentences)} sentences, {len(examples)} sequences, {pieces} pieces")
-    log = train(tagger, examples, encoder.tokenizer.pad, folder, max_steps, report)
+    targets = None
+    if cfg.teacher:
+        targets = teacher_targets(Path(folder), cfg.teacher, examples, cache, report)
+    tagger = TokenTagger(encoder.model, cfg)
+    log = train(tagger, examples, encoder.tokenizer.pad, folder, max_steps, report, targets)
     if not log.finished:
         return log, None
     return log, score_tests(tagger, encoder.tokenizer, data)
+
+
+TEACHER = "teacher.pt"
+
+
+def teacher_targets(
+    folder: Path,
+    teacher: str | Path,
+    examples: Sequence[Example],
+    cache: str | Path | None,
+    report: Callable[[str], None] | None,
+) -> list[torch.Tensor]:
+    """The teacher's logits on the training examples, kept in `folder` for a resumed run."""
+    from newsreader.pipeline.encoder import load_encoder
+
+    saved = folder / TEACHER
+    if saved.exists():
+        return torch.load(saved, map_location="cpu", weights_only=True)
+    began = time.perf_counter()
+    encoder = load_encoder(cache)  # a model of its own: the student's takes over another
+    logits = teacher_logits(
+        load_tagger(encoder, teacher, merge=True), examples, encoder.tokenizer.pad
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    torch.save(logits, folder / (TEACHER + ".part"))
+    (folder / (TEACHER + ".part")).replace(saved)
+    if report:
+        report(f"teacher {teacher}: {len(logits)} sequences in {time.perf_counter() - began:.0f} s")
+    return logits
 
 
 def score_tests(tagger: TokenTagger, tokenizer: UnigramTokenizer, data: str | Path) -> dict:

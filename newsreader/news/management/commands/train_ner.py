@@ -71,6 +71,14 @@ class Command(BaseCommand):
             default=None,
             help="--encoder: stop after this many steps (run again to continue)",
         )
+        parser.add_argument(
+            "--teacher",
+            default=None,
+            help="--encoder: a trained adapter whose label probabilities the model also learns",
+        )
+        parser.add_argument(
+            "--distil", type=float, default=None, help="--teacher: weight of its soft labels"
+        )
         parser.add_argument("--threads", type=int, default=2, help="--encoder: CPU threads")
         parser.add_argument(
             "--curated-weight",
@@ -147,7 +155,16 @@ class Command(BaseCommand):
 
         folder = options["encoder_dir"] or cache_dir().parent / "encoder-ner"
         chosen = {"seed": options["seed"] or encoder_ner.NerConfig().seed}
-        for key in ("epochs", "lr", "top_lr", "layers", "train_top", "lora_rank"):
+        for key in (
+            "epochs",
+            "lr",
+            "top_lr",
+            "layers",
+            "train_top",
+            "lora_rank",
+            "teacher",
+            "distil",
+        ):
             if options[key] is not None:
                 chosen[key] = options[key]
         cfg = encoder_ner.NerConfig(**chosen)

@@ -1,0 +1,88 @@
+"""Distillation: a smaller tagger learns a trained one's label probabilities (toy encoder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from newsreader.pipeline import encoder as enc
+from newsreader.pipeline import encoder_ner as ner
+from newsreader.pipeline import encoder_training as et
+from tests.test_pipeline_encoder import toy_tokenizer
+from tests.test_pipeline_encoder_ner import (
+    SENTENCES,
+    TINY,
+    examples,
+    small_config,
+    tiny_corpus,
+    tiny_encoder,  # noqa: F401 (a fixture)
+)
+
+
+def test_the_loss_is_zero_when_the_student_says_what_the_teacher_says() -> None:
+    torch.manual_seed(0)
+    teacher = torch.randn(2, 5, len(ner.LABELS))
+    labels = torch.tensor([[ner.IGNORE, 0, 3, ner.IGNORE, 1], [ner.IGNORE, 2, 0, 0, ner.IGNORE]])
+    same = et.distillation_loss(teacher.clone(), teacher, labels, 2.0)
+    assert abs(float(same)) < 1e-6
+    student = torch.randn(2, 5, len(ner.LABELS))
+    assert float(et.distillation_loss(student, teacher, labels, 2.0)) > 0.01
+
+
+def test_the_loss_reads_labelled_positions_only() -> None:
+    torch.manual_seed(1)
+    teacher = torch.randn(1, 4, len(ner.LABELS))
+    student = torch.randn(1, 4, len(ner.LABELS))
+    labels = torch.tensor([[ner.IGNORE, 0, 2, ner.IGNORE]])
+    before = et.distillation_loss(student, teacher, labels, 1.0)
+    student[0, 0, 1] += 5.0  # <s> and a second piece: not words
+    student[0, 3, 2] -= 5.0
+    assert torch.allclose(et.distillation_loss(student, teacher, labels, 1.0), before)
+    student[0, 1, 1] += 5.0
+    assert not torch.allclose(et.distillation_loss(student, teacher, labels, 1.0), before)
+
+
+def trained_teacher(tmp_path: Path):
+    tok = toy_tokenizer()
+    cfg = small_config(epochs=15)
+    teacher = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    et.train(teacher, examples(tok, cfg), tok.pad, tmp_path / "teacher")
+    assert ner.tag_sentences(teacher, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]
+    return tok, teacher
+
+
+def test_a_one_layer_student_learns_from_the_teacher_alone(tmp_path: Path) -> None:
+    tok, teacher = trained_teacher(tmp_path)
+    cfg = small_config(epochs=15, layers=1, train_top=1, lora_rank=0, distil=1.0)
+    data = examples(tok, cfg)
+    for e in data:  # the gold labels say O everywhere: only the teacher knows the names
+        e.labels = [ner.IGNORE if y == ner.IGNORE else 0 for y in e.labels]
+    targets = et.teacher_logits(teacher, data, tok.pad)
+    assert [t.shape for t in targets] == [(len(e.ids), len(ner.LABELS)) for e in data]
+    student = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    assert len(student.encoder.layers) == 1
+    et.train(student, data, tok.pad, tmp_path / "student", targets=targets)
+    assert ner.tag_sentences(student, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]
+
+    plain = ner.TokenTagger(enc.random_encoder(TINY), small_config(epochs=15, layers=1))
+    et.train(plain, data, tok.pad, tmp_path / "plain")  # the same O-only labels, no teacher
+    assert ner.tag_sentences(plain, tok, [["زار", "محمد", "بغداد"]]) == [["O", "O", "O"]]
+
+
+@pytest.mark.usefixtures("tiny_encoder")
+def test_train_anercorp_reads_the_teacher_once(tmp_path: Path) -> None:
+    _, teacher = trained_teacher(tmp_path)
+    ner.save_adapter(teacher, tmp_path / "teacher.pt", int8=False)
+    tiny_corpus(tmp_path / "ner")
+    cfg = small_config(epochs=3, layers=1, teacher=str(tmp_path / "teacher.pt"))
+    notes: list[str] = []
+    log, _ = et.train_anercorp(
+        tmp_path / "ner", tmp_path / "run", cfg, max_steps=4, report=notes.append
+    )
+    assert (tmp_path / "run" / et.TEACHER).exists() and not log.finished
+    assert sum("teacher" in n for n in notes) == 1
+    log, reports = et.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg, report=notes.append)
+    assert log.finished and reports is not None
+    assert sum("teacher" in n for n in notes) == 1  # the resumed run read the saved logits
