@@ -160,3 +160,100 @@ def test_two_batches_in_parallel_finish_clean_and_a_shared_input_is_created_once
         assert any(line.startswith(f"{path}: created article") for line in lines)
     assert Article.objects.count() == 3 + 4 + 4
     assert Entity.objects.filter(label="PERSON", name="سالم الدباغ").count() == 1
+
+
+class HangingOnce:
+    """A local news site whose first request hangs until released; later ones get the page."""
+
+    def __init__(self, page: str) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.asked = threading.Event()
+        self.release = threading.Event()
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if not site.asked.is_set():
+                    site.asked.set()
+                    site.release.wait(60)  # the worker is killed while it waits here
+                    return
+                body = page.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/story.html"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def wait_for(condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_job_leaves_a_job_that_recovery_fails_and_a_new_worker_ingests(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL (no clean-up runs) while the job fetches its URL: the job stays "running";
+    `recover_jobs --retry` fails it as stalled and queues it again; the next worker ingests
+    it once."""
+    text = story(7).splitlines()
+    page = (
+        f"<html lang='ar'><head><title>{text[0]}</title></head><body><article>"
+        f"<h1>{text[0]}</h1><p>{text[1]}</p><p>{text[2]}</p></article></body></html>"
+    )
+    site = HangingOnce(page)
+    env = manage_env(TASK_BACKEND="database", INGEST_ALLOW_PRIVATE_URLS="1")
+    worker_args = ("db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2")
+    try:
+        first = start(*worker_args, "--worker-id", "doomed", env=env)
+        code, out, err = finish(start("ingest", "--queue", site.url, env=env))
+        assert code == 0, err
+        job = IngestJob.objects.get()
+        wait_for(site.asked.is_set, 90, "the worker never fetched the URL")
+        job.refresh_from_db()
+        assert job.state == IngestJob.State.RUNNING and job.attempts == 1
+        first.kill()
+        first.wait(timeout=30)
+        time.sleep(1)
+        job.refresh_from_db()
+        assert job.state == IngestJob.State.RUNNING  # nobody is left to say otherwise
+
+        recover = env | {"INGEST_JOB_STALE_SECONDS": "0"}
+        code, out, err = finish(start("recover_jobs", "--retry", env=recover))
+        assert code == 0, err
+        assert f"job {job.pk}: {site.url}: stalled, failed: the worker stopped" in out
+        assert out.splitlines()[-1].startswith("1 stalled jobs failed, 1 of them retried")
+        assert Article.objects.count() == 0
+
+        second = start(*worker_args, "--worker-id", "fresh", env=env)
+        try:
+            done = ("done", "failed")
+            wait_for(
+                lambda: IngestJob.objects.filter(state__in=done).exists(), 120, "no second run"
+            )
+        finally:
+            second.send_signal(signal.SIGTERM)
+            finish(second, timeout=60)
+    finally:
+        site.close()
+    job.refresh_from_db()
+    assert (job.state, job.outcome, job.error, job.attempts) == ("done", "created", "", 2)
+    article = Article.objects.get()
+    assert article.title == text[0] and job.article_id == article.pk
