@@ -1,15 +1,21 @@
 """Ingest throughput: seed-sized articles per second in one process (or several).
 
     python bench/ingest.py [--count 60] [--processes 1] [--database-url URL] [--profile]
+                           [--inputs FILE ...]
 
-Each input is a seed article (../shared/seeds/*.txt, else sample/) with a
-line of its own appended, so every one is new to the database and goes
+Each input is a seed article (../shared/seeds/*.txt, else sample/; or the
+--inputs files in turn) with a line of its own appended, so every one is new
+to the database and goes
 through the whole pipeline (decode, clean, entities, agenda, timeline, store,
 search index) via the service the `ingest` command calls. Start-up (Django,
 the recogniser's models, the first article) is timed apart from the steady
 rate. --processes runs that many processes side by side, each with its share.
 --profile prints where one process spends its time (cProfile, by own time;
 SORT=cumulative TOP=60 in the environment for another view).
+Copies of one seed flatter the rate: the recogniser keeps each word's
+features (`features.word_features`), and a copy repeats every word. Different
+articles (`--inputs ../shared/eval/dev/*.txt --count 19`: the first loads the
+models, each of the 18 others is read once) give the rate of new text.
 The database is a new SQLite file in a temporary folder unless
 --database-url names one. Figures depend on what else the machine runs.
 """
@@ -37,11 +43,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--profile", action="store_true", help="print the top 25 functions")
+    parser.add_argument("--inputs", nargs="+", type=Path, help="articles read in turn")
     return parser.parse_args()
 
 
-def inputs() -> list[bytes]:
-    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+def inputs(chosen: list[Path] | None = None) -> list[bytes]:
+    seeds = chosen or sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
     return [p.read_bytes() for p in seeds or [ROOT / "sample" / "sample-article.txt"]]
 
 
@@ -55,12 +62,12 @@ def setup(database_url: str) -> float:
     return time.perf_counter() - started
 
 
-def worker(database_url: str, numbers: list[int], profile: bool, out) -> None:
+def worker(database_url: str, numbers: list[int], profile: bool, chosen, out) -> None:
     """Ingest the numbered variants; put (setup s, first s, steady s, n, profile text, CPU s)."""
     setup_s = setup(database_url)
     from newsreader.news.ingest import ingest_bytes
 
-    texts = inputs()
+    texts = inputs(chosen)
 
     def one(n: int) -> None:
         data = texts[n % len(texts)] + f"\nرقم المادة {n}\n".encode()
@@ -102,14 +109,14 @@ def main() -> None:
     from django.db import connection
 
     connection.close()
-    sizes = [len(b) for b in inputs()]
+    sizes = [len(b) for b in inputs(args.inputs)]
     print(f"{args.count} articles of {min(sizes)}–{max(sizes)} bytes, {args.processes} process(es)")
     context = multiprocessing.get_context("spawn")
     out = context.Queue()
     shares = [list(range(k, args.count, args.processes)) for k in range(args.processes)]
     started = time.perf_counter()
     procs = [
-        context.Process(target=worker, args=(database_url, share, args.profile, out))
+        context.Process(target=worker, args=(database_url, share, args.profile, args.inputs, out))
         for share in shares
         if len(share) > 1
     ]

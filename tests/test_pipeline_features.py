@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsreader.pipeline import features
 from newsreader.pipeline.features import (
     Resources,
     gazetteer_features,
@@ -120,3 +121,24 @@ def test_latin_words_get_their_case_and_a_lone_latin_word_is_marked() -> None:
     quote = sentence_features(["عنوان", "Lost", "in", "Translation"], Resources())
     assert "latin=title" in quote[1] and "latin.alone" not in quote[1]
     assert not [f for f in items[1] if f.startswith("latin")]
+
+
+def test_a_word_is_read_once_and_its_neighbour_features_depend_on_the_distance() -> None:
+    places = {"بغداد": ("location",)}
+    res = Resources(gazetteer=lambda key: places.get(key, ()))
+    items = sentence_features(["زار", "الوفد", "بغداد", "ثم", "بغداد"], res)
+    assert set(res.memo) == {"زار", "الوفد", "بغداد", "ثم"}
+    assert "1:gaz=location" in items[1] and "-1:gaz=location" in items[3]
+    assert "2:f=بغداد" in items[0] and not any(f.startswith("2:gaz") for f in items[0])
+    assert items[2][: len(res.memo["بغداد"].own)] == list(token_features("بغداد", res))
+    fresh = sentence_features(
+        ["زار", "الوفد", "بغداد", "ثم", "بغداد"], Resources(gazetteer=res.gazetteer)
+    )
+    assert fresh == items  # what the memo gives is what a first reading gives
+
+
+def test_the_memo_starts_again_when_full(monkeypatch) -> None:
+    monkeypatch.setattr(features, "MEMO_WORDS", 3)
+    res = Resources()
+    sentence_features(["واحد", "اثنان", "ثلاثة", "أربعة", "خمسة"], res)
+    assert len(res.memo) <= 3 and "خمسة" in res.memo

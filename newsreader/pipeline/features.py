@@ -145,6 +145,7 @@ class Resources:
     name_words: dict[str, int] = field(default_factory=dict)
     plain_words: frozenset[str] = frozenset()
     foreign: Callable[[str], int] | None = None  # `foreign.foreign_buckets`
+    memo: dict[str, WordFeatures] = field(default_factory=dict, compare=False, repr=False)
 
     def name_weight(self, key: str) -> int:
         """How well the folded word is known as (part of) a name: gazetteer or training."""
@@ -309,21 +310,50 @@ def token_features(word: str, resources: Resources) -> list[str]:
     return feats
 
 
-def _neighbour(word: str, resources: Resources, offset: int) -> list[str]:
+MEMO_WORDS = 10_000  # words whose features a process keeps (~45 MB), then it starts again
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """A word's features on its own and, unprefixed, as a neighbour: computed once per word.
+
+    Words repeat (within an article and across a batch), and each token is read
+    five times (itself, then as the neighbour of four tokens).
+    """
+
+    own: tuple[str, ...]
+    close: tuple[str, ...]  # as the word just before or after
+    near: tuple[str, ...]  # two words away
+    title_two_back: bool  # a person's title: read by the word two places on
+
+
+def word_features(word: str, resources: Resources) -> WordFeatures:
+    memo = resources.memo
+    known = memo.get(word)
+    if known is None:
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        known = memo[word] = _word_features(word, resources)
+    return known
+
+
+def _word_features(word: str, resources: Resources) -> WordFeatures:
     clean = word.replace("\u0640", "")
     f = fold(clean) or clean
-    s = stem(f)
-    out = [f"{offset}:f={f}", f"{offset}:stem={s}"]
-    if abs(offset) == 1:
-        out.append(f"{offset}:s2={f[-2:]}")
-        out.append(f"{offset}:shape={shape(clean)}")
-        n = nisba(f)
-        if n:
-            out.append(f"{offset}:nisba={n}")
-        out.extend(f"{offset}:{g}" for g in gazetteer_features(f, resources))
-        out.extend(cluster_features(f, resources, prefix=f"{offset}:"))
-    out.extend(f"{offset}:trig={t}" for t in triggers(f))
-    return out
+    head = [f"f={f}", f"stem={stem(f)}"]
+    tail = [f"trig={t}" for t in triggers(f)]
+    close = [*head, f"s2={f[-2:]}", f"shape={shape(clean)}"]
+    n = nisba(f)
+    if n:
+        close.append(f"nisba={n}")
+    close.extend(gazetteer_features(f, resources))
+    close.extend(cluster_features(f, resources))
+    return WordFeatures(
+        tuple(token_features(word, resources)),
+        tuple(close + tail),
+        tuple(head + tail),
+        "per" in triggers(fold(word)),
+    )
 
 
 def multiword_features(
@@ -355,12 +385,12 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
     """CRF items for a sentence: each token's own features plus its ±2 neighbours'."""
     resources = resources_for() if resources is None else resources
     n = len(words)
-    own = [token_features(w, resources) for w in words]
+    known = [word_features(w, resources) for w in words]
     multi = multiword_features(words, resources)
     latin = [bool(latin_case(w)) for w in words]
     items: list[list[str]] = []
     for i in range(n):
-        feats = list(own[i])
+        feats = list(known[i].own)
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
@@ -368,14 +398,15 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                feats.extend(_neighbour(words[j], resources, offset))
+                near = known[j].close if abs(offset) == 1 else known[j].near
+                feats.extend([f"{offset}:{x}" for x in near])
             else:
                 feats.append(f"{offset}:pad")
         feats.extend(multi[i])
         if latin[i] and not any(latin[j] for j in (i - 1, i + 1) if 0 <= j < n):
             feats.append("latin.alone")  # one Latin word amid Arabic: a name, not a quote
         # a title two words back («الرئيس الأمريكي جورج») still points at a person
-        if i >= 2 and "per" in triggers(fold(words[i - 2])):
+        if i >= 2 and known[i - 2].title_two_back:
             feats.append("trig2=per")
         items.append(feats)
     return items
