@@ -169,12 +169,17 @@ def _frame_start(s: _Scan, end: int) -> int:
 def _purpose_cue(s: _Scan, i: int) -> int | None:
     """«اجتماع … لبحث X», and «النظر في» beside a meeting or an agenda being listed."""
     w = s.word(i)
-    held = _meeting_in(s.sent[:i]) or any(_MEETING_VERB.match(t.bare) for t in s.sent[:i])
-    purpose = w in lex.PURPOSE and held
+    before = s.sent[:i]
+    purpose = w in lex.PURPOSE and (
+        _meeting_in(before) or any(_MEETING_VERB.match(t.bare) for t in before)
+    )
     consider = w == "النظر" and s.word(i + 1) == "في" and (s.context or _meeting_in(s.sent))
     # «تهدف المحادثات إلى بحث X»
-    aimed = any(t.bare in lex.AIM_VERBS for t in s.sent[max(0, i - 5) : i])
-    toward = w in lex.DISCUSS_MASDARS and s.word(i - 1) == "الي" and aimed
+    toward = (
+        w in lex.DISCUSS_MASDARS
+        and s.word(i - 1) == "الي"
+        and any(t.bare in lex.AIM_VERBS for t in s.sent[max(0, i - 5) : i])
+    )
     if not (purpose or consider or toward) or s.past(i):
         return None
     return s.add(_Cue(i, i + 1), i + 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsreader.pipeline import lexicon_agenda as lex
 from newsreader.pipeline.normalize import fold, tokenize
@@ -178,6 +179,7 @@ def _sentences(toks: list[_Tok]) -> list[list[_Tok]]:
     return [s for s in out if s]
 
 
+@lru_cache(maxsize=16384)
 def _is_meeting(w: str) -> bool:
     """A meeting noun, also accusative («اجتماعاً») or with a possessive suffix («جلسته»)."""
     if w in lex.MEETING_NOUNS or w.endswith("ا") and w[:-1] in lex.MEETING_NOUNS:

@@ -95,6 +95,13 @@ def fold_with_offsets(text: str) -> Folded:
 
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation marks with their offsets (camel-tools' simple word tokenizer)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """`tokenize`, kept for the paragraphs in hand: each stage (names, agenda, dates,
+    search text) reads the same paragraph again."""
     tokens: list[Token] = []
     cursor = 0
     for piece in simple_word_tokenize(text):
@@ -104,7 +111,7 @@ def tokenize(text: str) -> list[Token]:
         end = start + len(piece)
         tokens.append(Token(piece, start, end))
         cursor = end
-    return tokens
+    return tuple(tokens)
 
 
 def is_arabic_word(word: str) -> bool:
