@@ -82,3 +82,50 @@ def test_resolving_an_articles_names_at_once_is_resolving_them_one_by_one() -> N
     one_by_one = state([resolve_entity(*name, context, "@9") for name in names])
     assert at_once == one_by_one
     assert ("سامر الحداد", "الحداد", "الحداد") in at_once[1]
+
+
+@pytest.mark.django_db
+def test_a_name_may_resolve_through_an_alias_an_earlier_name_of_the_article_added() -> None:
+    from django.db import transaction
+
+    from newsreader.news.models import Entity
+    from newsreader.news.registry import resolve_entities
+
+    names = [
+        ("PERSON", "نبيل الشامي", "الشامي"),  # adds the alias «الشامي»
+        ("PERSON", "الشامي", "الشامي"),  # that alias: the same person
+        ("PERSON", "وداد الشامي", "وداد الشامي"),
+    ]
+    with transaction.atomic():
+        at_once = [(e.pk, e.name) for e in resolve_entities(names, "", "@3")]
+        transaction.set_rollback(True)
+    one_by_one = [(e.pk, e.name) for e in (resolve_entity(*n, "", "@3") for n in names)]
+    assert [name for _, name in at_once] == [name for _, name in one_by_one]
+    assert at_once[0][1] == at_once[1][1] == "نبيل الشامي"
+    assert Entity.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_resolving_at_once_takes_an_entity_a_parallel_ingest_stored_meanwhile(
+    monkeypatch,
+) -> None:
+    from newsreader.news.models import Entity
+    from newsreader.news.registry import resolve_entities
+
+    key = registry_key("PERSON", "ليلى الحكيم")
+    theirs = Entity.objects.create(label="PERSON", name="ليلى الحكيم", key=key)
+    real_filter = Entity.objects.filter
+    calls = []
+
+    def first_lookup_misses(*args, **kwargs):
+        calls.append(kwargs)
+        found = real_filter(*args, **kwargs)
+        return found.none() if len(calls) == 1 else found
+
+    monkeypatch.setattr(Entity.objects, "filter", first_lookup_misses)
+    entities = resolve_entities(
+        [("PERSON", "ليلى الحكيم", "ليلى الحكيم"), ("LOCATION", "حمص", "حمص")]
+    )
+    monkeypatch.undo()
+    assert entities[0].pk == theirs.pk and entities[1].pk is not None
+    assert Entity.objects.count() == 2
