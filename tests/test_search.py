@@ -387,3 +387,16 @@ def test_postgresql_floor_is_the_same_from_a_window_or_from_every_match(monkeypa
         windowed = search.search("الطاقة")
         assert windowed.capped and windowed == every
     assert sorted(found("الطاقة")) == ["خبر 3", "خبر 4", "خبر 5"]
+
+
+def test_the_fallback_finds_any_word_of_an_annotated_article(monkeypatch, client: Client) -> None:
+    """annotate_article refills the shadow text from the paragraphs (it once held the names)."""
+    from newsreader.news.annotate import annotate_article
+
+    article = make_article("أ", [("title", "أ"), ("body", "افتتح سالم الدباغ جسراً في الموصل")])
+    annotate_article(article)
+    article.refresh_from_db()
+    assert "افتتح" in article.search_text and "جسرا" in article.search_text
+    monkeypatch.setattr(search, "enabled", lambda: False)
+    results = client.get(URL, {"q": "افتتح"}).context["results"]
+    assert [r.article.title for r in results] == ["أ"]

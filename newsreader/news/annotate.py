@@ -193,7 +193,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
     # or its alias): the registry is asked once per name, in order, in a few queries.
     names = list(dict.fromkeys(name for _, _, name in kept if name))
     resolved = dict(zip(names, resolve_entities(names, context, scope), strict=True))
-    rows: list[Mention] = []
+    mentions: list[Mention] = []
     for span, row, name in kept:
         # an unresolved DATE («اليوم» without a publication date) has no entity
         entity = resolved[name] if name else None
@@ -208,9 +208,9 @@ def annotate_article(article: Article) -> AnnotateSummary:
             origin=Origin.MODEL,
         )
         mention.clean()  # what save() checks; one INSERT for all below
-        rows.append(mention)
+        mentions.append(mention)
         created.append((row.pk, span.start, span.end, span.label.value, span.text))
-    Mention.objects.bulk_create(rows)
+    Mention.objects.bulk_create(mentions)
 
     agenda = _replace_model_items(
         AgendaItem,
@@ -236,7 +236,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
     )
     article.agenda_meeting = analysis.agenda.meeting[:500]
     article.agenda_count = analysis.agenda.count
-    article.search_text = search_text("\n".join(row.text for row in rows))
+    article.search_text = search_text("\n".join(p.text for p in paragraphs))
     article.save(update_fields=["agenda_meeting", "agenda_count", "search_text", "updated"])
     reindex_article(article)
     added, removed, added_examples, removed_examples = _diff(previous, created)
