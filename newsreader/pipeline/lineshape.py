@@ -33,7 +33,13 @@ MIN_SENTENCE_WORDS = 8
 
 def words(text: str) -> list[str]:
     """Folded word tokens (letters and digits), lower-cased."""
-    return _WORD.findall(fold_key(text).lower())
+    return list(_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """`words`, kept: each line goes through a dozen shape checks."""
+    return tuple(_WORD.findall(fold_key(text).lower()))
 
 
 # the word tables, looked up by name
@@ -65,6 +71,7 @@ def stop_density(text: str) -> float:
     return sum(is_stop(t) for t in tokens) / len(tokens)
 
 
+@lru_cache(maxsize=65536)
 def is_stop(token: str) -> bool:
     """A function word, also behind a conjunction («والتي», «فإن»)."""
     stops = _folded("STOP_WORDS")
@@ -86,6 +93,7 @@ def latin_share(text: str) -> float:
     return latin / (arabic + latin) if arabic + latin else 0.0
 
 
+@lru_cache(maxsize=4096)
 def is_sentence(text: str) -> bool:
     """Long enough, closed by sentence punctuation and built with function words."""
     n = len(text.split())
