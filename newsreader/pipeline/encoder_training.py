@@ -149,6 +149,24 @@ def _save_checkpoint(folder: Path, tagger, optimiser, schedule, step: int, cfg: 
 
 
 @torch.no_grad()
+def per_example(
+    run: Callable[[torch.Tensor, torch.Tensor], torch.Tensor],
+    examples: Sequence[Example],
+    pad_id: int,
+    batch_size: int = 32,
+) -> list[torch.Tensor]:
+    """`run(ids, mask)` over batches of similar length, cut back to each example's length."""
+    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
+    out: list[torch.Tensor] = [torch.empty(0)] * len(examples)
+    for b in range(0, len(order), batch_size):
+        chunk = order[b : b + batch_size]
+        ids, mask, _ = pad([examples[i] for i in chunk], pad_id)
+        values = run(ids, mask)
+        for row, i in enumerate(chunk):
+            out[i] = values[row, : len(examples[i].ids)].clone()
+    return out
+
+
 def frozen_states(
     tagger: TokenTagger, examples: Sequence[Example], pad_id: int, batch_size: int = 32
 ) -> list[torch.Tensor]:
@@ -156,14 +174,7 @@ def frozen_states(
     they never change, so every epoch reuses them and runs only the top layers."""
     was_training = tagger.training
     tagger.eval()
-    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
-    out: list[torch.Tensor] = [torch.empty(0)] * len(examples)
-    for b in range(0, len(order), batch_size):
-        chunk = order[b : b + batch_size]
-        ids, mask, _ = pad([examples[i] for i in chunk], pad_id)
-        states = tagger.lower(ids, mask)
-        for row, i in enumerate(chunk):
-            out[i] = states[row, : len(examples[i].ids)].clone()
+    out = per_example(tagger.lower, examples, pad_id, batch_size)
     tagger.train(was_training)
     return out
 
@@ -176,21 +187,12 @@ def stack(states: Sequence[torch.Tensor], width: int) -> torch.Tensor:
     return out
 
 
-@torch.no_grad()
 def teacher_logits(
     teacher: TokenTagger, examples: Sequence[Example], pad_id: int, batch_size: int = 32
 ) -> list[torch.Tensor]:
     """The teacher's logits [len, labels] for each example, read once before training."""
     teacher.eval()
-    order = sorted(range(len(examples)), key=lambda i: len(examples[i].ids))
-    out: list[torch.Tensor] = [torch.empty(0)] * len(examples)
-    for b in range(0, len(order), batch_size):
-        chunk = order[b : b + batch_size]
-        ids, mask, _ = pad([examples[i] for i in chunk], pad_id)
-        logits = teacher(ids, mask)
-        for row, i in enumerate(chunk):
-            out[i] = logits[row, : len(examples[i].ids)].clone()
-    return out
+    return per_example(teacher, examples, pad_id, batch_size)
 
 
 def distillation_loss(
