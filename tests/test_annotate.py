@@ -102,3 +102,22 @@ def test_the_encoder_backend_reads_its_own_adapter_setting(settings, tmp_path) -
     get_recogniser.cache_clear()
     assert found is embedded
     assert "missing-adapter.pt" in note
+
+
+@pytest.mark.django_db
+def test_the_first_analysis_of_a_process_freezes_what_it_loaded(article: Article) -> None:
+    """Models and word lists leave the cyclic collector's full passes (gc.freeze), once."""
+    import gc
+
+    from newsreader.news import annotate
+
+    gc.unfreeze()
+    annotate.settle_loaded_models.cache_clear()
+    try:
+        annotate_article(article)
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000  # the pipeline's tables, not a handful of objects
+        annotate_article(article)
+        assert gc.get_freeze_count() <= frozen  # not again: later articles are collected as usual
+    finally:
+        gc.unfreeze()
