@@ -25,17 +25,18 @@ def test_the_loss_is_zero_when_the_student_says_what_the_teacher_says() -> None:
     torch.manual_seed(0)
     teacher = torch.randn(2, 5, len(ner.LABELS))
     labels = torch.tensor([[ner.IGNORE, 0, 3, ner.IGNORE, 1], [ner.IGNORE, 2, 0, 0, ner.IGNORE]])
+    labels = labels != ner.IGNORE  # the first pieces of words
     same = et.distillation_loss(teacher.clone(), teacher, labels, 2.0)
     assert abs(float(same)) < 1e-6
     student = torch.randn(2, 5, len(ner.LABELS))
     assert float(et.distillation_loss(student, teacher, labels, 2.0)) > 0.01
 
 
-def test_the_loss_reads_labelled_positions_only() -> None:
+def test_the_loss_reads_the_first_pieces_of_words_only() -> None:
     torch.manual_seed(1)
     teacher = torch.randn(1, 4, len(ner.LABELS))
     student = torch.randn(1, 4, len(ner.LABELS))
-    labels = torch.tensor([[ner.IGNORE, 0, 2, ner.IGNORE]])
+    labels = torch.tensor([[False, True, True, False]])
     before = et.distillation_loss(student, teacher, labels, 1.0)
     student[0, 0, 1] += 5.0  # <s> and a second piece: not words
     student[0, 3, 2] -= 5.0
@@ -86,3 +87,18 @@ def test_train_anercorp_reads_the_teacher_once(tmp_path: Path) -> None:
     log, reports = et.train_anercorp(tmp_path / "ner", tmp_path / "run", cfg, report=notes.append)
     assert log.finished and reports is not None
     assert sum("teacher" in n for n in notes) == 1  # the resumed run read the saved logits
+
+
+def test_text_without_labels_is_learnt_from_the_teacher(tmp_path: Path) -> None:
+    tok, teacher = trained_teacher(tmp_path)
+    cfg = small_config(epochs=15, layers=1, train_top=1, lora_rank=0, distil=0.5)
+    data = examples(tok, cfg)
+    for e in data:
+        e.labels = []  # unlabelled text (as AQMAR's with --unlabelled): no gold loss at all
+    words = et.first_pieces(data[:2], 6)
+    assert words.sum() == sum(k >= 0 for e in data[:2] for k in e.first)
+    targets = et.teacher_logits(teacher, data, tok.pad)
+    student = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    log = et.train(student, data, tok.pad, tmp_path / "student", targets=targets)
+    assert all(loss == loss for loss in log.losses)  # never NaN
+    assert ner.tag_sentences(student, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]

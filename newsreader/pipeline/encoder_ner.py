@@ -63,6 +63,7 @@ class NerConfig:
     teacher: str = ""  # a trained adapter whose label probabilities the model also learns
     distil: float = 0.5  # weight of the teacher's soft labels against the gold ones
     temperature: float = 2.0  # softens both distributions in the distillation loss
+    unlabelled: str = ""  # "aqmar": more text, read with the teacher's labels only
 
 
 # --- model -----------------------------------------------------------------------

@@ -196,16 +196,25 @@ def teacher_logits(
 
 
 def distillation_loss(
-    logits: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor, temperature: float
+    logits: torch.Tensor, teacher: torch.Tensor, words: torch.Tensor, temperature: float
 ) -> torch.Tensor:
-    """KL(teacher ‖ student) on labelled positions, both softened by `temperature` (× T²)."""
-    keep = labels.reshape(-1) != IGNORE
+    """KL(teacher ‖ student) at the `words` positions (first pieces), both softened by
+    `temperature` (× T²)."""
+    keep = words.reshape(-1)
     s = logits.reshape(-1, logits.shape[-1])[keep] / temperature
     t = teacher.reshape(-1, teacher.shape[-1])[keep] / temperature
     kl = F.kl_div(
         F.log_softmax(s, dim=-1), F.log_softmax(t, dim=-1), log_target=True, reduction="batchmean"
     )
     return kl * temperature**2
+
+
+def first_pieces(examples: Sequence[Example], width: int) -> torch.Tensor:
+    """[batch, width] True at each word's first piece (where labels sit, given or not)."""
+    out = torch.zeros(len(examples), width, dtype=torch.bool)
+    for row, e in enumerate(examples):
+        out[row, [k for k in e.first if k >= 0]] = True
+    return out
 
 
 def _plain(config: dict) -> dict:
@@ -266,13 +275,18 @@ def train(
             logits = tagger(ids, mask)
         else:
             logits = tagger.upper(stack([cached[i] for i in plan[step]], ids.shape[1]), mask)
-        loss = F.cross_entropy(
-            logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE
+        loss = (
+            F.cross_entropy(
+                logits.reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE
+            )
+            if bool((labels != IGNORE).any())
+            else logits.sum() * 0.0  # a batch of text without labels: the teacher's only
         )
         if targets is not None:
             soft = stack([targets[i] for i in plan[step]], ids.shape[1])
+            words = first_pieces([examples[i] for i in plan[step]], ids.shape[1])
             loss = (1 - cfg.distil) * loss + cfg.distil * distillation_loss(
-                logits, soft, labels, cfg.temperature
+                logits, soft, words, cfg.temperature
             )
         optimiser.zero_grad(set_to_none=True)
         loss.backward()
@@ -324,8 +338,9 @@ def train_anercorp(
     """Fine-tune on ANERcorp CAMeL Lab train; when done, score both test files.
 
     Returns (log, reports): reports maps "official"/"fixed" to a `training.Report`,
-    or is None while training is unfinished (`max_steps`). AQMAR is not read:
-    Wikipedia labels organisations differently and would need its own handling.
+    or is None while training is unfinished (`max_steps`). AQMAR's labels are not
+    read (Wikipedia labels organisations differently); with a teacher and
+    `cfg.unlabelled` "aqmar", its text is read with the teacher's labels alone.
     """
     from newsreader.pipeline import training
     from newsreader.pipeline.encoder import load_encoder
@@ -333,6 +348,16 @@ def train_anercorp(
     encoder = load_encoder(cache)
     sentences = training.train_sentences(Path(data))
     examples = sentence_examples(encoder.tokenizer, sentences, cfg)
+    if cfg.teacher and cfg.unlabelled:
+        if cfg.unlabelled != "aqmar":
+            raise ValueError(f"unknown unlabelled text {cfg.unlabelled!r} (aqmar)")
+        from newsreader.pipeline.corpus import read_aqmar
+
+        texts = [[w for w, _ in s] for s in read_aqmar(Path(data) / "aqmar")]
+        for words in texts:
+            examples += make_examples(
+                encoder.tokenizer, words, None, cfg.window, cfg.labels, cfg.prefix
+            )
     if report:
         pieces = sum(len(e.ids) for e in examples)
         report(f"{len(sentences)} sentences, {len(examples)} sequences, {pieces} pieces")

@@ -79,6 +79,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--distil", type=float, default=None, help="--teacher: weight of its soft labels"
         )
+        parser.add_argument(
+            "--unlabelled",
+            choices=["aqmar"],
+            default=None,
+            help="--teacher: also AQMAR's text, with the teacher's labels only",
+        )
         parser.add_argument("--threads", type=int, default=2, help="--encoder: CPU threads")
         parser.add_argument(
             "--curated-weight",
