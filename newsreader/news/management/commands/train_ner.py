@@ -170,6 +170,7 @@ class Command(BaseCommand):
             "lora_rank",
             "teacher",
             "distil",
+            "unlabelled",
         ):
             if options[key] is not None:
                 chosen[key] = options[key]
