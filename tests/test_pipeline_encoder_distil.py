@@ -102,3 +102,26 @@ def test_text_without_labels_is_learnt_from_the_teacher(tmp_path: Path) -> None:
     log = et.train(student, data, tok.pad, tmp_path / "student", targets=targets)
     assert all(loss == loss for loss in log.losses)  # never NaN
     assert ner.tag_sentences(student, tok, [w for w, _ in SENTENCES]) == [t for _, t in SENTENCES]
+
+
+@pytest.mark.usefixtures("tiny_encoder")
+def test_train_ner_distils_with_aqmar_text_read_without_its_labels(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    _, teacher = trained_teacher(tmp_path)
+    ner.save_adapter(teacher, tmp_path / "teacher.pt", int8=False)
+    data = tiny_corpus(tmp_path / "ner")
+    (data / "aqmar").mkdir()
+    (data / "aqmar" / "Article.txt").write_text("زار O\nمحمد B-PER\nبغداد B-LOC\n", "utf-8")
+    out = StringIO()
+    call_command(
+        *("train_ner", "--encoder", "--data", str(data), "--encoder-dir", str(tmp_path / "run")),
+        *("--epochs", "1", "--threads", "1", "--layers", "1", "--train-top", "1"),
+        *("--teacher", str(tmp_path / "teacher.pt"), "--unlabelled", "aqmar"),
+        stdout=out,
+    )
+    assert "4 sentences, 5 sequences" in out.getvalue()  # ANERcorp's four and AQMAR's one
+    saved = torch.load(tmp_path / "run" / ner.ADAPTER, weights_only=True)
+    assert saved["config"]["unlabelled"] == "aqmar" and saved["config"]["layers"] == 1
