@@ -125,3 +125,19 @@ def test_train_ner_distils_with_aqmar_text_read_without_its_labels(tmp_path: Pat
     assert "4 sentences, 5 sequences" in out.getvalue()  # ANERcorp's four and AQMAR's one
     saved = torch.load(tmp_path / "run" / ner.ADAPTER, weights_only=True)
     assert saved["config"]["unlabelled"] == "aqmar" and saved["config"]["layers"] == 1
+
+
+@pytest.mark.usefixtures("tiny_encoder")
+def test_a_student_can_start_from_chosen_teacher_layers(tmp_path: Path) -> None:
+    _, teacher = trained_teacher(tmp_path)
+    ner.save_adapter(teacher, tmp_path / "teacher.pt", int8=False)
+    cfg = small_config(layers=1, train_top=1, lora_rank=0, from_teacher=(1,))
+    student = ner.TokenTagger(enc.random_encoder(TINY), cfg)
+    et.start_from_teacher(student, tmp_path / "teacher.pt")
+    source = ner.load_tagger(enc.load_encoder(), tmp_path / "teacher.pt", merge=True)
+    mine, theirs = student.encoder.layers[0].state_dict(), source.encoder.layers[1].state_dict()
+    assert all(torch.equal(mine[k], theirs[k]) for k in mine)
+    assert torch.equal(student.head.weight, source.head.weight)
+    two = ner.TokenTagger(enc.random_encoder(TINY), small_config(from_teacher=(0, 1, 1)))
+    with pytest.raises(ValueError, match="names 3 layers for 2 layers"):
+        et.start_from_teacher(two, tmp_path / "teacher.pt")

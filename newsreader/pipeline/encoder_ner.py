@@ -64,6 +64,7 @@ class NerConfig:
     distil: float = 0.5  # weight of the teacher's soft labels against the gold ones
     temperature: float = 2.0  # softens both distributions in the distillation loss
     unlabelled: str = ""  # "aqmar": more text, read with the teacher's labels only
+    from_teacher: tuple[int, ...] = ()  # teacher layers the student starts from (else: base)
 
 
 # --- model -----------------------------------------------------------------------

@@ -365,6 +365,8 @@ def train_anercorp(
     if cfg.teacher:
         targets = teacher_targets(Path(folder), cfg.teacher, examples, cache, report)
     tagger = TokenTagger(encoder.model, cfg)
+    if cfg.teacher and cfg.from_teacher:
+        start_from_teacher(tagger, cfg.teacher, cache)
     log = train(tagger, examples, encoder.tokenizer.pad, folder, max_steps, report, targets)
     if not log.finished:
         return log, None
@@ -372,6 +374,23 @@ def train_anercorp(
 
 
 TEACHER = "teacher.pt"
+
+
+@torch.no_grad()
+def start_from_teacher(student: TokenTagger, teacher: str | Path, cache=None) -> None:
+    """Copy the teacher's layers named by `from_teacher` (one per student layer, in order)
+    and its head into the student, as DistilBERT starts from every other layer."""
+    from newsreader.pipeline.encoder import load_encoder
+
+    picks = student.cfg.from_teacher
+    if len(picks) != len(student.encoder.layers):
+        raise ValueError(
+            f"from_teacher names {len(picks)} layers for {len(student.encoder.layers)} layers"
+        )
+    source = load_tagger(load_encoder(cache), teacher, merge=True)
+    for mine, theirs in zip(student.encoder.layers, picks, strict=True):
+        mine.load_state_dict(source.encoder.layers[theirs].state_dict())
+    student.head.load_state_dict(source.head.state_dict())
 
 
 def teacher_targets(

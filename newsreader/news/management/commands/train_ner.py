@@ -85,6 +85,12 @@ class Command(BaseCommand):
             default=None,
             help="--teacher: also AQMAR's text, with the teacher's labels only",
         )
+        parser.add_argument(
+            "--from-teacher",
+            type=lambda v: tuple(int(x) for x in v.split(",")),
+            default=None,
+            help="--teacher: its layers the student starts from, e.g. 0,2,4,6,8,10",
+        )
         parser.add_argument("--threads", type=int, default=2, help="--encoder: CPU threads")
         parser.add_argument(
             "--curated-weight",
@@ -171,6 +177,7 @@ class Command(BaseCommand):
             "teacher",
             "distil",
             "unlabelled",
+            "from_teacher",
         ):
             if options[key] is not None:
                 chosen[key] = options[key]
