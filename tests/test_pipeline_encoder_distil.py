@@ -141,3 +141,26 @@ def test_a_student_can_start_from_chosen_teacher_layers(tmp_path: Path) -> None:
     two = ner.TokenTagger(enc.random_encoder(TINY), small_config(from_teacher=(0, 1, 1)))
     with pytest.raises(ValueError, match="names 3 layers for 2 layers"):
         et.start_from_teacher(two, tmp_path / "teacher.pt")
+
+
+@pytest.mark.usefixtures("tiny_encoder")
+def test_train_ner_says_in_one_line_when_the_teacher_layers_do_not_fit(tmp_path: Path) -> None:
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    _, teacher = trained_teacher(tmp_path)
+    ner.save_adapter(teacher, tmp_path / "teacher.pt", int8=False)
+    data = tiny_corpus(tmp_path / "ner")
+    args = ("train_ner", "--encoder", "--data", str(data), "--encoder-dir", str(tmp_path / "run"))
+    with pytest.raises(CommandError, match="from_teacher names 2 layers for 1 layers"):
+        call_command(
+            *args,
+            "--layers",
+            "1",
+            "--teacher",
+            str(tmp_path / "teacher.pt"),
+            "--from-teacher",
+            "0,1",
+        )
+    with pytest.raises(CommandError, match="not comma-separated layer numbers: a,b"):
+        call_command(*args, "--teacher", str(tmp_path / "teacher.pt"), "--from-teacher", "a,b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import time
 from pathlib import Path
 
@@ -11,6 +12,14 @@ from newsreader.news.ner_runs import CURATED_WEIGHT, default_data, write_curated
 from newsreader.pipeline import training
 from newsreader.pipeline.corpus import entity_counts
 from newsreader.pipeline.features import MODEL_PATH
+
+
+def layer_numbers(value: str) -> tuple[int, ...]:
+    """«0,2,4» → (0, 2, 4): the teacher layers a student starts from."""
+    try:
+        return tuple(int(x) for x in value.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not comma-separated layer numbers: {value}") from None
 
 
 class Command(BaseCommand):
@@ -87,7 +96,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--from-teacher",
-            type=lambda v: tuple(int(x) for x in v.split(",")),
+            type=layer_numbers,
             default=None,
             help="--teacher: its layers the student starts from, e.g. 0,2,4,6,8,10",
         )
@@ -188,8 +197,8 @@ class Command(BaseCommand):
             log, reports = encoder_training.train_anercorp(
                 data, folder, cfg, max_steps=options["max_steps"], report=self.stdout.write
             )
-        except (training.DataError, EncoderUnavailable) as exc:
-            raise CommandError(str(exc)) from exc
+        except (training.DataError, EncoderUnavailable, ValueError) as exc:
+            raise CommandError(str(exc)) from exc  # ValueError: settings that do not fit
         state = "finished" if log.finished else "stopped (run again to continue)"
         self.stdout.write(
             f"encoder: {log.steps} steps from step {log.resumed_at} in {log.seconds:.0f} s "
