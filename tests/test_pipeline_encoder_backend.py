@@ -129,3 +129,25 @@ def test_the_encoder_threads_setting_reaches_the_encoder(tmp_path: Path, monkeyp
     get_recogniser("combined", str(adapter), 1)
     get_recogniser("encoder", str(adapter))
     assert asked == [1, None]
+
+
+def test_the_precision_setting_reaches_the_tagger(tmp_path: Path, monkeypatch) -> None:
+    adapter = tiny_encoder_with_adapter(tmp_path, monkeypatch)
+    chosen: list[str] = []
+    real = ner.load_tagger
+
+    def recording(encoder, path, merge=False, precision="float32"):
+        tagger = real(encoder, path, merge=merge, precision=precision)
+        chosen.append(tagger.precision)
+        return tagger
+
+    monkeypatch.setattr(ner, "load_tagger", recording)
+    get_recogniser("encoder", str(adapter), None, "bfloat16")
+    get_recogniser("combined", str(adapter), None, "float32")
+    assert chosen == ["bfloat16", "float32"]
+
+
+def test_an_unknown_precision_falls_back_to_the_crf_with_one_line(tmp_path: Path) -> None:
+    recogniser, note = get_recogniser("encoder", str(tmp_path / "a.pt"), None, "fp8")
+    assert recogniser is embedded
+    assert "unknown encoder precision 'fp8'" in note and "\n" not in note

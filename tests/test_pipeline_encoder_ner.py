@@ -219,7 +219,7 @@ def test_train_anercorp_runs_on_a_tiny_corpus(tmp_path: Path, tiny_encoder) -> N
     assert gold.tp + gold.fn == 5  # two people and three places in the test sentences
 
 
-def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
+def test_merged_bfloat16_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
     tok = toy_tokenizer()
     cfg = small_config(epochs=2)
     tagger = ner.TokenTagger(enc.random_encoder(TINY), cfg)
@@ -238,9 +238,17 @@ def test_merged_and_int8_taggers_agree_with_the_adapter(tmp_path: Path) -> None:
     assert not any(isinstance(m, ner.LoRALinear) for m in merged.modules())
     for p, q in zip(want, ner.word_probabilities(merged, tok, words), strict=True):
         assert torch.allclose(p, q, atol=2e-3)  # float16 storage
-    int8 = ner.load_tagger(fresh(), tmp_path / "a.pt", int8=True)
-    for p, q in zip(want, ner.word_probabilities(int8, tok, words), strict=True):
-        assert torch.allclose(p, q, atol=0.05)
+    for kind in ("bfloat16", "int8"):
+        fast = ner.load_tagger(fresh(), tmp_path / "a.pt", merge=True, precision=kind)
+        assert fast.precision == kind
+        if kind == "bfloat16":
+            linears = [m for m in fast.encoder.modules() if isinstance(m, ner.BFloat16Linear)]
+            assert len(linears) == 6 * TINY.layers
+            assert all(m.weight.dtype == torch.bfloat16 for m in linears)
+        got = ner.word_probabilities(fast, tok, words)
+        for p, q in zip(want, got, strict=True):
+            assert q.dtype == torch.float32 and torch.allclose(p, q, atol=0.05)
+        assert not all(torch.equal(p, q) for p, q in zip(want, got, strict=True))
 
 
 def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
@@ -261,7 +269,9 @@ def test_train_ner_encoder_command(tmp_path: Path, tiny_encoder) -> None:
     assert (tmp_path / "run" / ner.ADAPTER).is_file()
     out = StringIO()
     adapter = str(tmp_path / "run" / ner.ADAPTER)
-    call_command("evaluate_ner", "--data", str(data), "--encoder", adapter, "--int8", stdout=out)
+    call_command(
+        "evaluate_ner", "--data", str(data), "--encoder", adapter, "--precision", "int8", stdout=out
+    )
     text = out.getvalue()
     for system in ("crf", "encoder", "combined"):
         assert f"fixed file; {system} (encoder {adapter}, int8)" in text

@@ -150,7 +150,9 @@ def recogniser():
         if backend in ("encoder", "combined")
         else settings.CAMEL_NER_MODEL_DIR
     )
-    return get_recogniser(settings.NER_BACKEND, model, settings.ENCODER_THREADS or None)
+    return get_recogniser(
+        settings.NER_BACKEND, model, settings.ENCODER_THREADS or None, settings.ENCODER_PRECISION
+    )
 
 
 def curated_names() -> list[tuple[str, Label]]:

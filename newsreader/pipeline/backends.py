@@ -34,15 +34,19 @@ def embedded(texts: list[str], extra: Iterable[tuple[str, Label]] = ()) -> list[
 
 @lru_cache(maxsize=8)
 def get_recogniser(
-    name: str | None = "crf", model_dir: str | None = None, threads: int | None = None
+    name: str | None = "crf",
+    model_dir: str | None = None,
+    threads: int | None = None,
+    precision: str = "auto",
 ):
-    """(recogniser, note): the named backend, or the CRF and why (`threads`: the encoder's)."""
+    """(recogniser, note): the named backend, or the CRF and why (`threads`, `precision`:
+    the encoder's)."""
     choice = (name or "crf").strip().lower()
     choice = ALIASES.get(choice, choice)
     if choice == "crf":
         return embedded, None
     if choice in ("encoder", "combined"):
-        return _encoder(model_dir, choice == "combined", threads)
+        return _encoder(model_dir, choice == "combined", threads, precision)
     if choice != "camel":
         return embedded, f"unknown NER backend {name!r}; using the CRF tagger"
     from newsreader.pipeline import camel_backend
@@ -54,14 +58,14 @@ def get_recogniser(
     return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None
 
 
-def _encoder(adapter: str | None, combined: bool, threads: int | None):
+def _encoder(adapter: str | None, combined: bool, threads: int | None, precision: str):
     """The encoder (alone or combined with the CRF), or the CRF alone and the one-line reason."""
     from newsreader.pipeline import encoder_backend  # imports torch
     from newsreader.pipeline.encoder import EncoderUnavailable
 
     load = encoder_backend.load_combined_tagger if combined else encoder_backend.load_word_tagger
     try:
-        tagger = load(adapter or None, threads=threads or None)
+        tagger = load(adapter or None, threads=threads or None, precision=precision)
     except EncoderUnavailable as exc:
         return embedded, f"encoder NER unavailable ({exc}); using the CRF tagger"
     return partial(find_names_in_article, tagger=tagger, mode="tagger-first"), None

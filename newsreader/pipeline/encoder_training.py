@@ -431,15 +431,18 @@ def score_tests(tagger: TokenTagger, tokenizer: UnigramTokenizer, data: str | Pa
 
 
 def evaluate_anercorp(
-    data: str | Path, adapter: str | Path, cache: str | Path | None = None, int8: bool = False
+    data: str | Path,
+    adapter: str | Path,
+    cache: str | Path | None = None,
+    precision: str = "float32",
 ) -> dict[str, dict]:
     """{test file: {"crf", "encoder", "combined": Report}} for a saved adapter.
 
     The CRF reads the sentences as running text (`WINDOW` either
     side, as `evaluate_ner` always has); the encoder tags each sentence alone;
     the combination averages the two per word and runs the consistency step
-    over the same window (`combine.combined_tags`). Merged weights; `int8` as
-    the quantised path.
+    over the same window (`combine.combined_tags`). Merged weights, computing
+    in `precision` (`encoder_precision`).
     """
     from newsreader.pipeline import training
     from newsreader.pipeline.combine import combined_tags
@@ -449,7 +452,7 @@ def evaluate_anercorp(
     from newsreader.pipeline.tagger import document_marginals
 
     encoder = load_encoder(cache)
-    tagger = load_tagger(encoder, adapter, merge=True, int8=int8)
+    tagger = load_tagger(encoder, adapter, merge=True, precision=precision)
     plain = resources_for(MODEL_PATH).plain_words
     out: dict[str, dict] = {}
     for name, test in training.test_sets(Path(data)).items():

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsreader.news.ner_runs import default_data, write_curated_report
 from newsreader.pipeline import training
+from newsreader.pipeline.encoder_precision import PRECISIONS, resolve
 from newsreader.pipeline.features import MODEL_PATH
 
 
@@ -38,7 +39,12 @@ class Command(BaseCommand):
             metavar="ADAPTER",
             help="score the fine-tuned encoder with this adapter (train_ner --encoder's output)",
         )
-        parser.add_argument("--int8", action="store_true", help="--encoder: int8 linear layers")
+        parser.add_argument(
+            "--precision",
+            choices=PRECISIONS,
+            default="auto",
+            help="--encoder: how it computes (auto: bfloat16 where the CPU has it, else float32)",
+        )
         parser.add_argument(
             "--curated",
             action="store_true",
@@ -48,7 +54,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         data: Path = options["data"] or default_data()
         if options["encoder"]:
-            self.encoder(data, options["encoder"], options["int8"])
+            self.encoder(data, options["encoder"], options["precision"])
             return
         model: Path = options["model"]
         if not model.exists():
@@ -72,15 +78,15 @@ class Command(BaseCommand):
 
             write_curated_report(self.stdout, model, curated_split())
 
-    def encoder(self, data: Path, adapter: Path, int8: bool) -> None:
+    def encoder(self, data: Path, adapter: Path, precision: str) -> None:
         from newsreader.pipeline.encoder import EncoderUnavailable
         from newsreader.pipeline.encoder_training import evaluate_anercorp
 
+        kind = resolve(precision)
         try:
-            reports = evaluate_anercorp(data, adapter, int8=int8)
+            reports = evaluate_anercorp(data, adapter, precision=kind)
         except (training.DataError, EncoderUnavailable, OSError) as exc:
             raise CommandError(str(exc)) from exc
-        kind = "int8" if int8 else "float32"
         for name, systems in reports.items():
             for system, report in systems.items():
                 self.stdout.write(
