@@ -24,9 +24,14 @@ def test_an_unsure_tagger_is_outvoted_by_a_sure_one() -> None:
     assert average(crf, encoder, weight=0.0) == ["O", "B-PERSON"]
 
 
-def test_the_average_is_a_valid_bio_sequence() -> None:
-    crf = [row(O=1.0), row(I_PERSON=1.0)]
-    assert average(crf, crf) == ["O", "B-PERSON"]
+def test_the_average_is_read_as_the_most_probable_valid_sequence() -> None:
+    # word by word: O then I-PERSON, which repair would make a one-word name;
+    # as a sequence, B-PERSON I-PERSON (0.4 x 0.9) beats O O (0.6 x 0.1)
+    rows = [row(O=0.6, B_PERSON=0.4), row(O=0.1, I_PERSON=0.9)]
+    assert average(rows, rows) == ["B-PERSON", "I-PERSON"]
+    # an I- after a sure O cannot continue anything: O beats a name nobody proposed
+    rows = [row(O=1.0), row(O=0.45, I_PERSON=0.55)]
+    assert average(rows, rows) == ["O", "O"]
     assert repair(["I-LOCATION", "I-LOCATION", "I-PERSON"]) == [
         "B-LOCATION",
         "I-LOCATION",
@@ -67,3 +72,25 @@ def test_crf_marginals_are_distributions_that_agree_with_its_tags() -> None:
     )
     assert agree >= sum(map(len, sentences)) - 1
     assert "B-LOCATION" in best[0]  # بيروت
+
+
+def test_the_best_valid_sequence_is_valid_and_never_less_probable_than_greedy() -> None:
+    import math
+    import random
+
+    from newsreader.pipeline.bio import best_valid_tags
+
+    def probability(rows, tags) -> float:
+        return math.prod(max(r[BIO_LABELS.index(t)], 1e-9) for r, t in zip(rows, tags, strict=True))
+
+    rng = random.Random(7)
+    assert best_valid_tags([]) == []
+    for _ in range(200):
+        rows = []
+        for _ in range(rng.randint(1, 6)):
+            raw = [rng.random() ** 3 for _ in BIO_LABELS]
+            rows.append([x / sum(raw) for x in raw])
+        best = best_valid_tags(rows)
+        assert repair(best) == best
+        greedy = repair([BIO_LABELS[max(range(len(r)), key=r.__getitem__)] for r in rows])
+        assert probability(rows, best) >= probability(rows, greedy) * (1 - 1e-9)

@@ -31,12 +31,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from newsreader.pipeline.bio import repair
+from newsreader.pipeline.bio import best_valid_tags
 from newsreader.pipeline.encoder_ner import (
     ADAPTER,
     CHECKPOINT,
     IGNORE,
-    LABELS,
     Example,
     NerConfig,
     TokenTagger,
@@ -459,7 +458,7 @@ def evaluate_anercorp(
         words = [[w for w, _ in s] for s in test]
         gold = [[t for _, t in s] for s in test]
         probs = [p.tolist() for p in word_probabilities(tagger, encoder.tokenizer, words)]
-        alone = [repair([LABELS[r.index(max(r))] for r in rows]) for rows in probs]
+        alone = [best_valid_tags(rows) for rows in probs]
         marginals = document_marginals(words, MODEL_PATH, WINDOW)
         both = combined_tags(words, marginals, probs, plain, WINDOW)
         out[name] = {
