@@ -28,6 +28,14 @@ pytestmark = pytest.mark.django_db
 URL = reverse("article_list")
 
 
+@pytest.fixture(autouse=True)
+def fresh_lexeme_statistics():
+    """PostgreSQL's lexeme statistics are kept per process: each test reads its own."""
+    search._shares_cache = None
+    yield
+    search._shares_cache = None
+
+
 def indexed(title: str, *texts: str, **fields) -> Article:
     article = make_article(title, [("title", title), *(("body", t) for t in texts)], **fields)
     search.reindex_article(article)
@@ -217,6 +225,7 @@ def test_query_count_does_not_grow_with_results(client: Client) -> None:
     for n in range(PER_PAGE + 5):
         article = indexed(f"خبر {n}", f"خبر عن الطاقة {n}", "والطاقة مرة أخرى")
         make_mention(paragraph(article, 1), "الطاقة", "ORGANIZATION")
+    search.search("خبر")  # PostgreSQL reads its lexeme statistics once every few minutes
     one = count_queries(client, {"q": "النفط"})
     many = count_queries(client, {"q": "الطاقة"})
     # sources, the newest candidate row, hits, page articles, snippet paragraphs, entity counts
@@ -387,6 +396,62 @@ def test_postgresql_floor_is_the_same_from_a_window_or_from_every_match(monkeypa
         windowed = search.search("الطاقة")
         assert windowed.capped and windowed == every
     assert sorted(found("الطاقة")) == ["خبر 3", "خبر 4", "خبر 5"]
+
+
+def test_a_window_is_sized_from_the_share_of_rows_holding_the_words(monkeypatch) -> None:
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 1000)
+    shares = search.LexemeShares({"محمد": 0.02, "لمحمد": 0.005}, floor=0.001)
+    assert shares.of({"محمد", "لمحمد"}) == 0.02  # rows with either: at least the commoner's
+    assert shares.of({"زورقان", "لمحمد"}) == 0.005
+    assert shares.of({"زورقان"}) == 0.001  # unlisted: rarer than the rarest listed
+    assert search.estimated_window(0.02) == 100_000  # 2,000 matches expected there
+    assert search.estimated_window(0.0) is None
+
+
+def test_postgresql_floor_is_the_same_from_an_estimated_window(monkeypatch) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's windows over the newest index rows")
+    for n in range(6):
+        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")  # one matching row in three
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)
+    every = search.search("الطاقة")
+    monkeypatch.setattr(search, "PG_WINDOW_SHARE", 0)
+    windows: list[int] = []
+    real = search.estimated_window
+    monkeypatch.setattr(
+        search, "estimated_window", lambda *a: windows.append(real(*a)) or windows[-1]
+    )
+    # a window of 18 rows (6 matches expected, 4.5 asked: enough), then 6 (2 expected: too few)
+    for share, margin in [(0.25, 1.5), (0.25, 0.5)]:
+        monkeypatch.setattr(search, "PG_WINDOW_MARGIN", margin)
+        listed = dict.fromkeys(search.query_groups("الطاقة")[0], share)
+        search._shares_cache = (time_now(), search.LexemeShares(listed, 0.0))
+        windowed = search.search("الطاقة")
+        assert windowed.capped and windowed == every
+    assert windows == [18, 6]
+    assert sorted(found("الطاقة")) == ["خبر 3", "خبر 4", "خبر 5"]
+
+
+def time_now() -> float:
+    import time
+
+    return time.monotonic()
+
+
+def test_postgresql_lexeme_shares_come_from_analyze() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_stats of the tsvector column")
+    for n in range(9):
+        indexed(f"خبر {n}", "الطاقة في البلاد" if n % 3 == 0 else "المياه في المدن")
+    with connection.cursor() as cursor:
+        assert search._lexeme_shares(cursor) is None  # never analysed
+        cursor.execute(f"ANALYZE {search.TABLE}")
+        search._shares_cache = None
+        shares = search._lexeme_shares(cursor)
+    assert shares is not None
+    rows = 9 * 3  # a title row and two paragraph rows per article (one of them the title)
+    assert shares.of(search.query_groups("الطاقة")[0]) == pytest.approx(3 / rows, rel=0.01)
+    assert shares.of({"في"}) == pytest.approx(9 / rows, rel=0.01)
 
 
 def test_the_fallback_finds_any_word_of_an_annotated_article(monkeypatch, client: Client) -> None:

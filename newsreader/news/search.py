@@ -20,17 +20,20 @@ paragraph row. Other databases fall back to icontains over
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass
 from datetime import date
 from functools import reduce
 from operator import and_, or_
+from typing import Any
 
 from django.db import DatabaseError, connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from newsreader.news.models import Article, Mention, Paragraph
+from newsreader.news.models import Article, ArticleQuerySet, Mention, Paragraph
 from newsreader.pipeline.normalize import (
     fold,
     fold_with_offsets,
@@ -171,7 +174,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
 
-    def apply(self, articles: QuerySet[Article]) -> QuerySet[Article]:
+    def apply(self, articles: ArticleQuerySet) -> ArticleQuerySet:
         """Articles with an active mention of the label / entity, from the source, in the dates."""
         mentions = Mention.objects.active()
         if self.label:
@@ -230,7 +233,8 @@ def search(query: str, filters: Filters | None = None) -> Hits:
     if connection.vendor == "postgresql":
         return _search_postgresql(groups, allowed)
     any_form = match_any(set().union(*groups))
-    conditions, params = [f"{TABLE} MATCH %s"], [any_form]
+    conditions: list[str] = [f"{TABLE} MATCH %s"]
+    params: list[Any] = [any_form]
     try:
         with connection.cursor() as cursor:
             floor = _floor(cursor, f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [any_form])
@@ -280,25 +284,82 @@ def _floor(cursor, matching_sql: str, params: list) -> int | None:
 
 PG_WINDOWS = (4, 32, 256)  # the newest CANDIDATE_ROWS times this many index rows, tried in turn
 PG_WINDOW_SHARE = 8  # a window is tried only when the index holds this many times its rows
+PG_WINDOW_MARGIN = 2.0  # an estimated window should hold this many times CANDIDATE_ROWS matches
+PG_STATS_SECONDS = 300.0  # how long the planner's lexeme statistics are reused
 
 
-def _pg_floor(cursor, any_sql: str, any_params: list) -> int | None:
+@dataclass(frozen=True)
+class LexemeShares:
+    """What ANALYZE measured of the index: the share of rows holding each common lexeme,
+    and the smallest share it lists (every lexeme it does not list is rarer)."""
+
+    shares: dict[str, float]
+    floor: float
+
+    def of(self, forms) -> float:
+        """The share of rows holding the most common of the forms: at most the share
+        holding any of them (a window sized for it holds enough matches)."""
+        return max((self.shares.get(f, self.floor) for f in forms), default=0.0)
+
+
+_shares_cache: tuple[float, LexemeShares | None] | None = None
+
+
+def _lexeme_shares(cursor) -> LexemeShares | None:
+    """The index's lexeme statistics (pg_stats after ANALYZE or autovacuum), kept for
+    PG_STATS_SECONDS; None before the table was ever analysed."""
+    global _shares_cache
+    now = time.monotonic()
+    if _shares_cache is not None and now - _shares_cache[0] < PG_STATS_SECONDS:
+        return _shares_cache[1]
+    cursor.execute(
+        "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+        "WHERE schemaname = current_schema() AND tablename = %s AND attname = 'document'",
+        [TABLE],
+    )
+    row = cursor.fetchone()
+    shares = None
+    if row and row[0] and row[1]:
+        elems, freqs = row
+        # freqs: one per lexeme, then the smallest and largest of them and a null share
+        shares = LexemeShares(dict(zip(elems, freqs[: len(elems)], strict=True)), freqs[-3])
+    _shares_cache = (now, shares)
+    return shares
+
+
+def estimated_window(share: float) -> int | None:
+    """Rows of the newest part of the index expected to hold PG_WINDOW_MARGIN times
+    CANDIDATE_ROWS matches of a form in `share` of the rows; None for a form too
+    rare to be listed (reading all its matches is cheap)."""
+    if share <= 0:
+        return None
+    return math.ceil(CANDIDATE_ROWS * PG_WINDOW_MARGIN / share)
+
+
+def _pg_floor(cursor, forms, any_sql: str, any_params: list) -> int | None:
     """`_floor` on PostgreSQL, whose planner would walk the primary key backwards testing
     every row's tsvector until CANDIDATE_ROWS match (50,000 rows for a name in 2 % of them).
 
     One query: each COALESCE argument asks the GIN index for the matches among
     the newest rows only (OFFSET 0 keeps the ORDER BY from pulling the plan back
-    onto the primary key), each window wider than the last; the last takes every
-    match. PostgreSQL runs an argument's subquery only when the ones before it
-    found nothing, so a common word stops in the first window. A window that is
-    not much smaller than the whole index is skipped: reading every match costs
+    onto the primary key); the last takes every match, and PostgreSQL runs an
+    argument only when the ones before it found nothing. Each argument reads
+    the forms' whole posting list again, so with ANALYZE's statistics there is
+    one window, sized from the forms' share of the rows (`estimated_window`);
+    without them, windows of PG_WINDOWS sizes in turn. A window that is not
+    much smaller than the whole index is skipped: reading every match costs
     less than reading that many primary-key entries.
     """
     pick = f"ORDER BY id DESC LIMIT 1 OFFSET {CANDIDATE_ROWS - 1}"
     span = f"(SELECT MAX(id) - MIN(id) FROM {TABLE})"
+    shares = _lexeme_shares(cursor)
+    if shares is not None:
+        window = estimated_window(shares.of(forms))
+        windows = [] if window is None else [window]
+    else:
+        windows = [CANDIDATE_ROWS * rows for rows in PG_WINDOWS]
     tries, params = [], []
-    for rows in PG_WINDOWS:
-        window = CANDIDATE_ROWS * rows
+    for window in windows:
         tries.append(
             f"CASE WHEN {span} > {window * PG_WINDOW_SHARE} THEN "
             f"(SELECT id FROM (SELECT id FROM {TABLE} WHERE document @@ {any_sql} "
@@ -319,10 +380,12 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
     ts_rank's normalisation 1 divides by the log of the row's length, as bm25
     favours short rows; the best paragraph is the paragraph row ranked highest.
     """
-    any_sql, any_params = pg_match_any(set().union(*groups))
+    forms = set().union(*groups)
+    any_sql, any_params = pg_match_any(forms)
     with connection.cursor() as cursor:
-        floor = _pg_floor(cursor, any_sql, any_params)
-        conditions, params = [], []
+        floor = _pg_floor(cursor, forms, any_sql, any_params)
+        conditions: list[str] = []
+        params: list[Any] = []
         if floor is not None:
             conditions.append("id >= %s")
             params.append(floor)
@@ -331,8 +394,8 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
             params += allowed[1]
         if len(groups) > 1:
             window = "" if floor is None else f" AND id >= {int(floor)}"
-            for forms in groups:
-                sql, group_params = pg_match_any(forms)
+            for group in groups:
+                sql, group_params = pg_match_any(group)
                 conditions.append(
                     f"article_id IN (SELECT article_id FROM {TABLE} "
                     f"WHERE document @@ {sql}{window})"
@@ -356,7 +419,7 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
     return hits
 
 
-def _search_fallback(groups: list[frozenset[str]], articles: QuerySet[Article]) -> list[Hit]:
+def _search_fallback(groups: list[frozenset[str]], articles: ArticleQuerySet) -> list[Hit]:
     """icontains over the shadow text (or the title), newest first: databases without an index."""
     condition = reduce(
         and_,
@@ -421,7 +484,7 @@ class Result:
     score: float = 0.0
 
 
-def results_for(hits: list[Hit], query: str, articles: QuerySet[Article]) -> list[Result]:
+def results_for(hits: list[Hit], query: str, articles: ArticleQuerySet) -> list[Result]:
     """The page's articles in hit order with highlighted title and snippet (two queries)."""
     forms = frozenset().union(*query_groups(query)) if hits else frozenset()
     by_pk = {a.pk: a for a in articles.filter(pk__in=[h.article_id for h in hits])}
@@ -446,12 +509,12 @@ def results_for(hits: list[Hit], query: str, articles: QuerySet[Article]) -> lis
         article = by_pk.get(hit.article_id)
         if article is None:
             continue
-        text = best.get(hit.article_id)
+        found = best.get(hit.article_id)
         results.append(
             Result(
                 article=article,
                 title=highlight(article.title, forms),
-                snippet=highlight(text, forms, SNIPPET_CHARS) if text else None,
+                snippet=highlight(found, forms, SNIPPET_CHARS) if found else None,
                 score=hit.score,
             )
         )
