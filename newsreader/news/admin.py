@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
+from typing import cast
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -168,8 +171,7 @@ class DroppedLineInline(CollapsedWhenLong, PagedInline):
     """
 
     model = DroppedLine
-    fields = ["position", "reason_name", "text_rtl", "restore"]
-    readonly_fields = fields
+    fields = readonly_fields = ("position", "reason_name", "text_rtl", "restore")
     extra = 0
     can_delete = False
     classes = ["collapse"]
@@ -233,12 +235,13 @@ class TimelineEventInline(CollapsedWhenLong, PagedInline):
 
 def save_edits(request, formset) -> None:
     """Every changed inline row goes through the service that stamps, logs (and bumps)."""
-    save = {
+    savers: dict[type[models.Model], Callable[..., object]] = {
         Paragraph: editing.save_paragraph_form,
         Mention: editing.save_form_edit,
         AgendaItem: sidebar_editing.save_agenda_form,
         TimelineEvent: sidebar_editing.save_timeline_form,
-    }[formset.model]
+    }
+    save = savers[formset.model]
     for row in formset.save(commit=False):
         save(row, request.user)
     formset.save_m2m()
@@ -495,7 +498,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.CAP + 1].count()
+        return cast(QuerySet, self.object_list)[: self.CAP + 1].count()
 
 
 @admin.register(Paragraph)
@@ -556,8 +559,7 @@ class AliasInline(PagedInline):
 
 class EntityMentionInline(PagedInline):
     model = Mention
-    fields = ["paragraph", "text", "label", "origin"]
-    readonly_fields = fields
+    fields = readonly_fields = ("paragraph", "text", "label", "origin")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -587,7 +589,7 @@ def can_merge(user) -> bool:
 
 
 def _selected(request, queryset) -> list[tuple[str, str]]:
-    return [(admin.helpers.ACTION_CHECKBOX_NAME, str(obj.pk)) for obj in queryset]
+    return [(helpers.ACTION_CHECKBOX_NAME, str(obj.pk)) for obj in queryset]
 
 
 @admin.register(Entity)
@@ -607,7 +609,7 @@ class EntityAdmin(admin.ModelAdmin):
 
     @admin.display(description="الإشارات", ordering="n_mentions")
     def n_mentions(self, obj: Entity) -> int:
-        return obj.n_mentions
+        return obj.n_mentions  # type: ignore[attr-defined]  # EntityQuerySet.with_mention_counts
 
     def has_merge_permission(self, request) -> bool:
         return can_merge(request.user)

@@ -40,7 +40,7 @@ class IngestJobAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     search_fields = ["source", "error"]
     actions = ["retry_selected", "recover_selected"]
-    fields = [
+    fields = readonly_fields = (
         "source",
         "state",
         "outcome",
@@ -53,8 +53,7 @@ class IngestJobAdmin(admin.ModelAdmin):
         "created",
         "started",
         "finished",
-    ]
-    readonly_fields = fields
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("raw")
@@ -77,7 +76,7 @@ class IngestJobAdmin(admin.ModelAdmin):
 
     @admin.display(description="المقال")
     def article_link(self, obj: IngestJob) -> str:
-        if obj.article_id is None:
+        if obj.article is None:
             return "—"
         url = reverse("admin:news_article_change", args=[obj.article_id])
         return format_html('<a href="{}">{}</a>', url, obj.article.title)

@@ -76,7 +76,7 @@ def snapshot(mention: Mention) -> dict[str, Any]:
         "text": mention.text,
         "label": mention.label,
         "entity": mention.entity_id,
-        "entity_name": mention.entity.name if mention.entity_id else "",
+        "entity_name": mention.entity.name if mention.entity is not None else "",
         "value": mention.value,
         "origin": mention.origin,
         "rejected": mention.rejected,
@@ -113,9 +113,9 @@ def add_mention(
     exact = next((m for m in overlapping if (m.start, m.end) == (start, end)), None)
     for other in overlapping:
         if other is not exact and not other.rejected:
-            before = snapshot(other)
+            removed = snapshot(other)
             _stamp(other, user, rejected=True)
-            _log(other, user, "remove", before)
+            _log(other, user, "remove", removed)
     mention = exact or Mention(paragraph=paragraph, start=start, end=end, text=text)
     before = snapshot(exact) if exact else None
     mention.label = label
@@ -133,7 +133,7 @@ def relabel_mention(mention: Mention, label: str, user, *, version: int | None =
     _check_label(label)
     before = snapshot(mention)
     if label != mention.label:
-        name = mention.entity.name if mention.entity_id else mention.text
+        name = mention.entity.name if mention.entity is not None else mention.text
         mention.label = label
         mention.value = ""
         mention.entity = _entity_for(label, name, "", surface=mention.text)
@@ -243,21 +243,20 @@ def revert_edits(logs: list[EditLog], user, *, version: int | None = None) -> li
     drop the later edit. All edits must be on one paragraph.
     """
     logs = sorted(logs, key=lambda log: log.pk, reverse=True)
-    if not logs or any(log.target != "mention" or not log.target_id for log in logs):
+    targets = [log.target_id for log in logs if log.target == "mention" and log.target_id]
+    if not logs or len(targets) != len(logs):
         raise EditError("لا يوجد تعديل للتراجع عنه.")
     mentions = {
         m.pk: m
-        for m in Mention.objects.select_related("paragraph", "entity").filter(
-            pk__in={log.target_id for log in logs}
-        )
+        for m in Mention.objects.select_related("paragraph", "entity").filter(pk__in=set(targets))
     }
     paragraphs = {m.paragraph_id for m in mentions.values()}
-    if len(mentions) != len({log.target_id for log in logs}) or len(paragraphs) != 1:
+    if len(mentions) != len(set(targets)) or len(paragraphs) != 1:
         raise EditError("لا يمكن التراجع عن هذا التعديل.")
     written: list[EditLog] = []
     with collect_logs() as inner:
-        for log in logs:
-            mention = mentions[log.target_id]
+        for log, target in zip(logs, targets, strict=True):
+            mention = mentions[target]
             if not _same_state(snapshot(mention), log.after):
                 raise StaleEdit("تغيّرت الإشارة بعد هذا التعديل؛ لا يمكن التراجع عنه.")
             before = snapshot(mention)
@@ -402,7 +401,7 @@ def adjust_mention(mention: Mention, action: str, user, *, version: int | None =
     before = snapshot(mention)
     _reject_overlapping(mention, start, end, user)
     named_after_text = (
-        mention.entity_id
+        mention.entity is not None
         and mention.label != Label.DATE
         and fold_key(mention.entity.name) == fold_key(mention.text)
     )

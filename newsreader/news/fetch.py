@@ -143,7 +143,7 @@ def allowed_addresses(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as err:
         raise InputError(f"the host {host} is not known ({err.strerror})") from None
-    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not settings.INGEST_ALLOW_PRIVATE_URLS:
         for address in addresses:
             if kind := _internal(address):
@@ -153,8 +153,9 @@ def allowed_addresses(host: str, port: int) -> list[str]:
 
 def _internal(address: str) -> str | None:
     """What makes an address off limits (loopback, private, …), or None for a public one."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if getattr(ip, "ipv4_mapped", None):
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     for kind in ("loopback", "link_local", "unspecified", "multicast", "reserved", "private"):
         if getattr(ip, f"is_{kind}"):
@@ -191,10 +192,14 @@ class _CheckedConnection(http.client.HTTPConnection):
         deadline: _Deadline | None = getattr(_current, "deadline", None)
         error: OSError | None = None
         for address in addresses:
-            timeout = min(self.timeout, deadline.remaining()) if deadline else self.timeout
+            timeout = self.timeout
+            if deadline is not None:
+                timeout = (
+                    deadline.remaining() if timeout is None else min(timeout, deadline.remaining())
+                )
             try:
                 self.sock = socket.create_connection(
-                    (address, self.port), timeout, self.source_address
+                    (address, self.port), timeout, getattr(self, "source_address", None)
                 )
                 if deadline is not None:
                     deadline.watch(self.sock)

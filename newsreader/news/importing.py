@@ -63,8 +63,9 @@ def match_article(article_id, title: str | None, paragraphs: list[str] | None) -
     candidates: list[Article] = []
     if article_id is not None:
         candidates += Article.objects.filter(pk=article_id)
-    if first or title:
-        named = Q(title=(title or first)[:500])
+    name = title or first
+    if name:
+        named = Q(title=name[:500])
         if first:
             named |= Q(paragraphs__index=0, paragraphs__text=first)
         candidates += Article.objects.filter(named).exclude(pk=article_id).distinct().order_by("pk")

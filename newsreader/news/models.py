@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
@@ -24,7 +26,7 @@ from newsreader.news.weburl import validate_web_url
 __all__ = ["LABELS", "EditLog", "EntityMerge", "IngestJob", "Label", "Origin"]
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(models.QuerySet["Article"]):
     def newest_first(self):
         """Newest publication date first, undated last, in the order of the article_newest index."""
         if connection.vendor == "sqlite":  # DESC already puts NULLs last: no clause to spell out
@@ -81,6 +83,11 @@ def active_mention_count(**filters) -> Coalesce:
 
 
 class Article(models.Model):
+    # set on fetched rows by the queries and views that need them (not columns)
+    mention_count: int
+    has_human: bool
+    label_counts: list[tuple[str, str, int]]
+
     class Status(models.TextChoices):
         NEW = "new", "جديد"
         IN_REVIEW = "in_review", "قيد المراجعة"
@@ -147,6 +154,10 @@ class Article(models.Model):
 
 class Paragraph(models.Model):
     Kind = ParagraphKind
+    # set on fetched rows for rendering (views/highlight.py), not columns
+    tag: str
+    html: str
+    active_mentions: list[Mention]
 
     article = models.ForeignKey(
         Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="paragraphs"
@@ -193,7 +204,7 @@ class DroppedLine(models.Model):
         return f"{self.position}: {self.text[:60]} ({drop_reason_name(self.reason)})"
 
 
-class SourceLineQuerySet(models.QuerySet):
+class SourceLineQuerySet(models.QuerySet["SourceLine"]):
     def of_source(self, source: str):
         return self.filter(source=source)
 
@@ -233,7 +244,7 @@ class SourceLine(models.Model):
         return f"{self.source}: {self.text[:60]}"
 
 
-class EntityQuerySet(models.QuerySet):
+class EntityQuerySet(models.QuerySet["Entity"]):
     def with_mention_counts(self, articles: bool = True):
         """n_mentions and n_articles (active mentions), each a correlated subquery: computed
         for the rows a page shows, never a GROUP BY joining every mention of the corpus."""
@@ -307,7 +318,7 @@ class Alias(models.Model):
         return self.name
 
 
-class MentionQuerySet(models.QuerySet):
+class MentionQuerySet(models.QuerySet["Mention"]):
     def active(self):
         return self.filter(rejected=False)
 
@@ -422,12 +433,16 @@ class AgendaItem(models.Model):
 class TimelineEventQuerySet(EditableQuerySet):
     def upcoming(self, today=None, days: int = 30):
         today = today or timezone.localdate()
-        return self.active().filter(
-            date__gte=today, date__lte=today + timezone.timedelta(days=days)
-        )
+        return self.active().filter(date__gte=today, date__lte=today + timedelta(days=days))
 
 
 class TimelineEvent(models.Model):
+    # set on fetched rows for the sidebar (views/timeline.py), not columns
+    anchor: int | None
+    upcoming: bool
+    is_today: bool
+    from_publication: str
+
     article = models.ForeignKey(
         Article, verbose_name="المقال", on_delete=models.CASCADE, related_name="timeline_events"
     )

@@ -72,7 +72,7 @@ def _plan(article: Article, text: str, title: Paragraph, headings=None, hints=()
     restored = {d.position: d for d in article.dropped_lines.filter(restored=True)}
     dropped_at = {d.position for d in cleaned.dropped}
     body = [Paragraph(kind=p.kind.value, text=p.text) for p in cleaned.paragraphs[1:]]
-    plan = [
+    plan: list[tuple[int, None, str, str | None]] = [
         (pos, None, p.text, p.kind)
         for p, pos in zip(body, paragraph_positions(body, lines, dropped_at), strict=True)
     ]
@@ -116,8 +116,8 @@ def reclean_article(article: Article) -> RecleanSummary:
         pool[row.text].append(row)
     order = []
     for pos, _, text, kind in plan:
-        row = pool[text].popleft() if pool[text] else None
-        order.append((pos, row or Paragraph(article=article, text=text, kind=kind)))
+        kept = pool[text].popleft() if pool[text] else None
+        order.append((pos, kept or Paragraph(article=article, text=text, kind=kind)))
     leftovers = [row for queue in pool.values() for row in queue]
     human = set(
         Paragraph.objects.filter(

@@ -50,7 +50,7 @@ _LABEL_NAMES = {
     types.Label.ORGANIZATION: "منظمة",
     types.Label.DATE: "تاريخ",
 }
-Label = models.TextChoices(  # type: ignore[misc]
+Label = models.TextChoices(  # type: ignore[call-overload]
     "Label", [(code.name, (code.value, _LABEL_NAMES[code])) for code in types.Label]
 )
 LABELS: list[tuple[str, str]] = Label.choices
@@ -66,7 +66,7 @@ _KIND_NAMES = {
     types.Kind.BODY: "متن",
     types.Kind.QUOTE: "اقتباس",
 }
-ParagraphKind = models.TextChoices(  # type: ignore[misc]
+ParagraphKind = models.TextChoices(  # type: ignore[call-overload]
     "Kind", [(kind.name, (kind.value, _KIND_NAMES[kind])) for kind in types.Kind]
 )
 

@@ -90,9 +90,9 @@ def parse_ann(ann: str) -> list[dict]:
                 notes.append(note)
         elif kind not in _SKIPPED:
             raise FormatError(f"line {number}: unknown annotation kind {fields[0]!r}")
-    for number, target, note in notes:
+    for number, target, text in notes:
         if target in spans:  # else a note on a relation or event
-            spans[target].update(_note_fields(number, note))
+            spans[target].update(_note_fields(number, text))
     return list(spans.values())
 
 

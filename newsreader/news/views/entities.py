@@ -11,8 +11,10 @@ are cached for STATS_SECONDS.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -65,9 +67,8 @@ class ParagraphIds:
 def entity_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     entity = get_object_or_404(Entity, pk=pk)
     stats = entity_stats(entity)
-    page = Paginator(ParagraphIds(entity, capped.at_least(stats.paragraphs)), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    ids = ParagraphIds(entity, capped.at_least(stats.paragraphs))
+    page: Page[int] = Paginator(cast(Any, ids), PER_PAGE).get_page(request.GET.get("page"))
     hits = Mention.objects.active().filter(entity=entity, paragraph_id__in=list(page)).order_by()
     marks: dict[int, list[Mention]] = {}
     for mention in hits.select_related("entity"):

@@ -38,12 +38,14 @@ def describe(state: dict | None) -> str:
     """One line for a logged mention state: label «text» → entity, origin, removed."""
     if not state:
         return "—"
-    line = f"{LABEL_NAMES.get(state.get('label'), state.get('label'))} «{state.get('text', '')}»"
+    label = str(state.get("label", ""))
+    line = f"{LABEL_NAMES.get(label, label)} «{state.get('text', '')}»"
     if state.get("entity_name") and state.get("entity_name") != state.get("text"):
         line += f" ← {state['entity_name']}"
     if state.get("value"):
         line += f" ({state['value']})"
-    line += f" · {ORIGIN_NAMES.get(state.get('origin'), state.get('origin', ''))}"
+    origin = str(state.get("origin", ""))
+    line += f" · {ORIGIN_NAMES.get(origin, origin)}"
     if state.get("rejected"):
         line += " · محذوفة"
     return line
@@ -200,7 +202,7 @@ def edits_revert(request: HtmxHttpRequest) -> HttpResponse:
     except ValueError:
         return HttpResponseBadRequest("قائمة التعديلات غير صحيحة.")
     logs = list(EditLog.objects.filter(pk__in=ids, target="mention"))
-    if not ids or len(logs) != len(set(ids)):
+    if not ids or len(logs) != len(set(ids)) or logs[0].target_id is None:
         return HttpResponseBadRequest("لا يوجد تعديل للتراجع عنه.")
     mention = Mention.objects.filter(pk=logs[0].target_id).only("paragraph_id").first()
     if mention is None:

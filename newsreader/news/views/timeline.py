@@ -64,7 +64,7 @@ def mark_events(
     now = on or today()
     marked = list(events)
     for event in marked:
-        event.anchor = index_of.get(event.paragraph_id)
+        event.anchor = None if event.paragraph_id is None else index_of.get(event.paragraph_id)
         end = period_end(event.value, event.date)
         event.upcoming = end is not None and end >= now
         event.is_today = event.date == now and end == now

@@ -7,6 +7,8 @@ lists the most recent events instead, so the page is never a dead end.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -57,6 +59,6 @@ def upcoming(request: HtmxHttpRequest) -> HttpResponse:
         "recent": recent,
         "today": today,
         "days": days,
-        "until": today + timezone.timedelta(days),
+        "until": today + timedelta(days),
     }
     return render(request, "news/upcoming.html", context)

@@ -11,6 +11,7 @@ when it is a terminal. --queue hands each input to the task queue as a job
 from __future__ import annotations
 
 from datetime import date
+from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -65,7 +66,8 @@ class Command(BaseCommand):
             "encoding": options["encoding"],
         }
         paths = options["paths"]
-        progress = Progress(len(paths), self.stderr._out) if len(paths) > 1 else None
+        stream = cast(TextIO, self.stderr._out)  # the bare stream: Progress ends its own lines
+        progress = Progress(len(paths), stream) if len(paths) > 1 else None
         if options["queue"]:
             failed = self._queue(paths, given, progress)
         else:

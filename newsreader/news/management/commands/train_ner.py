@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -175,7 +176,7 @@ class Command(BaseCommand):
         from newsreader.pipeline.encoder import EncoderUnavailable, cache_dir, set_threads
 
         folder = options["encoder_dir"] or cache_dir().parent / "encoder-ner"
-        chosen = {"seed": options["seed"] or encoder_ner.NerConfig().seed}
+        chosen: dict[str, Any] = {"seed": options["seed"] or encoder_ner.NerConfig().seed}
         for key in (
             "epochs",
             "lr",
