@@ -120,6 +120,7 @@ def test_train_ner_distils_with_aqmar_text_read_without_its_labels(tmp_path: Pat
         *("train_ner", "--encoder", "--data", str(data), "--encoder-dir", str(tmp_path / "run")),
         *("--epochs", "1", "--threads", "1", "--layers", "1", "--train-top", "1"),
         *("--teacher", str(tmp_path / "teacher.pt"), "--unlabelled", "aqmar"),
+        *("--pack", "0"),  # each sentence its own sequence
         stdout=out,
     )
     assert "4 sentences, 5 sequences" in out.getvalue()  # ANERcorp's four and AQMAR's one

@@ -37,6 +37,7 @@ def small_config(**kw) -> ner.NerConfig:
         "dropout": 0.0,
         "checkpoint_every": 3,
         "window": 16,
+        "pack": 0,  # each toy sentence alone (packing has its own tests)
     }
     return ner.NerConfig(**{**base, **kw})
 
@@ -62,6 +63,53 @@ def test_long_sentences_are_cut_between_words() -> None:
     parts = ner.make_examples(tok, words, ["O", "B-LOCATION"] * 5, 4)
     assert len(parts) == 5 and all(len(p.ids) <= 6 for p in parts)
     assert sum(len(p.first) for p in parts) == len(words)
+
+
+def test_consecutive_sentences_are_packed_up_to_the_budget() -> None:
+    tok = toy_tokenizer()
+    sizes = [len(tok.encode_words(w)[0].ids) for w, _ in SENTENCES]
+    assert sizes == [3, 4, 3, 4]
+    words = [w for w, _ in SENTENCES]
+    assert ner.pack_groups(tok, words, 8) == [[0, 1], [2, 3]]
+    assert ner.pack_groups(tok, words, 10) == [[0, 1, 2], [3]]
+    assert ner.pack_groups(tok, words, 3) == [[0], [1], [2], [3]]  # too long: each alone
+    assert ner.pack_groups(tok, [[], *words[:1], []], 4) == [[0, 1, 2]]  # empty ones join
+
+
+def test_packed_training_examples_keep_every_label_in_order() -> None:
+    tok = toy_tokenizer()
+    cfg = small_config(pack=11, window=32)
+    packed = et.sentence_examples(tok, [list(zip(w, t, strict=True)) for w, t in SENTENCES], cfg)
+    assert len(packed) == 2
+    labels = [i for e in packed for i in e.labels if i != ner.IGNORE]
+    tags = [t for _, ts in SENTENCES for t in ts]
+    assert [ner.LABELS[i] for i in labels] == tags
+
+
+def test_a_packing_tagger_reads_neighbours_together_and_answers_per_sentence() -> None:
+    tok = toy_tokenizer()
+    alone = ner.TokenTagger(enc.random_encoder(TINY), small_config(pack=0)).eval()
+    packing = ner.TokenTagger(enc.random_encoder(TINY), small_config(pack=11)).eval()
+    packing.load_state_dict(alone.state_dict())
+    words = [w for w, _ in SENTENCES]
+    got = ner.word_probabilities(packing, tok, words)
+    assert [p.shape[0] for p in got] == [len(w) for w in words]
+    joined = ner.word_probabilities(alone, tok, [words[0] + words[1] + words[2], words[3]])
+    assert torch.allclose(torch.cat(got[:3]), joined[0], atol=1e-5)
+    assert torch.allclose(got[3], joined[1], atol=1e-5)
+    each = ner.word_probabilities(alone, tok, words)
+    assert not torch.allclose(torch.cat(got[:3]), torch.cat(each[:3]), atol=1e-5)
+
+
+def test_adapters_saved_before_packing_read_each_sentence_alone(tmp_path: Path) -> None:
+    tok = toy_tokenizer()
+    tagger = ner.TokenTagger(enc.random_encoder(TINY), small_config(pack=0))
+    ner.save_adapter(tagger, tmp_path / "old.pt", int8=False)
+    saved = torch.load(tmp_path / "old.pt", weights_only=True)
+    del saved["config"]["pack"]  # as written before the setting existed
+    torch.save(saved, tmp_path / "old.pt")
+    loaded = ner.load_tagger(enc.Encoder(enc.random_encoder(TINY), tok), tmp_path / "old.pt")
+    assert loaded.cfg.pack == 0 and ner.NerConfig().pack > 0
 
 
 def test_lora_starts_as_the_base_model_and_freezes_it() -> None:

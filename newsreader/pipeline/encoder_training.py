@@ -43,6 +43,7 @@ from newsreader.pipeline.encoder_ner import (
     load_adapter_state,
     load_tagger,
     make_examples,
+    pack_groups,
     pad,
     save_adapter,
     tag_sentences,
@@ -316,7 +317,11 @@ def train(
 def sentence_examples(
     tokenizer: UnigramTokenizer, sentences: Sequence[Sequence[tuple[str, str]]], cfg: NerConfig
 ) -> list[Example]:
-    """Training sequences for (word, tag) sentences."""
+    """Training sequences for (word, tag) sentences: consecutive ones packed together up
+    to `cfg.pack` pieces (`encoder_ner.pack_groups`), as the tagger reads them."""
+    if cfg.pack > 0:
+        groups = pack_groups(tokenizer, [[w for w, _ in s] for s in sentences], cfg.pack)
+        sentences = [[pair for i in group for pair in sentences[i]] for group in groups]
     out: list[Example] = []
     for s in sentences:
         words = [w for w, _ in s]

@@ -101,6 +101,12 @@ class Command(BaseCommand):
             default=None,
             help="--teacher: its layers the student starts from, e.g. 0,2,4,6,8,10",
         )
+        parser.add_argument(
+            "--pack",
+            type=int,
+            default=None,
+            help="--encoder: pieces of consecutive sentences read as one sequence (0: each alone)",
+        )
         parser.add_argument("--threads", type=int, default=2, help="--encoder: CPU threads")
         parser.add_argument(
             "--curated-weight",
@@ -188,6 +194,7 @@ class Command(BaseCommand):
             "distil",
             "unlabelled",
             "from_teacher",
+            "pack",
         ):
             if options[key] is not None:
                 chosen[key] = options[key]
