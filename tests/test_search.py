@@ -428,8 +428,30 @@ def test_postgresql_floor_is_the_same_from_an_estimated_window(monkeypatch) -> N
         search._shares_cache = (time_now(), search.LexemeShares(listed, 0.0))
         windowed = search.search("الطاقة")
         assert windowed.capped and windowed == every
-    assert windows == [18, 6]
+    # 18: ranked in the window at once; 6: too few there, then the floor's probe, then all
+    assert windows == [18, 6, 6]
     assert sorted(found("الطاقة")) == ["خبر 3", "خبر 4", "خبر 5"]
+
+
+def test_postgresql_ranks_a_common_word_in_one_query_and_filters_the_general_way(
+    monkeypatch,
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's windows over the newest index rows")
+    for n in range(6):
+        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")
+    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)
+    every = search.search("الطاقة")
+    two_words = search.search("الطاقة البلاد")
+    listed = dict.fromkeys(search.query_groups("الطاقة")[0], 0.25)
+    listed.update(dict.fromkeys(search.query_groups("البلاد")[0], 0.25))
+    search._shares_cache = (time_now(), search.LexemeShares(listed, 0.0))
+    with CaptureQueriesContext(connection) as one:
+        assert search.search("الطاقة") == every
+    with CaptureQueriesContext(connection) as two:
+        assert search.search("الطاقة البلاد") == two_words
+    assert len(one.captured_queries) == 1  # found and ranked together
+    assert len(two.captured_queries) == 2  # the floor, then the ranking with both words
 
 
 def time_now() -> float:

@@ -383,6 +383,10 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
     forms = set().union(*groups)
     any_sql, any_params = pg_match_any(forms)
     with connection.cursor() as cursor:
+        if len(groups) == 1 and allowed is None:
+            newest = _pg_rank_newest(cursor, forms, any_sql, any_params)
+            if newest is not None:
+                return newest
         floor = _pg_floor(cursor, forms, any_sql, any_params)
         conditions: list[str] = []
         params: list[Any] = []
@@ -403,10 +407,7 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
                 params += group_params
         where = "".join(f" AND {c}" for c in conditions)
         cursor.execute(
-            f"SELECT article_id, "
-            f"SUM(CASE WHEN paragraph_id = 0 THEN r * {TITLE_WEIGHT} ELSE r END) AS score, "
-            f"(ARRAY_AGG(paragraph_id ORDER BY r DESC, paragraph_id) "
-            f"FILTER (WHERE paragraph_id > 0))[1] AS best "
+            f"SELECT article_id, {_RANKED} "
             f"FROM (SELECT article_id, paragraph_id, ts_rank(document, wanted.q, 1) AS r "
             f"FROM {TABLE}, (SELECT {any_sql} AS q) AS wanted WHERE document @@ wanted.q"
             f"{where}) AS matched "
@@ -416,6 +417,44 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
         rows = cursor.fetchall()
     hits = Hits(Hit(a, float(score), best or 0) for a, score, best in rows)
     hits.capped = floor is not None
+    return hits
+
+
+_RANKED = (
+    f"SUM(CASE WHEN paragraph_id = 0 THEN r * {TITLE_WEIGHT} ELSE r END) AS score, "
+    f"(ARRAY_AGG(paragraph_id ORDER BY r DESC, paragraph_id) "
+    f"FILTER (WHERE paragraph_id > 0))[1] AS best"
+)
+
+
+def _pg_rank_newest(cursor, forms, any_sql: str, any_params: list) -> Hits | None:
+    """One word, no filters, common enough for a window (`estimated_window`): the newest
+    CANDIDATE_ROWS matching rows of that window ranked in the same query that finds
+    them, so the posting list and the rows are read once, not once for the floor and
+    again for the ranking. None when the window holds fewer (`_search_postgresql`
+    then takes the general way, which finds out whether there are more)."""
+    shares = _lexeme_shares(cursor)
+    window = None if shares is None else estimated_window(shares.of(forms))
+    if window is None:
+        return None
+    # the tsquery is written out (not a joined CTE) so the planner sees how common the
+    # word is: a word in half the rows is read from the primary key's range, not from
+    # its million-entry posting list
+    cursor.execute(
+        f"WITH newest AS MATERIALIZED ("
+        f"SELECT article_id, paragraph_id, ts_rank(document, {any_sql}, 1) AS r "
+        f"FROM (SELECT id, article_id, paragraph_id, document FROM {TABLE} "
+        f"WHERE document @@ {any_sql} AND id > (SELECT MAX(id) FROM {TABLE}) - {int(window)} "
+        f"OFFSET 0) AS w ORDER BY id DESC LIMIT {CANDIDATE_ROWS}) "
+        f"SELECT article_id, {_RANKED}, (SELECT COUNT(*) FROM newest) "
+        f"FROM newest GROUP BY article_id ORDER BY score DESC, article_id DESC",
+        [*any_params, *any_params],
+    )
+    rows = cursor.fetchall()
+    if not rows or rows[0][3] < CANDIDATE_ROWS:
+        return None
+    hits = Hits(Hit(a, float(score), best or 0) for a, score, best, _ in rows)
+    hits.capped = True
     return hits
 
 
