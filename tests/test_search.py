@@ -383,12 +383,17 @@ def test_a_capped_search_ranks_articles_with_more_matching_rows_first(monkeypatc
     assert hits[0].paragraph_id == first.pk  # the snippet: its first matching paragraph
 
 
-def test_postgresql_floor_is_the_same_from_a_window_or_from_every_match(monkeypatch) -> None:
+def six_articles_on_energy(monkeypatch) -> None:
+    """PostgreSQL only: six articles with one row in three matching «الطاقة», a cap of 3."""
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's windows over the newest index rows")
     for n in range(6):
-        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")  # one matching row in three
+        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")
     monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)
+
+
+def test_postgresql_floor_is_the_same_from_a_window_or_from_every_match(monkeypatch) -> None:
+    six_articles_on_energy(monkeypatch)
     every = search.search("الطاقة")  # the index is small: no window is tried
     monkeypatch.setattr(search, "PG_WINDOW_SHARE", 0)
     for windows in [(1,), (1, 3), (3, 100)]:  # 3, 9, 300 newest rows: too few, then enough
@@ -409,11 +414,7 @@ def test_a_window_is_sized_from_the_share_of_rows_holding_the_words(monkeypatch)
 
 
 def test_postgresql_floor_is_the_same_from_an_estimated_window(monkeypatch) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's windows over the newest index rows")
-    for n in range(6):
-        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")  # one matching row in three
-    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)
+    six_articles_on_energy(monkeypatch)
     every = search.search("الطاقة")
     monkeypatch.setattr(search, "PG_WINDOW_SHARE", 0)
     windows: list[int] = []
@@ -436,11 +437,7 @@ def test_postgresql_floor_is_the_same_from_an_estimated_window(monkeypatch) -> N
 def test_postgresql_ranks_a_common_word_in_one_query_and_filters_the_general_way(
     monkeypatch,
 ) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's windows over the newest index rows")
-    for n in range(6):
-        indexed(f"خبر {n}", "الطاقة في البلاد", "خبر عن المياه")
-    monkeypatch.setattr(search, "CANDIDATE_ROWS", 3)
+    six_articles_on_energy(monkeypatch)
     every = search.search("الطاقة")
     two_words = search.search("الطاقة البلاد")
     listed = dict.fromkeys(search.query_groups("الطاقة")[0], 0.25)
