@@ -191,13 +191,9 @@ print(int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024)
     return float(out.stdout.split()[-1])
 
 
-def resolve(precision: str) -> str:
-    from newsreader.pipeline.encoder_precision import resolve as resolve_precision
-
-    return resolve_precision(precision)
-
-
 def main() -> None:
+    from newsreader.pipeline.encoder_precision import resolve
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--article", type=int, default=20, help="sentences per article batch")

@@ -4,6 +4,7 @@ snippets from the original. Runs on both engines (bin/test runs it again on Post
 from __future__ import annotations
 
 import io
+import time
 from datetime import date
 from pathlib import Path
 
@@ -426,7 +427,7 @@ def test_postgresql_floor_is_the_same_from_an_estimated_window(monkeypatch) -> N
     for share, margin in [(0.25, 1.5), (0.25, 0.5)]:
         monkeypatch.setattr(search, "PG_WINDOW_MARGIN", margin)
         listed = dict.fromkeys(search.query_groups("الطاقة")[0], share)
-        search._shares_cache = (time_now(), search.LexemeShares(listed, 0.0))
+        search._shares_cache = (time.monotonic(), search.LexemeShares(listed, 0.0))
         windowed = search.search("الطاقة")
         assert windowed.capped and windowed == every
     # 18: ranked in the window at once; 6: too few there, then the floor's probe, then all
@@ -442,19 +443,13 @@ def test_postgresql_ranks_a_common_word_in_one_query_and_filters_the_general_way
     two_words = search.search("الطاقة البلاد")
     listed = dict.fromkeys(search.query_groups("الطاقة")[0], 0.25)
     listed.update(dict.fromkeys(search.query_groups("البلاد")[0], 0.25))
-    search._shares_cache = (time_now(), search.LexemeShares(listed, 0.0))
+    search._shares_cache = (time.monotonic(), search.LexemeShares(listed, 0.0))
     with CaptureQueriesContext(connection) as one:
         assert search.search("الطاقة") == every
     with CaptureQueriesContext(connection) as two:
         assert search.search("الطاقة البلاد") == two_words
     assert len(one.captured_queries) == 1  # found and ranked together
     assert len(two.captured_queries) == 2  # the floor, then the ranking with both words
-
-
-def time_now() -> float:
-    import time
-
-    return time.monotonic()
 
 
 def test_postgresql_lexeme_shares_come_from_analyze() -> None:

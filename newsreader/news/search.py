@@ -411,7 +411,7 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
             f"FROM (SELECT article_id, paragraph_id, ts_rank(document, wanted.q, 1) AS r "
             f"FROM {TABLE}, (SELECT {any_sql} AS q) AS wanted WHERE document @@ wanted.q"
             f"{where}) AS matched "
-            f"GROUP BY article_id ORDER BY score DESC, article_id DESC",
+            f"{_BY_SCORE}",
             [*any_params, *params],
         )
         rows = cursor.fetchall()
@@ -420,11 +420,14 @@ def _search_postgresql(groups: list[frozenset[str]], allowed) -> Hits:
     return hits
 
 
+# both PostgreSQL rankings: per article, the rows' ranks summed (a title counts
+# TITLE_WEIGHT times) and its best paragraph; `r` is each row's ts_rank
 _RANKED = (
     f"SUM(CASE WHEN paragraph_id = 0 THEN r * {TITLE_WEIGHT} ELSE r END) AS score, "
     f"(ARRAY_AGG(paragraph_id ORDER BY r DESC, paragraph_id) "
     f"FILTER (WHERE paragraph_id > 0))[1] AS best"
 )
+_BY_SCORE = "GROUP BY article_id ORDER BY score DESC, article_id DESC"
 
 
 def _pg_rank_newest(cursor, forms, any_sql: str, any_params: list) -> Hits | None:
@@ -447,7 +450,7 @@ def _pg_rank_newest(cursor, forms, any_sql: str, any_params: list) -> Hits | Non
         f"WHERE document @@ {any_sql} AND id > (SELECT MAX(id) FROM {TABLE}) - {int(window)} "
         f"OFFSET 0) AS w ORDER BY id DESC LIMIT {CANDIDATE_ROWS}) "
         f"SELECT article_id, {_RANKED}, (SELECT COUNT(*) FROM newest) "
-        f"FROM newest GROUP BY article_id ORDER BY score DESC, article_id DESC",
+        f"FROM newest {_BY_SCORE}",
         [*any_params, *any_params],
     )
     rows = cursor.fetchall()
