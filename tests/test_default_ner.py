@@ -66,3 +66,30 @@ def test_ingest_tags_with_the_crf_and_the_encoder_together(
     labels = set(Mention.objects.values_list("label", flat=True))
     assert {"PERSON", "LOCATION"} <= labels
     get_recogniser.cache_clear()
+
+
+def test_the_encoder_settings_reach_the_recogniser(settings, monkeypatch) -> None:
+    from newsreader.news import annotate
+
+    asked: list[tuple] = []
+    monkeypatch.setattr(annotate, "get_recogniser", lambda *args: asked.append(args))
+    settings.NER_BACKEND = "combined"
+    settings.ENCODER_NER_ADAPTER = "/adapters/a.pt"
+    settings.ENCODER_THREADS = 1
+    settings.ENCODER_PRECISION = "float32"
+    annotate.recogniser()
+    assert asked == [("combined", "/adapters/a.pt", 1, "float32")]
+
+
+def test_an_unknown_encoder_precision_stops_start_up() -> None:
+    env = {**os.environ, "ENCODER_PRECISION": "fp8"}
+    code = "from django.conf import settings; settings.ENCODER_PRECISION"
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode != 0
+    assert "ENCODER_PRECISION must be one of auto, float32, bfloat16, int8, not 'fp8'" in out.stderr
