@@ -49,13 +49,22 @@ def _roles(tags: Sequence[str]) -> list[tuple[str, ...]]:
     return roles
 
 
-def _evidence(keys: Sequence[str], tags: Sequence[str]) -> Counter[tuple[str, str]]:
-    out: Counter[tuple[str, str]] = Counter()
+Evidence = dict[str, Counter[str]]  # token key -> how often each role was seen
+
+
+def _evidence(keys: Sequence[str], tags: Sequence[str]) -> Evidence:
+    out: Evidence = {}
     for key, roles in zip(keys, _roles(tags), strict=True):
         if key:
-            for r in roles:
-                out[(key, r)] += 1
+            out.setdefault(key, Counter()).update(roles)
     return out
+
+
+def _add(total: Evidence, part: Evidence, sign: int) -> None:
+    for key, counts in part.items():
+        mine = total.setdefault(key, Counter())
+        for role, n in counts.items():
+            mine[role] += sign * n
 
 
 def document_features(
@@ -72,24 +81,25 @@ def document_features(
     per_sentence = [_evidence(k, t) for k, t in zip(keys, first_pass, strict=True)]
     roles = [_roles(t) for t in first_pass]
     n = len(sentences)
-    total: Counter[tuple[str, str]] = Counter()
+    total: Evidence = {}
     if window is None:
         for c in per_sentence:
-            total.update(c)
+            _add(total, c, 1)
     lo, hi = 0, 0  # the window [lo, hi) currently summed into `total`
     out: list[list[list[str]]] = []
     for k in range(n):
         if window is not None:
             want_lo, want_hi = max(0, k - window), min(n, k + window + 1)
             while hi < want_hi:
-                total.update(per_sentence[hi])
+                _add(total, per_sentence[hi], 1)
                 hi += 1
             while lo < want_lo:
-                total.subtract(per_sentence[lo])
+                _add(total, per_sentence[lo], -1)
                 lo += 1
         sentence_keys = keys[k]
-        own = [_own_evidence(sentence_keys[i], roles[k][i]) for i in range(len(sentence_keys))]
-        own_feats = [_features(sentence_keys[i], own[i], total) for i in range(len(sentence_keys))]
+        own_feats = [
+            _features(key, own, total) for key, own in zip(sentence_keys, roles[k], strict=True)
+        ]
         feats: list[list[str]] = []
         for i, mine in enumerate(own_feats):
             row = [f"d:{x}" for x in mine]
@@ -104,22 +114,23 @@ def document_features(
     return out
 
 
-def _own_evidence(key: str, roles: tuple[str, ...]) -> Counter[tuple[str, str]]:
-    return Counter({(key, r): 1 for r in roles}) if key else Counter()
-
-
-def _features(
-    key: str, own: Counter[tuple[str, str]], total: Counter[tuple[str, str]]
-) -> list[str]:
-    """Evidence strings for `key` in the document minus the token's own contribution."""
-    if not key:
+def _features(key: str, own: tuple[str, ...], total: Evidence) -> list[str]:
+    """Evidence strings for `key` in the document minus the token's own roles, in
+    `_ROLES` order (a role seen twice or more gets a «+»)."""
+    counts = total.get(key) if key else None
+    if not counts:
         return []
-    out: list[str] = []
-    for role in _ROLES:
-        count = total.get((key, role), 0) - own.get((key, role), 0)
+    found: list[tuple[int, str]] = []
+    for role, count in counts.items():
+        order = _ORDER.get(role)
+        if order is None:
+            continue
+        if role in own:
+            count -= 1
         if count > 0:
-            out.append(role if count == 1 else f"{role}+")
-    return out
+            found.append((order, role if count == 1 else f"{role}+"))
+    found.sort()
+    return [feature for _, feature in found]
 
 
 # A first-pass tag the first pass was unsure of keeps a «?» (`tagger.first_pass_tags`).
@@ -131,3 +142,4 @@ _ROLES = (
     *_LABELS,
     *(f"{label}.{where}" for label in _LABELS for where in ("S", "B", "I", "L")),
 )
+_ORDER = {role: i for i, role in enumerate(_ROLES)}
