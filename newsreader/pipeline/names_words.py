@@ -5,6 +5,7 @@ readings), `_Candidate` (a found name) and the CRF's word knowledge (`_resources
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsreader.pipeline.features import Resources, resources_for
 from newsreader.pipeline.lexicon_names import (
@@ -26,15 +27,22 @@ class _Word:
 
     def splits(self) -> list[tuple[int, str, bool]]:
         """(char offset where the stem's span starts, stem key, fused لل) per reading."""
-        out: list[tuple[int, str, bool]] = []
-        for prefix, rest in proclitic_splits(self.key):
-            fused = self.key[len(prefix) :] != rest  # «لل» read as ل + ال
-            keep = len(prefix) - 1 if fused else len(prefix)
-            out.append((self.start + self.offsets[keep], rest, fused))
-        return out
+        start = self.start
+        return [(start + at, rest, fused) for at, rest, fused in _splits(self.key, self.offsets)]
 
     def stems(self) -> list[str]:
         return [rest for _, rest in proclitic_splits(self.key)]
+
+
+@lru_cache(maxsize=65536)
+def _splits(key: str, offsets: tuple[int, ...]) -> tuple[tuple[int, str, bool], ...]:
+    """`_Word.splits` from the word's own start: the rules ask each word many times."""
+    out: list[tuple[int, str, bool]] = []
+    for prefix, rest in proclitic_splits(key):
+        fused = key[len(prefix) :] != rest  # «لل» read as ل + ال
+        keep = len(prefix) - 1 if fused else len(prefix)
+        out.append((offsets[keep], rest, fused))
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +59,17 @@ class _Candidate:
 def _words(text: str) -> list[_Word]:
     out = []
     for tok in tokenize(text):
-        folded = fold_with_offsets(tok.text)
-        is_word = any("\u0621" <= c <= "\u064a" for c in folded.text)
-        out.append(
-            _Word(
-                tok.text,
-                tok.start,
-                tok.end,
-                folded.text,
-                is_word,
-                any(c in TANWEEN for c in tok.text),
-                folded.offsets,
-            )
-        )
+        key, is_word, tanween, offsets = _word_parts(tok.text)
+        out.append(_Word(tok.text, tok.start, tok.end, key, is_word, tanween, offsets))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_parts(text: str) -> tuple[str, bool, bool, tuple[int, ...]]:
+    """(folded key, has Arabic letters, has tanween, offsets) of a token; words repeat."""
+    folded = fold_with_offsets(text)
+    is_word = any("\u0621" <= c <= "\u064a" for c in folded.text)
+    return folded.text, is_word, any(c in TANWEEN for c in text), folded.offsets
 
 
 def _resources() -> Resources:
