@@ -62,8 +62,10 @@ def _fold_word(text: str) -> str:
     return text.translate(_TABLE)
 
 
+@lru_cache(maxsize=8192)
 def fold_key(text: str) -> str:
-    """A matching key: folded, with white space collapsed."""
+    """A matching key: folded, with white space collapsed (kept for the lines in hand:
+    the cleaner's checks ask for the same line's key again and again)."""
     return " ".join(fold(text).split())
 
 
