@@ -306,3 +306,35 @@ def test_foremost_tabled_and_side_meetings(sentence: str, expected: list[str]) -
     """«من أبرز الملفات المطروحة على القمة X», «حيث سيتم بحث», side meetings «لبحث», a
     motto is no topic."""
     assert texts(run(sentence)) == keys(*expected)
+
+
+def _all_finders(sent: list, context: bool) -> list:
+    """Cues found by trying every finder at every word (what `_find_cues` skips)."""
+    from newsreader.pipeline.agenda_cues import _FINDERS, _Scan
+
+    scan = _Scan.of(sent, context)
+    i = 0
+    while i < len(sent):
+        i = next((r for find in _FINDERS if (r := find(scan, i)) is not None), i + 1)
+    return scan.cues
+
+
+def test_skipping_the_finders_a_word_cannot_start_finds_the_same_cues() -> None:
+    """Each finder's start test (`_STARTS`) only passes over words where it finds
+    nothing: checked on the examples in every finder's own docstring."""
+    import re
+
+    from newsreader.pipeline.agenda_cues import _FINDERS, _STARTS, _find_cues
+    from newsreader.pipeline.agenda_words import _sentences, _tokens
+
+    assert set(_STARTS) == set(_FINDERS)
+    found = 0
+    for finder in _FINDERS:
+        for example in re.findall(r"«([^»]+)»", finder.__doc__ or ""):
+            text = example.replace("…", "مشروع قانون الموازنة").replace("X", "ملف الطاقة")
+            for sent in _sentences(_tokens(text, [])):
+                for context in (False, True):
+                    expected = _all_finders(sent, context)
+                    assert _find_cues(sent, context) == expected, (finder.__name__, example)
+                    found += len(expected)
+    assert found > 20  # the examples do open agendas

@@ -4,6 +4,9 @@ at every word of a sentence by `_find_cues`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 from newsreader.pipeline import lexicon_agenda as lex
 from newsreader.pipeline.agenda_heads import _closes_header, _header_end, _skip_header_adjectives
 from newsreader.pipeline.agenda_phrases import (
@@ -400,10 +403,44 @@ _FINDERS = (
 )
 
 
+# What each finder's first test asks of the word it starts at: a word no finder can
+# start at (most words) is passed over at once instead of trying all twenty.
+Finder = Callable[[_Scan, int], int | None]
+_STARTS: dict[Finder, Callable[[str], bool]] = {
+    _verb_cue: lambda w: bool(_AGENDA_VERB.match(w) or _PAST_CUE.match(w)),
+    _focus_cue: lambda w: bool(_FOCUS_VERB.match(w)),
+    _passive_cue: lambda w: bool(_PASSIVE.match(w)),
+    _lead_cue: lambda w: bool(_LEAD_VERB.match(w)),
+    _head_of_agenda_cue: lambda w: w in lex.FOREFRONT,
+    _purpose_cue: lambda w: w in lex.PURPOSE or w == "النظر" or w in lex.DISCUSS_MASDARS,
+    _agenda_noun_cue: lambda w: w in lex.AGENDA_HEADS,
+    _table_cue: lambda w: w in ("طاوله", "الطاوله"),
+    _tabled_cue: lambda w: w in lex.TABLED,
+    _presence_cue: lambda w: bool(_PRESENCE_VERB.match(w)),
+    _centre_cue: lambda w: w in lex.CENTRE,
+    _before_meeting_cue: lambda w: w == "امام",
+    _among_cue: lambda w: w == "بينها",
+    _list_intro_cue: lambda w: w in lex.LIST_INTROS,
+    _foremost_cue: lambda w: w in lex.FOREMOST,
+    _planned_cue: lambda w: w in lex.PLANNED or w in lex.EXPECT_VERBS,
+    _aim_cue: lambda w: w in lex.AIMS,
+    _aim_to_cue: lambda w: w in lex.INTENT_VERBS or w in lex.AIM_VERBS,
+    _about_cue: _is_meeting,
+    _header_cue: lambda w: w in lex.GENERIC and w not in lex.AGENDA_HEADS,
+}
+
+
+@lru_cache(maxsize=16384)
+def _finders_at(word: str) -> tuple[Finder, ...]:
+    """The finders, in order, that can start at `word` (its bare form)."""
+    return tuple(find for find in _FINDERS if _STARTS[find](word))
+
+
 def _find_cues(sent: list[_Tok], context: bool) -> list[_Cue]:
     """Cues in one sentence; `context` says an agenda is already being listed."""
     scan = _Scan.of(sent, context)
     i = 0
     while i < len(sent):
-        i = next((r for find in _FINDERS if (r := find(scan, i)) is not None), i + 1)
+        tried = _finders_at(sent[i].bare)
+        i = next((r for find in tried if (r := find(scan, i)) is not None), i + 1)
     return scan.cues
