@@ -325,6 +325,11 @@ class WordFeatures:
     close: tuple[str, ...]  # as the word just before or after
     near: tuple[str, ...]  # two words away
     title_two_back: bool  # a person's title: read by the word two places on
+    # as a neighbour at each of `NEIGHBOURS`, prefixed with the offset («-1:f=…»)
+    shifted: tuple[tuple[str, ...], ...] = ()
+
+
+NEIGHBOURS = (-2, -1, 1, 2)  # the tokens whose features a token's item also holds
 
 
 def word_features(word: str, resources: Resources) -> WordFeatures:
@@ -348,11 +353,13 @@ def _word_features(word: str, resources: Resources) -> WordFeatures:
         close.append(f"nisba={n}")
     close.extend(gazetteer_features(f, resources))
     close.extend(cluster_features(f, resources))
+    views = (*close, *tail), (*head, *tail)  # as a neighbour one and two words away
     return WordFeatures(
         tuple(token_features(word, resources)),
-        tuple(close + tail),
-        tuple(head + tail),
+        views[0],
+        views[1],
         "per" in triggers(fold(word)),
+        tuple(tuple(f"{offset}:{x}" for x in views[abs(offset) - 1]) for offset in NEIGHBOURS),
     )
 
 
@@ -395,11 +402,10 @@ def sentence_features(words: Sequence[str], resources: Resources | None = None) 
             feats.append("BOS")
         if i == n - 1:
             feats.append("EOS")
-        for offset in (-2, -1, 1, 2):
+        for k, offset in enumerate(NEIGHBOURS):
             j = i + offset
             if 0 <= j < n:
-                near = known[j].close if abs(offset) == 1 else known[j].near
-                feats.extend([f"{offset}:{x}" for x in near])
+                feats.extend(known[j].shifted[k])
             else:
                 feats.append(f"{offset}:pad")
         feats.extend(multi[i])
