@@ -97,7 +97,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path, sample_path: Pat
 def test_a_failure_midway_leaves_no_half_article(
     monkeypatch: pytest.MonkeyPatch, sample_path: Path
 ) -> None:
-    def broken(article):
+    def broken(article, fresh=False):
         raise RuntimeError("stage failed")
 
     monkeypatch.setattr("newsreader.news.ingest.annotate_article", broken)

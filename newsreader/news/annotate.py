@@ -181,18 +181,26 @@ def settle_loaded_models() -> None:
 
 
 @transaction.atomic
-def annotate_article(article: Article) -> AnnotateSummary:
+def annotate_article(article: Article, fresh: bool = False) -> AnnotateSummary:
+    """Run the pipeline over the article and store what it found, human decisions kept.
+
+    `fresh`: the article was created in this transaction (ingest), so it has no
+    earlier annotations, decisions or index rows to read or remove.
+    """
     rows = list(article.paragraphs.order_by("index"))
     by_index = {row.index: row for row in rows}
     paragraphs = [Paragraph(row.index, Kind(row.kind), row.text) for row in rows]
     analysis = analyse(paragraphs, article.published, curated_names(), backend=recogniser()[0])
     settle_loaded_models()
 
-    model_mentions = Mention.objects.filter(paragraph__article=article, origin=Origin.MODEL)
-    previous = list(model_mentions.values_list("paragraph_id", "start", "end", "label", "text"))
+    previous: list[tuple[int, int, int, str, str]] = []
+    human: list[Mention] = []
+    if not fresh:
+        model_mentions = Mention.objects.filter(paragraph__article=article, origin=Origin.MODEL)
+        previous = list(model_mentions.values_list("paragraph_id", "start", "end", "label", "text"))
+        model_mentions.delete()
+        human = list(Mention.objects.filter(paragraph__article=article, origin=Origin.HUMAN))
     before = len(previous)
-    model_mentions.delete()
-    human = list(Mention.objects.filter(paragraph__article=article, origin=Origin.HUMAN))
     decided: dict[int, list[tuple[int, int]]] = {}
     for mention in human:
         decided.setdefault(mention.paragraph_id, []).append((mention.start, mention.end))
@@ -237,6 +245,7 @@ def annotate_article(article: Article) -> AnnotateSummary:
             {"text": item.text, "paragraph": by_index.get(item.paragraph), "order": n}
             for n, item in enumerate(analysis.agenda.items)
         ],
+        fresh=fresh,
     )
     timeline = _replace_model_items(
         TimelineEvent,
@@ -251,12 +260,13 @@ def annotate_article(article: Article) -> AnnotateSummary:
             for event in analysis.timeline
         ],
         key=lambda fields: (fields["value"], fold_key(fields["text"])),
+        fresh=fresh,
     )
     article.agenda_meeting = analysis.agenda.meeting[:500]
     article.agenda_count = analysis.agenda.count
     article.search_text = search_text("\n".join(p.text for p in paragraphs))
     article.save(update_fields=["agenda_meeting", "agenda_count", "search_text", "updated"])
-    reindex_article(article)
+    reindex_article(article, [(row.pk, row.text) for row in rows], replace=not fresh)
     added, removed, added_examples, removed_examples = _diff(previous, created)
     return AnnotateSummary(
         before,
@@ -271,8 +281,13 @@ def annotate_article(article: Article) -> AnnotateSummary:
     )
 
 
-def _replace_model_items(model, article: Article, items: list[dict], key=None) -> int:
+def _replace_model_items(
+    model, article: Article, items: list[dict], key=None, fresh: bool = False
+) -> int:
     """Swap the model's items for new ones; human-touched rows and removals stand."""
+    if fresh:  # nothing stored yet: no decisions to keep, nothing to count but these
+        model.objects.bulk_create([model(article=article, origin=Origin.MODEL, **f) for f in items])
+        return len(items)
     key = key or (lambda fields: fold_key(fields["text"]))
     existing = model.objects.filter(article=article)
     existing.filter(origin=Origin.MODEL, removed=False).delete()

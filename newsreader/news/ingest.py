@@ -109,7 +109,7 @@ def ingest_bytes(
             )
             store_dropped(article, cleaned.dropped)
             record_lines(site, source.text)
-            annotate_article(article)
+            annotate_article(article, fresh=True)
         return article
 
     try:

@@ -124,8 +124,9 @@ def create_index(cursor) -> None:
         cursor.execute(CREATE_SQL)
 
 
-def _index_rows(cursor, article_id: int, title: str, paragraphs) -> None:
-    cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = %s", [article_id])
+def _index_rows(cursor, article_id: int, title: str, paragraphs, replace: bool = True) -> None:
+    if replace:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = %s", [article_id])
     rows = [(search_text(title), article_id, 0)]
     rows += [(search_text(text), article_id, pk) for pk, text in paragraphs]
     cursor.executemany(
@@ -133,13 +134,20 @@ def _index_rows(cursor, article_id: int, title: str, paragraphs) -> None:
     )
 
 
-def reindex_article(article: Article) -> None:
-    """Replace the article's rows in the index (title row + one row per paragraph)."""
+def reindex_article(
+    article: Article, paragraphs: list[tuple[int, str]] | None = None, replace: bool = True
+) -> None:
+    """Replace the article's rows in the index (title row + one row per paragraph).
+
+    `paragraphs` are its (pk, text) pairs in order when the caller has them;
+    `replace` False for an article that has no rows yet (just created).
+    """
     if not enabled():
         return
-    paragraphs = article.paragraphs.order_by("index").values_list("pk", "text")
+    if paragraphs is None:
+        paragraphs = list(article.paragraphs.order_by("index").values_list("pk", "text"))
     with connection.cursor() as cursor:
-        _index_rows(cursor, article.pk, article.title, list(paragraphs))
+        _index_rows(cursor, article.pk, article.title, paragraphs, replace)
 
 
 def rebuild(article_model=Article, paragraph_model=Paragraph) -> int:
