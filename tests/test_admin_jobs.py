@@ -55,7 +55,7 @@ def test_a_bad_url_list_is_refused_with_the_line_named(curator: Client) -> None:
 
 @pytest.mark.django_db
 def test_retry_runs_a_failed_job_again_from_its_kept_input(curator: Client, monkeypatch) -> None:
-    def broken(article, fresh=False):
+    def broken(article, **options):
         raise RuntimeError("the tagger fell over")
 
     monkeypatch.setattr("newsreader.news.ingest.annotate_article", broken)

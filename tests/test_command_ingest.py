@@ -97,7 +97,7 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path, sample_path: Pat
 def test_a_failure_midway_leaves_no_half_article(
     monkeypatch: pytest.MonkeyPatch, sample_path: Path
 ) -> None:
-    def broken(article, fresh=False):
+    def broken(article, **options):
         raise RuntimeError("stage failed")
 
     monkeypatch.setattr("newsreader.news.ingest.annotate_article", broken)
@@ -468,3 +468,28 @@ def test_an_unsure_encoding_is_refused_and_encoding_option_reads_it(tmp_path: Pa
     call_command("ingest", str(path), "--encoding", "windows-1256", stdout=io.StringIO())
     article = Article.objects.get()
     assert article.raw_encoding == "cp1256" and "معرض الكتاب" in article.title
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_analysis_runs_once_and_before_the_write_transaction(
+    monkeypatch: pytest.MonkeyPatch, sample_path: Path
+) -> None:
+    """On SQLite a transaction holds the one write lock: parallel ingests would wait
+    through each other's analysis if it ran inside (a rerun analyses inside its own)."""
+    from django.db import connection
+
+    from newsreader.news import annotate
+
+    inside: list[bool] = []
+    real = annotate.analyse
+
+    def spy(*args, **kwargs):
+        inside.append(connection.in_atomic_block)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(annotate, "analyse", spy)
+    ingest(str(sample_path))
+    assert inside == [False]
+    assert Mention.objects.count() > 0
+    annotate.annotate_article(Article.objects.get())
+    assert inside == [False, True]

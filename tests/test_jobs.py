@@ -44,7 +44,7 @@ def test_a_queued_input_runs_at_once_by_default_and_records_its_article() -> Non
 
 @pytest.mark.django_db
 def test_a_failed_job_keeps_its_input_and_error_and_a_retry_runs_it_again(monkeypatch) -> None:
-    def broken(article, fresh=False):
+    def broken(article, **options):
         raise RuntimeError("the tagger fell over")
 
     monkeypatch.setattr("newsreader.news.ingest.annotate_article", broken)

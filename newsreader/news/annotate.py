@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from django.conf import settings
@@ -30,7 +31,7 @@ from newsreader.pipeline.analyse import analyse
 from newsreader.pipeline.backends import get_recogniser
 from newsreader.pipeline.dates import first_day
 from newsreader.pipeline.normalize import fold_key, search_text
-from newsreader.pipeline.types import Kind, Label, Paragraph
+from newsreader.pipeline.types import Analysis, Kind, Label, Paragraph
 
 MINUS = "\u2212"  # a real minus sign, as in «+3 −1»
 
@@ -180,18 +181,32 @@ def settle_loaded_models() -> None:
     gc.freeze()
 
 
+def analyse_article(paragraphs: list[Paragraph], published: date | None) -> Analysis:
+    """What the pipeline finds in an article's paragraphs (reads the database, never writes).
+
+    Ingest calls it before its transaction: on SQLite a transaction holds the
+    one write lock, and the analysis is most of an ingest's time.
+    """
+    analysis = analyse(paragraphs, published, curated_names(), backend=recogniser()[0])
+    settle_loaded_models()
+    return analysis
+
+
 @transaction.atomic
-def annotate_article(article: Article, fresh: bool = False) -> AnnotateSummary:
+def annotate_article(
+    article: Article, fresh: bool = False, analysis: Analysis | None = None
+) -> AnnotateSummary:
     """Run the pipeline over the article and store what it found, human decisions kept.
 
     `fresh`: the article was created in this transaction (ingest), so it has no
-    earlier annotations, decisions or index rows to read or remove.
+    earlier annotations, decisions or index rows to read or remove. `analysis`:
+    what `analyse_article` found in these very paragraphs, when the caller ran it.
     """
     rows = list(article.paragraphs.order_by("index"))
     by_index = {row.index: row for row in rows}
     paragraphs = [Paragraph(row.index, Kind(row.kind), row.text) for row in rows]
-    analysis = analyse(paragraphs, article.published, curated_names(), backend=recogniser()[0])
-    settle_loaded_models()
+    if analysis is None:
+        analysis = analyse_article(paragraphs, article.published)
 
     previous: list[tuple[int, int, int, str, str]] = []
     human: list[Mention] = []
@@ -264,8 +279,11 @@ def annotate_article(article: Article, fresh: bool = False) -> AnnotateSummary:
     )
     article.agenda_meeting = analysis.agenda.meeting[:500]
     article.agenda_count = analysis.agenda.count
-    article.search_text = search_text("\n".join(p.text for p in paragraphs))
-    article.save(update_fields=["agenda_meeting", "agenda_count", "search_text", "updated"])
+    changed = ["agenda_meeting", "agenda_count", "updated"]
+    if not fresh:  # a new article's row was written with the shadow text of these paragraphs
+        article.search_text = search_text("\n".join(p.text for p in paragraphs))
+        changed.append("search_text")
+    article.save(update_fields=changed)
     reindex_article(article, [(row.pk, row.text) for row in rows], replace=not fresh)
     added, removed, added_examples, removed_examples = _diff(previous, created)
     return AnnotateSummary(

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, transaction
 
-from newsreader.news.annotate import annotate_article
+from newsreader.news.annotate import analyse_article, annotate_article
 from newsreader.news.articles import create_article
 from newsreader.news.bounds import check_lines, store_dropped
 from newsreader.news.fetch import Fetched, fetch, is_url
@@ -27,7 +27,7 @@ from newsreader.news.models import Article
 from newsreader.news.weburl import is_web_url, web_url
 from newsreader.pipeline.clean import clean
 from newsreader.pipeline.extract import NO_TEXT, cleaner_text
-from newsreader.pipeline.types import InputError, Kind
+from newsreader.pipeline.types import InputError, Kind, Paragraph
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,13 @@ def ingest_bytes(
         source_url = source_url or page_link or page_url
         source_name = source_name or page.sitename
 
+    published = published or cleaned.published
+    # the analysis runs before the transaction (and its write lock) opens; the article's
+    # paragraphs will be stored with these indexes and texts
+    analysis = analyse_article(
+        [Paragraph(i, p.kind, p.text) for i, p in enumerate(cleaned.paragraphs)], published
+    )
+
     def write() -> Article:
         with transaction.atomic():
             article = create_article(
@@ -103,13 +110,13 @@ def ingest_bytes(
                 content_hash=content_hash,
                 source_name=(source_name or _source_name(source_url))[:200],
                 source_url=source_url[:2000],
-                published=published or cleaned.published,
+                published=published,
                 raw_encoding=source.encoding,
                 title_uncertain=title is None and not cleaned.title_certain,
             )
             store_dropped(article, cleaned.dropped)
             record_lines(site, source.text)
-            annotate_article(article, fresh=True)
+            annotate_article(article, fresh=True, analysis=analysis)
         return article
 
     try:

@@ -291,11 +291,14 @@ def _index_line(index: dict[str, set[int]], n: int, text: str, *, add: bool) -> 
 def _is_glued(index: dict[str, set[int]], n: int, text: str) -> bool:
     covered = bytearray(len(text))
     contributions: dict[int, int] = defaultdict(int)
+    mark = b"\x01" * GLUE_K
     for p in range(len(text) - GLUE_K + 1):
-        owners = index.get(text[p : p + GLUE_K], set()) - {n}
-        if owners:
-            covered[p : p + GLUE_K] = b"\x01" * GLUE_K
-            for owner in owners:
+        owners = index.get(text[p : p + GLUE_K])
+        if not owners or (len(owners) == 1 and n in owners):  # most grams: this line's own
+            continue
+        covered[p : p + GLUE_K] = mark
+        for owner in owners:
+            if owner != n:
                 contributions[owner] += 1
     substantial = sum(1 for count in contributions.values() if count >= GLUE_K)
     return substantial >= 2 and sum(covered) >= GLUE_COVERAGE * len(text)
