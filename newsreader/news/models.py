@@ -372,6 +372,13 @@ class Mention(models.Model):
         indexes = [
             # an entity's active mentions, by paragraph: corpus counts and the entity page
             models.Index(fields=["entity", "paragraph", "rejected"], name="mention_entity_active"),
+            # the names editors added or confirmed, read by every ingest (`curated_names`):
+            # a few rows among millions, so the index holds those rows only
+            models.Index(
+                fields=["label", "text", "rejected"],
+                condition=Q(origin=Origin.HUMAN),
+                name="mention_human",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
