@@ -306,6 +306,17 @@ def test_platform_name_without_its_descriptor() -> None:
     assert ("Zephyr", ORG) in names("ونشر الخبر على منصة Zephyr أمس.")
 
 
+def test_institution_word_before_a_quoted_name_is_part_of_it() -> None:
+    """«منظمة "…"», «لحركة "…"»: the head and the quoted words are one name (the
+    proclitic stays outside); an outlet word stays outside its quoted name."""
+    found = names('وتشارك منظمة "الوفاق للتنمية" في القمة.')
+    assert ('منظمة "الوفاق للتنمية"', ORG) in found
+    assert ('حركة "النهوض"', ORG) in names('وقال الناطق الرسمي لحركة "النهوض" إن الوفد وصل.')
+    assert ("الوادي", ORG) in names('وقالت صحيفة "الوادي" إن الوفد وصل.')
+    # a quoted ordinary word after an institution word is no name
+    assert names('ودعا إلى تأسيس حزب "جديد" قريبا.') == []
+
+
 def test_today_outlet_in_quotes_and_in_a_dateline() -> None:
     assert ("وادي النيل اليوم", ORG) in names('ذكرت "وادي النيل اليوم" أن الطريق أغلق.')
     assert names("أنباء اليوم - افتتح الوزير المعرض.")[0] == ("أنباء اليوم", ORG)

@@ -90,6 +90,10 @@ class _OutletSteps(_RuleSteps):
                 if after_lam or after_outlet or today:
                     self.add(inner[0].start, inner[-1].end, Label.ORGANIZATION, k + 2, close - 1, 3)
                     continue
+                head = self.institution_head(k)
+                if head is not None and not self.plain(inner, True):
+                    self.add(head, words[close].end, Label.ORGANIZATION, k, close, 3)
+                    continue
             if any(st in OUTLET_DESCRIPTORS for st in stems) and k + 1 < len(words):
                 j = k + 1
                 while j < len(words) and not words[j].is_word and self.nameable(words[j]):
@@ -101,6 +105,15 @@ class _OutletSteps(_RuleSteps):
                         words[k + 1].start, words[j - 1].end, Label.ORGANIZATION, k + 1, j - 1, 3
                     )
         self.dateline_outlet()
+
+    def institution_head(self, k: int) -> int | None:
+        """Where the name starts when token `k` is an indefinite institution word that a
+        quoted name completes («منظمة "شنغهاي للتعاون"», «لحركة "حماس"»: the head is
+        part of the name, its proclitic is not); outlet words stay outside their names."""
+        for start, stem, fused in self.words[k].splits():
+            if not fused and stem in ORG_HEADS and stem not in OUTLET_DESCRIPTORS:
+                return start
+        return None
 
     def platform_name(self, k: int) -> bool:
         """«منصة إكس»: a platform word + one unknown indefinite word."""
