@@ -4,7 +4,7 @@ blocks, the title, bylines and datelines, duplicates, teasers and glued lines.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Collection
 
 from newsreader.pipeline import lineshape as shape
@@ -261,10 +261,10 @@ def _mark_glued(lines: list[_Line], title_at: int | None) -> None:
     Longest lines are judged first and leave the pool once dropped, so two
     glued copies cannot vouch for each other.
     """
-    index: dict[str, set[int]] = defaultdict(set)
-    for n, line in enumerate(lines):
-        if line.kept:
-            _index_line(index, n, line.squashed, add=True)
+    grams = {n: _grams(line.squashed) for n, line in enumerate(lines) if line.kept}
+    owners: Counter[str] = Counter()  # n-gram -> kept lines that have it
+    for own in grams.values():
+        owners.update(own)
     order = sorted(
         (
             n
@@ -274,31 +274,33 @@ def _mark_glued(lines: list[_Line], title_at: int | None) -> None:
         key=lambda n: -len(lines[n].squashed),
     )
     for n in order:
-        if _is_glued(index, n, lines[n].squashed):
+        if _is_glued(grams, owners, n, lines[n].squashed):
             lines[n].reason = R.GLUED
-            _index_line(index, n, lines[n].squashed, add=False)
+            owners.subtract(grams.pop(n))
 
 
-def _index_line(index: dict[str, set[int]], n: int, text: str, *, add: bool) -> None:
-    for p in range(len(text) - GLUE_K + 1):
-        gram = text[p : p + GLUE_K]
-        if add:
-            index[gram].add(n)
-        else:
-            index[gram].discard(n)
+def _grams(text: str) -> set[str]:
+    return {text[p : p + GLUE_K] for p in range(len(text) - GLUE_K + 1)}
 
 
-def _is_glued(index: dict[str, set[int]], n: int, text: str) -> bool:
+def _is_glued(grams: dict[int, set[str]], owners: Counter[str], n: int, text: str) -> bool:
+    """Line n is covered by other kept lines' n-grams, and two of them cover a real part.
+
+    Coverage first (one count per n-gram); which lines cover it is only asked of
+    the few lines covered enough.
+    """
     covered = bytearray(len(text))
-    contributions: dict[int, int] = defaultdict(int)
     mark = b"\x01" * GLUE_K
-    for p in range(len(text) - GLUE_K + 1):
-        owners = index.get(text[p : p + GLUE_K])
-        if not owners or (len(owners) == 1 and n in owners):  # most grams: this line's own
-            continue
-        covered[p : p + GLUE_K] = mark
-        for owner in owners:
-            if owner != n:
-                contributions[owner] += 1
-    substantial = sum(1 for count in contributions.values() if count >= GLUE_K)
-    return substantial >= 2 and sum(covered) >= GLUE_COVERAGE * len(text)
+    at = range(len(text) - GLUE_K + 1)
+    for p in at:
+        if owners[text[p : p + GLUE_K]] > 1:  # line n has it too
+            covered[p : p + GLUE_K] = mark
+    if sum(covered) < GLUE_COVERAGE * len(text):
+        return False
+    positions = [text[p : p + GLUE_K] for p in at]
+    substantial = sum(
+        1
+        for m, own in grams.items()
+        if m != n and sum(1 for gram in positions if gram in own) >= GLUE_K
+    )
+    return substantial >= 2
