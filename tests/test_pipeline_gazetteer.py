@@ -125,3 +125,20 @@ def test_package_lists_lose_places_and_ordinary_words(ner_dir: Path, monkeypatch
     assert data["given_names"] == ["زهوان"]  # «قال» is ordinary, «موسكو» a place
     assert data["surnames"] == ["القرملي"]
     assert set(data["extra_places"]) == {"ترمسان", fold_key("وادي الرمان")}
+
+
+def test_the_last_words_of_multiword_names_are_known_for_a_quick_skip() -> None:
+    """The rules and the CRF's phrase features ask about a phrase only when its last
+    word ends some listed name: the set must hold every such word, and only those."""
+    from newsreader.pipeline.gazetteer import Gazetteer
+    from newsreader.pipeline.normalize import fold_key
+
+    gaz = Gazetteer.from_dict(
+        {
+            "cities": ["ريو دي جانيرو", "بغداد"],
+            "organizations": ["البنك الدولي"],
+            "extra_places": ["وادي عربة"],
+            "first_names": ["محمد"],
+        }
+    )
+    assert gaz.last_words == {fold_key("جانيرو"), fold_key("الدولي"), fold_key("عربة")}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,6 +104,11 @@ def _default_gazetteer() -> GazetteerLookup | None:
     def lookup(key: str) -> tuple[str, ...]:
         return tuple(name for name, test in tests if test(key))
 
+    # the last word of every multi-word entry (`multiword_features` asks no other phrase)
+    entries = (getattr(gaz, f.name) for f in fields(gaz) if f.init)
+    lookup.last_words = frozenset(  # type: ignore[attr-defined]
+        key.rsplit(" ", 1)[1] for keys in entries for key in keys if " " in key
+    )
     return lookup
 
 
@@ -374,9 +379,12 @@ def multiword_features(
     if resources.gazetteer is None or len(words) < 2:
         return out
     folded = [fold(w.replace("\u0640", "")) for w in words]
+    last_words = getattr(resources.gazetteer, "last_words", None)
     for i in range(len(words)):
         firsts = {rest for _, rest in proclitic_splits(folded[i])}
         for n in range(2, min(longest, len(words) - i) + 1):
+            if last_words is not None and folded[i + n - 1] not in last_words:
+                continue  # no entry of n words ends with this word
             tail = " ".join(folded[i + 1 : i + n])
             classes: set[str] = set()
             for first in firsts:

@@ -24,7 +24,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -423,10 +423,18 @@ class Gazetteer:
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     extra_places: frozenset[str] = frozenset()
+    # the last word of every multi-word place or organisation: a phrase ending in any
+    # other word needs no lookup (the rules try every word as the start of a name)
+    last_words: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names = self.countries | self.cities | self.regions | self.organizations | self.extra_places
+        last = frozenset(key.rsplit(" ", 1)[1] for key in names if " " in key)
+        object.__setattr__(self, "last_words", last)
 
     @classmethod
     def from_dict(cls, data: dict) -> Gazetteer:
-        fields = cls.__dataclass_fields__
+        fields = {k for k, f in cls.__dataclass_fields__.items() if f.init}
         return cls(**{k: frozenset(fold_key(x) for x in v) for k, v in data.items() if k in fields})
 
     def is_country(self, key: str) -> bool:

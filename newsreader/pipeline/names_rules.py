@@ -48,6 +48,8 @@ class _RuleSteps(_FinderBase):
             for n in (3, 2, 1):
                 if i + n > len(words) or not all(x.is_word for x in words[i : i + n]):
                     continue
+                if n > 1 and words[i + n - 1].key not in self.gaz.last_words:
+                    continue  # no listed name of n words ends with this word
                 tail = [x.key for x in words[i + 1 : i + n]]
                 label = None
                 readings = w.splits()
