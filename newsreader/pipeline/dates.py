@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsreader.pipeline.dates_finders import (
     _day_month,
@@ -52,7 +53,7 @@ from newsreader.pipeline.dates_patterns import (
     _Cand,
 )
 from newsreader.pipeline.dates_values import _word_before
-from newsreader.pipeline.normalize import fold, fold_with_offsets
+from newsreader.pipeline.normalize import Folded, fold, fold_with_offsets
 from newsreader.pipeline.types import DateMatch
 
 
@@ -89,12 +90,19 @@ def _merge_weekdays(folded: str, cands: list[_Cand]) -> list[_Cand]:
     return merged
 
 
+@lru_cache(maxsize=256)
+def _folded(text: str) -> Folded:
+    """A paragraph folded with offsets, kept while the article is read: an undated
+    article's paragraphs are read twice (`reference_day`, then `find_dates`)."""
+    return fold_with_offsets(text)
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMatch]:
     """Non-overlapping calendar expressions in text order, each with its ISO value.
 
     A DATE that needs the publication date to resolve has value None without one.
     """
-    folded_text = fold_with_offsets(text)
+    folded_text = _folded(text)
     folded = folded_text.text
     cands: list[_Cand] = []
     cands += _numeric(folded)
@@ -148,7 +156,7 @@ def reference_day(texts: Sequence[str]) -> dt.date | None:
     that does not match the date vetoes it.
     """
     for text in texts:
-        folded = fold_with_offsets(text).text
+        folded = _folded(text).text
         days = {c.start: c for c in _numeric(folded)}
         days |= {c.start: c for c in _hijri(folded, None) if c.kind == "day" and c.value}
         days |= {c.start: c for c in _day_month(folded, None) if c.value}
