@@ -298,9 +298,12 @@ def _is_glued(grams: dict[int, set[str]], owners: Counter[str], n: int, text: st
     if sum(covered) < GLUE_COVERAGE * len(text):
         return False
     positions = [text[p : p + GLUE_K] for p in at]
+    mine = grams[n]
     substantial = sum(
         1
         for m, own in grams.items()
-        if m != n and sum(1 for gram in positions if gram in own) >= GLUE_K
+        if m != n
+        and not own.isdisjoint(mine)  # most lines share nothing with this one
+        and sum(1 for gram in positions if gram in own) >= GLUE_K
     )
     return substantial >= 2
