@@ -19,6 +19,15 @@ def test_idafatan_ila_joins_topics() -> None:
     assert texts(agenda) == keys("تطوير شبكة النقل العام", "دعم صغار المزارعين")
 
 
+def test_wa_kadha_joins_topics_and_stays_out_of_them() -> None:
+    """«وكذا» («as well as», common in Maghreb news) joins a further topic; the joiner
+    itself belongs to no item."""
+    agenda = run("وسيبحث البرلمان مشروع قانون الإيجارات وكذا تعديل النظام الداخلي.")
+    assert texts(agenda) == keys("مشروع قانون الإيجارات", "تعديل النظام الداخلي")
+    agenda = run("وسيناقش المجلس مشروع الموازنة العامة، وكذا خطة إصلاح قطاع الكهرباء.")
+    assert texts(agenda) == keys("مشروع الموازنة العامة", "خطة إصلاح قطاع الكهرباء")
+
+
 def test_idafatan_ila_inside_one_topic_does_not_split() -> None:
     """«إضافة إلى» before a plain noun (not a topic start) stays inside the topic."""
     agenda = run("كما يجري بحث ربط مدن الشمال، إضافة إلى قرى الساحل، عبر خط حافلات سريع.")
