@@ -308,6 +308,24 @@ def test_foremost_tabled_and_side_meetings(sentence: str, expected: list[str]) -
     assert texts(run(sentence)) == keys(*expected)
 
 
+def test_a_meeting_devoted_to_its_topics() -> None:
+    """«يخصص ل…», «مخصصة لمناقشة …»: what a meeting is devoted to; a purpose word after
+    «ل» is left out of the first item, another verbal noun stays in it."""
+    agenda = run(
+        "ويعقد مجلس الوزراء الأحد اجتماعه الدوري، يخصص لمتابعة الدخول المدرسي، وكذا تموين الأسواق."
+    )
+    assert texts(agenda) == keys("لمتابعة الدخول المدرسي", "تموين الأسواق")
+    agenda = run("ويعقد البرلمان غدا جلسة مخصصة لمناقشة مشروع قانون الإيجارات.")
+    assert texts(agenda) == keys("مشروع قانون الإيجارات")
+
+
+def test_a_past_or_meetingless_devotion_opens_no_agenda() -> None:
+    """«خُصص الاجتماع أمس لبحث …» reports a meeting held; «يخصص» with no meeting in
+    the sentence is a budget or a plot of land, not an agenda."""
+    assert run("وخصص الاجتماع أمس لبحث ملف المياه.").items == []
+    assert run("ويخصص المبلغ لتمويل مشاريع الطاقة.").items == []
+
+
 def _all_finders(sent: list, context: bool) -> list:
     """Cues found by trying every finder at every word (what `_find_cues` skips)."""
     from newsreader.pipeline.agenda_cues import _FINDERS, _Scan

@@ -188,6 +188,20 @@ def _purpose_cue(s: _Scan, i: int) -> int | None:
     return s.add(_Cue(i, i + 1), i + 1)
 
 
+def _devoted_cue(s: _Scan, i: int) -> int | None:
+    """«الاجتماع الدوري لمجلس الوزراء، يخصص لمتابعة X», «وتخصص الجلسة لبحث X»,
+    «جلسة مخصصة لمناقشة X»: a meeting devoted to what follows «ل»."""
+    if s.word(i) not in lex.DEVOTED or s.past(i) or not (_meeting_in(s.sent) or s.listing):
+        return None
+    j = _skip_subject(s.sent, i + 1, len(s.sent))  # «الجلسة»
+    w = s.word(j)
+    if len(w) < 4 or not w.startswith("ل"):
+        return None
+    if w in lex.PURPOSE:  # «لمناقشة X»: the topics follow the verbal noun
+        j += 1
+    return s.add(_Cue(i, j), j)
+
+
 def _agenda_noun_cue(s: _Scan, i: int) -> int | None:
     """«على جدول أعمال القمة X», «جدول أعمال الجلسة: …», «أجندة القمة أبرزها …»."""
     sent, n, w = s.sent, len(s.sent), s.word(i)
@@ -386,6 +400,7 @@ _FINDERS = (
     _lead_cue,
     _head_of_agenda_cue,
     _purpose_cue,
+    _devoted_cue,
     _agenda_noun_cue,
     _table_cue,
     _tabled_cue,
@@ -413,6 +428,7 @@ _STARTS: dict[Finder, Callable[[str], bool]] = {
     _lead_cue: lambda w: bool(_LEAD_VERB.match(w)),
     _head_of_agenda_cue: lambda w: w in lex.FOREFRONT,
     _purpose_cue: lambda w: w in lex.PURPOSE or w == "النظر" or w in lex.DISCUSS_MASDARS,
+    _devoted_cue: lambda w: w in lex.DEVOTED,
     _agenda_noun_cue: lambda w: w in lex.AGENDA_HEADS,
     _table_cue: lambda w: w in ("طاوله", "الطاوله"),
     _tabled_cue: lambda w: w in lex.TABLED,

@@ -67,6 +67,9 @@ MANNER = _words("بقوه بشده بكثافه ايضا كذلك مجددا")
 LEAD_ROOTS = ("تصدر", "طغي", "هيمن")
 # purpose after a meeting noun: «اجتماع … لبحث»
 PURPOSE = _words("لبحث لمناقشه للنظر لدراسه لاستعراض للتباحث لتدارس للتداول للتشاور لمراجعه")
+# a meeting devoted to its topics: «اجتماع … يخصص لمتابعة …», «جلسة مخصصة لمناقشة …»
+# (present and participle only: a past «خُصص» reports a meeting held)
+DEVOTED = _words("يخصص تخصص سيخصص ستخصص مخصص مخصصه مخصصا")
 # aim of a meeting named just before: «اجتماع الرياض يأتي بهدف …»
 AIMS = _words("بهدف بغيه بغرض")
 # verbs of aiming before «إلى بحث»: «وتهدف المحادثات إلى بحث …»
