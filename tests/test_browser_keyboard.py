@@ -166,3 +166,24 @@ def test_keyboard_editing_undo_clitic_and_a_stale_conflict(browser, live_server)
         assert EditLog.objects.order_by("pk").last().action == "revert"
     finally:
         close_pages(browser)
+
+
+def test_a_save_that_cannot_reach_the_server_says_so(browser, live_server) -> None:
+    """The network drops the edit: the page says nothing was saved, and nothing was."""
+    from playwright.sync_api import expect
+
+    article = make_article()
+    p3 = paragraph(article, 3)
+    make_user("editor", password="pw-editor-1", editor=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+    try:
+        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
+        page.route("**/paragraphs/*/mentions/", lambda route: route.abort())
+        page.evaluate(SELECT_WORD, ["p-3", "ميقاتي"])
+        page.keyboard.press("p")
+        expect(page.locator("#edit-status")).to_contain_text("تعذّر الاتصال بالخادم")
+        expect(page.locator("#edit-status")).to_be_visible()
+        expect(page.locator('#p-3 mark[data-label="PERSON"]')).to_have_count(0)
+        assert not Mention.objects.filter(paragraph=p3).exists()
+    finally:
+        close_pages(browser)

@@ -495,4 +495,11 @@
     if (event.detail.xhr.status === 409) return;
     say(event.detail.xhr.responseText || "تعذّر الحفظ.");
   });
+  // No answer at all (the network or the server is down): nothing was saved, say so
+  // rather than leave the editor waiting for a change that will not come.
+  for (const name of ["htmx:sendError", "htmx:timeout"]) {
+    document.body.addEventListener(name, function () {
+      say("تعذّر الاتصال بالخادم؛ لم يُحفظ التعديل.");
+    });
+  }
 })();
