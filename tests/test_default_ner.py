@@ -19,17 +19,21 @@ from newsreader.pipeline.encoder_file import wheel_model_path
 from tests.conftest import ROOT
 
 
-def test_without_a_setting_the_backend_is_combined() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "NER_BACKEND"}
-    code = "from django.conf import settings; print(settings.NER_BACKEND)"
-    out = subprocess.run(
+def settings_shell(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`manage.py shell -c code` in a fresh process with `env` (settings read anew)."""
+    return subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
+
+
+def test_without_a_setting_the_backend_is_combined() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NER_BACKEND"}
+    out = settings_shell("from django.conf import settings; print(settings.NER_BACKEND)", env)
+    assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "combined"
 
 
@@ -83,13 +87,6 @@ def test_the_encoder_settings_reach_the_recogniser(settings, monkeypatch) -> Non
 
 def test_an_unknown_encoder_precision_stops_start_up() -> None:
     env = {**os.environ, "ENCODER_PRECISION": "fp8"}
-    code = "from django.conf import settings; settings.ENCODER_PRECISION"
-    out = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    out = settings_shell("from django.conf import settings; settings.ENCODER_PRECISION", env)
     assert out.returncode != 0
     assert "ENCODER_PRECISION must be one of auto, float32, bfloat16, int8, not 'fp8'" in out.stderr

@@ -303,16 +303,15 @@ def _replace_model_items(
     model, article: Article, items: list[dict], key=None, fresh: bool = False
 ) -> int:
     """Swap the model's items for new ones; human-touched rows and removals stand."""
-    if fresh:  # nothing stored yet: no decisions to keep, nothing to count but these
-        model.objects.bulk_create([model(article=article, origin=Origin.MODEL, **f) for f in items])
-        return len(items)
     key = key or (lambda fields: fold_key(fields["text"]))
-    existing = model.objects.filter(article=article)
-    existing.filter(origin=Origin.MODEL, removed=False).delete()
-    decided = {key(_fields(row)) for row in existing}
+    decided: set = set()
+    if not fresh:  # a new article has nothing stored: no decisions to keep
+        existing = model.objects.filter(article=article)
+        existing.filter(origin=Origin.MODEL, removed=False).delete()
+        decided = {key(_fields(row)) for row in existing}
     new = [model(article=article, origin=Origin.MODEL, **f) for f in items if key(f) not in decided]
     model.objects.bulk_create(new)
-    return model.objects.filter(article=article, removed=False).count()
+    return len(new) if fresh else model.objects.filter(article=article, removed=False).count()
 
 
 def _fields(row) -> dict:

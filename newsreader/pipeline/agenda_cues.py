@@ -419,7 +419,7 @@ _FINDERS = (
 
 
 # What each finder's first test asks of the word it starts at: a word no finder can
-# start at (most words) is passed over at once instead of trying all twenty.
+# start at (most words) is passed over at once instead of trying every finder.
 Finder = Callable[[_Scan, int], int | None]
 _STARTS: dict[Finder, Callable[[str], bool]] = {
     _verb_cue: lambda w: bool(_AGENDA_VERB.match(w) or _PAST_CUE.match(w)),

@@ -105,9 +105,8 @@ def _default_gazetteer() -> GazetteerLookup | None:
         return tuple(name for name, test in tests if test(key))
 
     # the last word of every multi-word entry (`multiword_features` asks no other phrase)
-    entries = (getattr(gaz, f.name) for f in fields(gaz) if f.init)
-    lookup.last_words = frozenset(  # type: ignore[attr-defined]
-        key.rsplit(" ", 1)[1] for keys in entries for key in keys if " " in key
+    lookup.last_words = module.last_words(  # type: ignore[attr-defined]
+        *(getattr(gaz, f.name) for f in fields(gaz) if f.init)
     )
     return lookup
 

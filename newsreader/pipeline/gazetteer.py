@@ -407,6 +407,12 @@ def save_gazetteer(data: dict, path: Path = GAZETTEER_PATH) -> dict[str, int]:
     return {k: len(v) for k, v in data.items() if isinstance(v, list)}
 
 
+def last_words(*lists: Iterable[str]) -> frozenset[str]:
+    """The last word of every multi-word key in `lists`: a phrase ending in any other
+    word is in none of them."""
+    return frozenset(key.rsplit(" ", 1)[1] for keys in lists for key in keys if " " in key)
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     """Membership tests on folded keys (`fold_key`); multi-word names joined by one space."""
@@ -428,8 +434,9 @@ class Gazetteer:
     last_words: frozenset[str] = field(default=frozenset(), init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        names = self.countries | self.cities | self.regions | self.organizations | self.extra_places
-        last = frozenset(key.rsplit(" ", 1)[1] for key in names if " " in key)
+        last = last_words(
+            self.countries, self.cities, self.regions, self.organizations, self.extra_places
+        )
         object.__setattr__(self, "last_words", last)
 
     @classmethod
