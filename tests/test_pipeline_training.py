@@ -180,17 +180,15 @@ def test_out_of_domain_sentences_carry_their_own_feature_copies(tmp_path: Path) 
 
 
 def test_first_pass_marks_the_name_tags_it_is_unsure_of(tmp_path: Path, monkeypatch) -> None:
-    import pycrfsuite
-
     from newsreader.pipeline import tagger as tagger_module
+    from newsreader.pipeline.crf_model import CrfModel
     from newsreader.pipeline.tagger import first_pass_tags
 
     model = tmp_path / "one.crfsuite"
     train(TOY * 3, model, resources=Resources(), **TOY_PARAMS)
-    crf = pycrfsuite.Tagger()
-    crf.open(str(model))
+    crf = CrfModel.read(model)
     items = sentence_features([w for w, _ in TOY[0]], Resources())
-    assert first_pass_tags(crf, items) == [t for _, t in TOY[0]]  # sure of what it learnt
+    assert first_pass_tags(crf, [items]) == [[t for _, t in TOY[0]]]  # sure of what it learnt
     monkeypatch.setattr(tagger_module, "SURE", 1.01)  # nothing is that sure
-    assert first_pass_tags(crf, items) == ["O", "O", "B-PERSON?", "B-LOCATION?"]
+    assert first_pass_tags(crf, [items, []]) == [["O", "O", "B-PERSON?", "B-LOCATION?"], []]
     assert first_pass_tags(crf, []) == []

@@ -15,8 +15,8 @@ A document is an article's paragraphs; corpora without document boundaries
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsreader.pipeline.bio import bio_spans
 from newsreader.pipeline.normalize import fold, stem
@@ -26,6 +26,7 @@ from newsreader.pipeline.normalize import fold, stem
 WINDOW = 20
 
 
+@lru_cache(maxsize=65536)  # asked of every token twice (evidence, consistency)
 def token_key(word: str) -> str:
     """The word as evidence is matched: folded, without tatweel, proclitics or article."""
     f = fold(word.replace("\u0640", "")) or word
@@ -49,22 +50,29 @@ def _roles(tags: Sequence[str]) -> list[tuple[str, ...]]:
     return roles
 
 
-Evidence = dict[str, Counter[str]]  # token key -> how often each role was seen
+Evidence = dict[str, dict[str, int]]  # token key -> how often each role was seen
 
 
-def _evidence(keys: Sequence[str], tags: Sequence[str]) -> Evidence:
-    out: Evidence = {}
-    for key, roles in zip(keys, _roles(tags), strict=True):
+def _evidence(
+    keys: Sequence[str], roles: Sequence[tuple[str, ...]], out: Evidence | None = None
+) -> Evidence:
+    """Role counts per key in one sentence (added to `out` when given)."""
+    out = {} if out is None else out
+    for key, seen in zip(keys, roles, strict=True):
         if key:
-            out.setdefault(key, Counter()).update(roles)
+            counts = out.get(key)
+            if counts is None:
+                counts = out[key] = {}
+            for role in seen:
+                counts[role] = counts.get(role, 0) + 1
     return out
 
 
 def _add(total: Evidence, part: Evidence, sign: int) -> None:
     for key, counts in part.items():
-        mine = total.setdefault(key, Counter())
+        mine = total.setdefault(key, {})
         for role, n in counts.items():
-            mine[role] += sign * n
+            mine[role] = mine.get(role, 0) + sign * n
 
 
 def document_features(
@@ -78,14 +86,17 @@ def document_features(
     sentence sees `window` sentences on either side.
     """
     keys = [[token_key(w) for w in s] for s in sentences]
-    per_sentence = [_evidence(k, t) for k, t in zip(keys, first_pass, strict=True)]
     roles = [_roles(t) for t in first_pass]
     n = len(sentences)
     total: Evidence = {}
+    per_sentence: list[Evidence] = []
     if window is None:
-        for c in per_sentence:
-            _add(total, c, 1)
+        for sentence_keys, sentence_roles in zip(keys, roles, strict=True):
+            _evidence(sentence_keys, sentence_roles, total)
+    else:
+        per_sentence = [_evidence(*pair) for pair in zip(keys, roles, strict=True)]
     lo, hi = 0, 0  # the window [lo, hi) currently summed into `total`
+    memo: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # (key, own roles) -> evidence
     out: list[list[list[str]]] = []
     for k in range(n):
         if window is not None:
@@ -96,19 +107,26 @@ def document_features(
             while lo < want_lo:
                 _add(total, per_sentence[lo], -1)
                 lo += 1
-        sentence_keys = keys[k]
-        own_feats = [
-            _features(key, own, total) for key, own in zip(sentence_keys, roles[k], strict=True)
-        ]
+        if window is not None:
+            memo.clear()  # the evidence summed changed with the window
+        own_feats = []
+        for key, own in zip(keys[k], roles[k], strict=True):
+            found = memo.get((key, own))
+            if found is None:
+                found = memo[key, own] = _features(key, own, total)
+            own_feats.append(found)
+        tags = first_pass[k]
         feats: list[list[str]] = []
+        last = len(own_feats) - 1
         for i, mine in enumerate(own_feats):
-            row = [f"d:{x}" for x in mine]
-            row.append(f"p1={first_pass[k][i]}")
-            for offset in (-1, 1):
-                j = i + offset
-                if 0 <= j < len(own_feats):
-                    row.extend(f"{offset}:d:{x}" for x in own_feats[j] if x != "O")
-                    row.append(f"{offset}:p1={first_pass[k][j]}")
+            row = [_AS_SELF[x] for x in mine]
+            row.append(_TAG_SELF[tags[i]])
+            if i > 0:
+                row.extend(_AS_BEFORE[x] for x in own_feats[i - 1] if x != "O")
+                row.append(_TAG_BEFORE[tags[i - 1]])
+            if i < last:
+                row.extend(_AS_AFTER[x] for x in own_feats[i + 1] if x != "O")
+                row.append(_TAG_AFTER[tags[i + 1]])
             feats.append(row)
         out.append(feats)
     return out
@@ -143,3 +161,20 @@ _ROLES = (
     *(f"{label}.{where}" for label in _LABELS for where in ("S", "B", "I", "L")),
 )
 _ORDER = {role: i for i, role in enumerate(_ROLES)}
+
+
+class _Prefixed(dict):
+    """A feature string per role or tag, made the first time it is asked for."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = f"{self.prefix}{key}"
+        return value
+
+
+# Evidence and first-pass tags at the word and on either side («d:PERSON», «-1:p1=O»).
+_AS_SELF, _AS_BEFORE, _AS_AFTER = _Prefixed("d:"), _Prefixed("-1:d:"), _Prefixed("1:d:")
+_TAG_SELF, _TAG_BEFORE, _TAG_AFTER = _Prefixed("p1="), _Prefixed("-1:p1="), _Prefixed("1:p1=")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from newsreader.pipeline.foreign import foreign_buckets
@@ -395,34 +396,45 @@ def multiword_features(
     return out
 
 
-def sentence_features(words: Sequence[str], resources: Resources | None = None) -> list[list[str]]:
-    """CRF items for a sentence: each token's own features plus its ±2 neighbours'."""
+Part = Sequence[str]  # a run of a token's features: a tuple when it recurs with the word
+_BOS, _EOS = ("BOS",), ("EOS",)
+_PADS = tuple((f"{offset}:pad",) for offset in NEIGHBOURS)
+
+
+def sentence_parts(words: Sequence[str], resources: Resources | None = None) -> list[list[Part]]:
+    """Each token's CRF item in parts: its own features, then its ±2 neighbours' (or pads),
+    then gazetteer phrases and a few marks. Tuple parts are kept per word form
+    (`word_features`), so a tagger can keep what it derived from one (`crf_model`)."""
     resources = resources_for() if resources is None else resources
     n = len(words)
     known = [word_features(w, resources) for w in words]
     multi = multiword_features(words, resources)
     latin = [bool(latin_case(w)) for w in words]
-    items: list[list[str]] = []
+    items: list[list[Part]] = []
     for i in range(n):
-        feats = list(known[i].own)
+        parts: list[Part] = [known[i].own]
         if i == 0:
-            feats.append("BOS")
+            parts.append(_BOS)
         if i == n - 1:
-            feats.append("EOS")
+            parts.append(_EOS)
         for k, offset in enumerate(NEIGHBOURS):
             j = i + offset
-            if 0 <= j < n:
-                feats.extend(known[j].shifted[k])
-            else:
-                feats.append(f"{offset}:pad")
-        feats.extend(multi[i])
+            parts.append(known[j].shifted[k] if 0 <= j < n else _PADS[k])
+        tail = multi[i]
         if latin[i] and not any(latin[j] for j in (i - 1, i + 1) if 0 <= j < n):
-            feats.append("latin.alone")  # one Latin word amid Arabic: a name, not a quote
+            tail.append("latin.alone")  # one Latin word amid Arabic: a name, not a quote
         # a title two words back («الرئيس الأمريكي جورج») still points at a person
         if i >= 2 and known[i - 2].title_two_back:
-            feats.append("trig2=per")
-        items.append(feats)
+            tail.append("trig2=per")
+        if tail:
+            parts.append(tail)
+        items.append(parts)
     return items
+
+
+def sentence_features(words: Sequence[str], resources: Resources | None = None) -> list[list[str]]:
+    """CRF items for a sentence: each token's own features plus its ±2 neighbours'."""
+    return [list(chain.from_iterable(parts)) for parts in sentence_parts(words, resources)]
 
 
 def domain_copies(items: list[list[str]], domain: str | None) -> list[list[str]]:

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from newsreader.pipeline.bio import BIO_LABELS, bio_spans
 from newsreader.pipeline.consistency import propagate
+from newsreader.pipeline.crf_model import CrfModel, Item
 from newsreader.pipeline.document import document_features
-from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_features
+from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_parts
 from newsreader.pipeline.normalize import fold_with_offsets, proclitic_splits, tokenize
 from newsreader.pipeline.types import Label, NameMatch, Token
 
@@ -30,17 +31,13 @@ class ModelMissingError(FileNotFoundError):
 
 
 @lru_cache(maxsize=4)
-def load_model(path: Path = MODEL_PATH):
-    """The CRF tagger for `path`, opened once per process."""
-    import pycrfsuite
-
+def load_model(path: Path = MODEL_PATH) -> CrfModel:
+    """The CRF model at `path`, read once per process."""
     if not Path(path).exists():
         raise ModelMissingError(
             f"NER model not found at {path}; run `python manage.py train_ner` to build it"
         )
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+    return CrfModel.read(path)
 
 
 def first_pass_path(model_path: Path) -> Path:
@@ -52,32 +49,35 @@ def first_pass_path(model_path: Path) -> Path:
 SURE = 0.6
 
 
-def first_pass_tags(tagger, items: list[list[str]]) -> list[str]:
-    """The first pass's tags for one sentence, unsure name tags marked with «?».
+def first_pass_tags(model: CrfModel, sentences: Sequence[Sequence[Item]]) -> list[list[str]]:
+    """The first pass's tags for each sentence, unsure name tags marked with «?».
 
     A word the first pass tagged on a hunch (a city in quotes read as an
     organisation) should not outvote the places where it was sure.
     """
-    if not items:
-        return []
-    tagger.set(items)
-    tags = list(tagger.tag())
-    return [t if t == "O" or tagger.marginal(t, i) >= SURE else f"{t}?" for i, t in enumerate(tags)]
+    reading = model.read_document(sentences)
+    out = []
+    for tags, marginals in zip(model.tags(reading), model.marginals(reading), strict=True):
+        rows = marginals.tolist()
+        column = model.column
+        out.append(
+            [t if t == "O" or rows[i][column[t]] >= SURE else f"{t}?" for i, t in enumerate(tags)]
+        )
+    return out
 
 
 def _document_items(
     sentences: Sequence[Sequence[str]], path: Path, window: int | None, resources: Resources
-) -> list[list[list[str]]]:
-    """The second pass's feature items per sentence (the first pass's evidence included)."""
-    items = [sentence_features(list(s), resources) if s else [] for s in sentences]
+) -> list[list[list]]:
+    """The second pass's items per sentence, in parts (the first pass's evidence last)."""
+    items = [sentence_parts(list(s), resources) if s else [] for s in sentences]
     first = first_pass_path(path)
     if first.exists():
-        first_model = load_model(first)
-        first_tags = [first_pass_tags(first_model, x) for x in items]
+        first_tags = first_pass_tags(load_model(first), items)
         evidence = document_features(sentences, first_tags, window)
-        items = [
-            [a + b for a, b in zip(x, d, strict=True)] for x, d in zip(items, evidence, strict=True)
-        ]
+        for x, d in zip(items, evidence, strict=True):
+            for parts, row in zip(x, d, strict=True):
+                parts.append(row)
     return items
 
 
@@ -100,7 +100,7 @@ def tag_document(
     resources = resources_for(path) if resources is None else resources
     model = load_model(path)
     items = _document_items(sentences, path, window, resources)
-    tags = [list(model.tag(x)) if x else [] for x in items]
+    tags = model.tags(model.read_document(items))
     if not resources.plain_words:  # a model trained before the list was kept
         return tags
     return propagate(sentences, tags, resources.plain_words, window)
@@ -118,19 +118,12 @@ def document_marginals(
     """
     path = Path(model_path)
     model = load_model(path)
-    known = set(model.labels())
+    items = _document_items(sentences, path, window, resources_for(path))
+    order = [model.column.get(label) for label in BIO_LABELS]
     out: list[list[list[float]]] = []
-    for x in _document_items(sentences, path, window, resources_for(path)):
-        if not x:
-            out.append([])
-            continue
-        model.set(x)
-        out.append(
-            [
-                [model.marginal(label, i) if label in known else 0.0 for label in BIO_LABELS]
-                for i in range(len(x))
-            ]
-        )
+    for marginals in model.marginals(model.read_document(items)):
+        rows = marginals.tolist()
+        out.append([[row[j] if j is not None else 0.0 for j in order] for row in rows])
     return out
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from newsreader.pipeline.corpus import Sentence, read_aqmar
+from newsreader.pipeline.crf_model import CrfModel
 from newsreader.pipeline.document import WINDOW, document_features
 from newsreader.pipeline.features import (
     Resources,
@@ -142,8 +143,6 @@ def folds_of(n: int, folds: int = FOLDS) -> list[range]:
 
 def _fold_job(k: int) -> list[list[str]]:
     """Train on every block but the k-th, tag the k-th with what it learnt."""
-    import pycrfsuite
-
     job = SHARED
     held = job["folds"][k]
     keep = [i for i in range(len(job["sentences"])) if i not in held]
@@ -154,12 +153,7 @@ def _fold_job(k: int) -> list[list[str]]:
         items=[job["items"][i] for i in keep],
         **job["params"],
     )
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    try:
-        return [first_pass_tags(tagger, job["items"][i]) for i in held]
-    finally:
-        tagger.close()
+    return first_pass_tags(CrfModel.read(path), [job["items"][i] for i in held])
 
 
 def jackknife_tags(
