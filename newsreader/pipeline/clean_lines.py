@@ -161,10 +161,12 @@ class _Line:
     pos: int
     text: str
     reason: R | None = None
+    folded: str = field(init=False)
     squashed: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.squashed = squash(self.text)
+        self.folded = fold(self.text)
+        self.squashed = _NON_WORD.sub("", self.folded).lower()  # `squash`
 
     @property
     def kept(self) -> bool:
@@ -263,8 +265,8 @@ def _dateline_reason(folded: str) -> R | None:
 
 def _latin_reason(folded: str) -> R | None:
     """A line with no Arabic, or a short mostly-Latin one, is page furniture."""
-    arabic = len(_ARABIC.findall(folded))
-    latin = len(_LATIN.findall(folded))
+    arabic = len(folded) - len(_ARABIC.sub("", folded))  # letters, counted without a list
+    latin = len(folded) - len(_LATIN.sub("", folded))
     if arabic == 0 or (latin > arabic and len(folded.split()) <= 6):
         return R.ADVERTISEMENT if _ADVERT.search(folded) or "advert" in folded.lower() else R.OTHER
     return None
@@ -344,6 +346,13 @@ def _hijri_date_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\d)(\d{{1,2}})\s+({month})\s*[،,]?\s*(1[34]\d\d)\s*(?:هـ|ه)?(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _month_name_res() -> list[re.Pattern[str]]:
+    """Each month name as a whole word, longest first (removed one after another)."""
+    names = sorted(_month_table(), key=len, reverse=True)
+    return [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in names]
+
+
 def _hijri_date(folded: str) -> date | None:
     for m in _hijri_date_re().finditer(folded):
         month = HIJRI_MONTHS.get(" ".join(m.group(2).split()))
@@ -367,7 +376,7 @@ def _strip_dates(folded: str) -> str:
     text = _hijri_date_re().sub(" ", _month_date_re().sub(" ", folded))
     text = _DMY_DATE.sub(" ", _ISO_DATE.sub(" ", text))
     text = _TIME.sub(" ", text)
-    for name in sorted(_month_table(), key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text)
+    for name in _month_name_res():
+        text = name.sub(" ", text)
     words = [w for w in text.split() if _NON_WORD.sub("", w) not in _weekdays()]
     return " ".join(words)

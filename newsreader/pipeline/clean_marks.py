@@ -32,7 +32,7 @@ from newsreader.pipeline.clean_lines import (
     squash,
 )
 from newsreader.pipeline.headline import choose_headline
-from newsreader.pipeline.normalize import fold, fold_key
+from newsreader.pipeline.normalize import fold_key
 from newsreader.pipeline.types import DropReason as R
 
 
@@ -87,7 +87,7 @@ def _mark_tag_runs(lines: list[_Line]) -> None:
     for line in lines[last_body + 1 :]:
         if line.reason in _RUN_OPENERS:
             in_run = True
-        elif in_run and line.kept and (_name_only(line.text) or _label_like(line)):
+        elif in_run and line.kept and (_name_only(line) or _label_like(line)):
             line.reason = R.NAVIGATION
         elif line.kept:
             in_run = False
@@ -141,7 +141,7 @@ def _mark_masthead_names(lines: list[_Line]) -> None:
 
 def _short_name(line: _Line) -> bool:
     """A name printed alone: a few words, none of them a function word."""
-    return _name_only(line.text) or len(line.words) <= 4 and shape.stop_density(line.text) == 0
+    return _name_only(line) or len(line.words) <= 4 and shape.stop_density(line.text) == 0
 
 
 def _mark_cookie_buttons(lines: list[_Line]) -> None:
@@ -211,12 +211,12 @@ def _mark_bylines(lines: list[_Line], title_at: int | None) -> None:
         if not line.kept or i == title_at:
             continue
         cued = _BYLINE_CUE.search(fold_key(line.text)) and len(line.words) <= 6
-        if cued or _name_only(line.text) and _beside_title_or_dateline(lines, i, title_at):
+        if cued or _name_only(line) and _beside_title_or_dateline(lines, i, title_at):
             line.reason = R.BYLINE
 
 
-def _name_only(text: str) -> bool:
-    words = fold(text).split()
+def _name_only(line: _Line) -> bool:
+    words = line.folded.split()
     return 1 <= len(words) <= MAX_BYLINE_WORDS and all(
         _ARABIC.search(w) and not _NON_WORD.search(w) for w in words
     )
@@ -287,23 +287,23 @@ def _is_glued(grams: dict[int, set[str]], owners: Counter[str], n: int, text: st
     """Line n is covered by other kept lines' n-grams, and two of them cover a real part.
 
     Coverage first (one count per n-gram); which lines cover it is only asked of
-    the few lines covered enough.
+    the few lines covered enough: a line covers as many of line n's places as
+    line n has places holding the n-grams the two lines share.
     """
+    positions = [text[p : p + GLUE_K] for p in range(len(text) - GLUE_K + 1)]
     covered = bytearray(len(text))
     mark = b"\x01" * GLUE_K
-    at = range(len(text) - GLUE_K + 1)
-    for p in at:
-        if owners[text[p : p + GLUE_K]] > 1:  # line n has it too
+    for p, gram in enumerate(positions):
+        if owners[gram] > 1:  # line n has it too
             covered[p : p + GLUE_K] = mark
     if sum(covered) < GLUE_COVERAGE * len(text):
         return False
-    positions = [text[p : p + GLUE_K] for p in at]
     mine = grams[n]
-    substantial = sum(
-        1
-        for m, own in grams.items()
-        if m != n
-        and not own.isdisjoint(mine)  # most lines share nothing with this one
-        and sum(1 for gram in positions if gram in own) >= GLUE_K
-    )
+    places = Counter(positions)
+    substantial = 0
+    for m, own in grams.items():
+        if m != n:
+            shared = own.intersection(mine)  # most lines share nothing with this one
+            if shared and sum(places[gram] for gram in shared) >= GLUE_K:
+                substantial += 1
     return substantial >= 2

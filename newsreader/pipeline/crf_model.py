@@ -15,6 +15,7 @@ Training stays with python-crfsuite.
 from __future__ import annotations
 
 import struct
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -73,7 +74,7 @@ class CrfModel:
         self.unknown = len(attributes)  # the zero row every token's sum starts from
         self.state = np.vstack([state, np.zeros((1, len(self.labels)))])
         self.transition = np.asarray(transition, dtype=float)
-        self._parts: dict[tuple[str, ...], tuple[int, ...]] = {}
+        self._parts: dict[tuple[str, ...], array[int]] = {}
 
     @classmethod
     def read(cls, path: str | Path) -> CrfModel:
@@ -101,7 +102,7 @@ class CrfModel:
     def read_document(self, sentences: Sequence[Sequence[Item]]) -> Reading:
         """State scores of every token: the weights of its known features, summed in order."""
         get, unknown, memo = self.index.get, self.unknown, self._parts
-        rows: list[int] = []
+        rows = array("q")  # extended by whole memo entries: a copy of machine words
         starts: list[int] = []
         for items in sentences:
             for parts in items:
@@ -118,12 +119,13 @@ class CrfModel:
                     if known is None:
                         if len(memo) >= PART_MEMO:
                             memo.clear()
-                        known = memo[part] = tuple(map(get, part, repeat(unknown)))
+                        known = memo[part] = array("q", map(get, part, repeat(unknown)))
                     rows.extend(known)
         width = len(self.labels)
         if not starts:
             return Reading([np.zeros((0, width)) for _ in sentences])
-        summed = np.add.reduceat(self.state[np.array(rows)], starts, axis=0)
+        weights = np.take(self.state, np.frombuffer(rows, dtype=np.int64), axis=0)
+        summed = np.add.reduceat(weights, starts, axis=0)
         ends = np.cumsum([len(items) for items in sentences])
         return Reading(np.split(summed, ends[:-1]))
 
