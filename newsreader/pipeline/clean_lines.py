@@ -54,13 +54,15 @@ _LATIN = re.compile(r"[A-Za-z]")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# Each pattern starts with a digit and only then looks behind it (a number does not
+# start inside another): a leading look-behind would make the engine try every place.
+_TIME = re.compile(r"\d(?<!\d\d)\d?:\d{2}(?::\d{2})?(?!\d)")
 
 
-_ISO_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
-_DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_DMY_DATE = re.compile(r"(\d(?<!\d\d)\d?)[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 
 
 _RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
@@ -311,7 +313,7 @@ def _month_date_re() -> re.Pattern[str]:
     names = sorted(_month_table(), key=len, reverse=True)
     month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return re.compile(
-        rf"(?<!\d)(\d{{1,2}})\s+({month})(?:\s*/\s*(?:{month}))?\s*[،,]?\s*(\d{{4}})(?!\d)"
+        rf"(\d(?<!\d\d)\d?)\s+({month})(?:\s*/\s*(?:{month}))?\s*[،,]?\s*(\d{{4}})(?!\d)"
     )
 
 
@@ -343,7 +345,7 @@ def _hijri_date_re() -> re.Pattern[str]:
     """«25 جمادى الأولى 1446 هـ»: day, Hijri month, year, optional «هـ»."""
     names = sorted(HIJRI_MONTHS, key=len, reverse=True)
     month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<!\d)(\d{{1,2}})\s+({month})\s*[،,]?\s*(1[34]\d\d)\s*(?:هـ|ه)?(?!\w)")
+    return re.compile(rf"(\d(?<!\d\d)\d?)\s+({month})\s*[،,]?\s*(1[34]\d\d)\s*(?:هـ|ه)?(?!\w)")
 
 
 @lru_cache(maxsize=1)
