@@ -61,7 +61,7 @@ class Reading:
 # its view as a neighbour: kept per word form by `features.word_features`), so its
 # row numbers are kept too.
 Item = Sequence[Sequence[str]]
-PART_MEMO = 100_000  # parts whose row numbers a model keeps, then it starts again
+PART_MEMO = 50_000  # parts a model keeps the rows of (5 per word of `MEMO_WORDS`), then anew
 
 
 class CrfModel:

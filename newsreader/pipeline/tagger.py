@@ -21,7 +21,13 @@ from newsreader.pipeline.bio import BIO_LABELS, bio_spans
 from newsreader.pipeline.consistency import propagate
 from newsreader.pipeline.crf_model import CrfModel, Item
 from newsreader.pipeline.document import document_features
-from newsreader.pipeline.features import MODEL_PATH, Resources, resources_for, sentence_parts
+from newsreader.pipeline.features import (
+    MODEL_PATH,
+    Part,
+    Resources,
+    resources_for,
+    sentence_parts,
+)
 from newsreader.pipeline.normalize import fold_with_offsets, proclitic_splits, tokenize
 from newsreader.pipeline.types import Label, NameMatch, Token
 
@@ -68,7 +74,7 @@ def first_pass_tags(model: CrfModel, sentences: Sequence[Sequence[Item]]) -> lis
 
 def _document_items(
     sentences: Sequence[Sequence[str]], path: Path, window: int | None, resources: Resources
-) -> list[list[list]]:
+) -> list[list[list[Part]]]:
     """The second pass's items per sentence, in parts (the first pass's evidence last)."""
     items = [sentence_parts(list(s), resources) if s else [] for s in sentences]
     first = first_pass_path(path)
