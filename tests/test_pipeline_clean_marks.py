@@ -34,6 +34,30 @@ def test_repeated_title_and_lead_are_duplicates() -> None:
     assert [(d.position, d.reason) for d in result.dropped] == [(1, "duplicate"), (4, "duplicate")]
 
 
+def test_a_copy_of_the_lead_with_a_date_stamp_is_the_duplicate_wherever_it_stands() -> None:
+    """A teaser card's text («…المزارعين. 12.03.2026, وكالة الأنباء») before the lead."""
+    stamped = f"{LEAD} 12.03.2026, وكالة الأنباء"
+    result = clean(article(TITLE, stamped, LEAD, SECOND))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert [(d.text, d.reason) for d in result.dropped] == [(stamped, "duplicate")]
+    # more than a stamp after it, or no year in it: not a copy
+    longer = f"{LEAD} وأضاف أن المهرجان يستمر حتى نهاية الشهر الجاري 2026"
+    no_year = f"{LEAD} وكالة الأنباء"
+    for line in (longer, no_year):
+        assert reasons(article(TITLE, line, LEAD, SECOND)).get(line) != "duplicate"
+
+
+def test_a_short_open_line_under_a_photo_credit_is_its_caption() -> None:
+    caption = "الوزير يتفقد أجنحة المعرض"
+    credit = "© وكالة الأنباء / أحمد سالم"
+    result = clean(article(TITLE, LEAD, credit, caption, SECOND))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert reasons(article(TITLE, LEAD, credit, caption, SECOND))[caption] == "caption"
+    # a sentence under the credit is story text; so is a short line with no credit above
+    assert texts(article(TITLE, LEAD, credit, SECOND)) == [TITLE, LEAD, SECOND]
+    assert texts(article(TITLE, LEAD, caption, SECOND)) == [TITLE, LEAD, caption, SECOND]
+
+
 def test_teaser_cut_with_dots_is_dropped_when_a_paragraph_carries_it() -> None:
     teaser = LEAD[:40] + "..."
     teaser2 = SECOND[:50] + "…"

@@ -43,6 +43,7 @@ from newsreader.pipeline.clean_lines import (
 from newsreader.pipeline.clean_marks import (
     _mark_bylines,
     _mark_cookie_buttons,
+    _mark_credited_captions,
     _mark_datelines,
     _mark_duplicates,
     _mark_furniture,
@@ -102,6 +103,7 @@ def mark_lines(
     _mark_cookie_buttons(lines)
     given = title.strip() if title and title.strip() else None
     title_at, certain = _mark_title(lines, given, [*hints, *([given] if given else [])])
+    _mark_credited_captions(lines, title_at)
     _mark_datelines(lines, title_at)
     _mark_stamped_headlines(lines, title_at)
     _mark_related_runs(lines, title_at)

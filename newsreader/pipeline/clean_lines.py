@@ -65,6 +65,11 @@ _ISO_DATE = re.compile(r"(\d(?<!\d\d)\d{3})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY_DATE = re.compile(r"(\d(?<!\d\d)\d?)[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a word that is a year
+MAX_CREDIT_WORDS = 8  # «© Sputnik . Sergey Bobylev»: a photo's credit line
+MAX_CAPTION_WORDS = 12  # the open line under it, the photo's caption
+MAX_STAMP_WORDS = 6  # «24 08 2025 سبوتنيك عربي» after a copied lead
+
 _RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
 
 

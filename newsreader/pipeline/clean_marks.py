@@ -18,10 +18,14 @@ from newsreader.pipeline.clean_lines import (
     _RELATED_CAPTION,
     _SENTENCE_END,
     _TIME,
+    _YEAR,
     DATELINE_REACH,
     GLUE_COVERAGE,
     GLUE_K,
     MAX_BYLINE_WORDS,
+    MAX_CAPTION_WORDS,
+    MAX_CREDIT_WORDS,
+    MAX_STAMP_WORDS,
     MIN_BODY_WORDS,
     MIN_GLUED_CHARS,
     MIN_TEASER_CHARS,
@@ -153,6 +157,18 @@ def _mark_cookie_buttons(lines: list[_Line]) -> None:
                 line.reason = R.COOKIE
 
 
+def _mark_credited_captions(lines: list[_Line], title_at: int | None) -> None:
+    """A short open line right under a photo's «© …» credit is the photo's caption
+    («الرئيس الروسي ونظيره الصيني» under «© Sputnik . Sergey Bobylev»)."""
+    for i in range(1, len(lines)):
+        line, above = lines[i], lines[i - 1]
+        if not line.kept or i == title_at or not above.text.startswith("©"):
+            continue
+        short = len(above.words) <= MAX_CREDIT_WORDS and len(line.words) <= MAX_CAPTION_WORDS
+        if short and not _SENTENCE_END.search(line.text):
+            line.reason = R.CAPTION
+
+
 def _mark_datelines(lines: list[_Line], title_at: int | None) -> None:
     """«مدينة - وكالة» between the headline and the lead: a dateline without a final dash."""
     if title_at is None:
@@ -228,7 +244,11 @@ def _beside_title_or_dateline(lines: list[_Line], i: int, title_at: int | None) 
 
 
 def _mark_duplicates(lines: list[_Line], title_at: int | None, given: str | None) -> None:
-    """Of identical (or near-identical) lines keep the first; the title only once."""
+    """Of identical (or near-identical) lines keep the first; the title only once.
+
+    A copy of a kept line with a date stamp after it («… والصين. 24.08.2025,
+    سبوتنيك عربي»: a teaser card's text) is a duplicate too, wherever it stands.
+    """
     seen: set[str] = set()
     if given is not None:
         seen.add(near_key(given))
@@ -239,6 +259,24 @@ def _mark_duplicates(lines: list[_Line], title_at: int | None, given: str | None
         if key in seen and i != title_at:
             line.reason = R.DUPLICATE
         seen.add(key)
+    leads = [k for k in map(near_key, (ln.text for ln in lines if ln.kept)) if _long(k)]
+    for i, line in enumerate(lines):
+        if line.kept and i != title_at and _stamped_copy(near_key(line.text), leads):
+            line.reason = R.DUPLICATE
+
+
+def _long(key: str) -> bool:
+    return len(key.split()) >= MIN_BODY_WORDS
+
+
+def _stamped_copy(key: str, others: list[str]) -> bool:
+    """`key` is one of `others` followed by a short stamp with a year in it."""
+    for other in others:
+        if key.startswith(f"{other} "):
+            stamp = key[len(other) + 1 :].split()
+            if len(stamp) <= MAX_STAMP_WORDS and any(_YEAR.fullmatch(w) for w in stamp):
+                return True
+    return False
 
 
 def _mark_teasers(lines: list[_Line], title_at: int | None) -> None:
