@@ -237,3 +237,15 @@ def test_a_related_run_stops_at_prose_without_a_full_stop() -> None:
     got = reasons(page)
     assert got["مهرجان التمور يعود بعد غياب عامين"] == "related-article"
     assert prose in texts(page)
+
+
+def test_the_sites_name_over_the_pages_furniture_after_the_story_is_dropped() -> None:
+    site = 'مركز الدراسات "الشرق – الغرب" للأبحاث'
+    source = "المصدر: وكالة الأنباء"
+    result = clean(article(TITLE, LEAD, SECOND, site, source))
+    assert [p.text for p in result.paragraphs] == [TITLE, LEAD, SECOND]
+    assert {d.text: d.reason for d in result.dropped} == {site: "navigation", source: "source"}
+    # a cut last sentence ends the page; so does the name with nothing under it
+    cut = "وسيسبق المهرجان بيوم واحد عقد لقاء تحضيري"
+    assert texts(article(TITLE, LEAD, SECOND, cut)) == [TITLE, LEAD, SECOND, cut]
+    assert texts(article(TITLE, LEAD, SECOND, site)) == [TITLE, LEAD, SECOND, site]

@@ -69,6 +69,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # a word that is a year
 MAX_CREDIT_WORDS = 8  # «© Sputnik . Sergey Bobylev»: a photo's credit line
 MAX_CAPTION_WORDS = 12  # the open line under it, the photo's caption
 MAX_STAMP_WORDS = 6  # «24 08 2025 سبوتنيك عربي» after a copied lead
+MAX_TRAILING_WORDS = 8  # an open line after the story's last paragraph, heading nothing
 
 _RELATIVE_TIME = re.compile(r"^منذ\s+\d+\s+\S+$")
 

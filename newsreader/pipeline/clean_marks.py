@@ -26,6 +26,7 @@ from newsreader.pipeline.clean_lines import (
     MAX_CAPTION_WORDS,
     MAX_CREDIT_WORDS,
     MAX_STAMP_WORDS,
+    MAX_TRAILING_WORDS,
     MIN_BODY_WORDS,
     MIN_GLUED_CHARS,
     MIN_TEASER_CHARS,
@@ -208,16 +209,25 @@ def _prose(line: _Line) -> bool:
 
 
 def _mark_trailing(lines: list[_Line], title_at: int | None) -> None:
-    """A lone word or two after the story's last paragraph is a label, not a heading."""
+    """A short open line after the story's last paragraph heads nothing: a word or two
+    is a label; a name without function words over the page's furniture (a photo
+    credit, a source line) is the site's («مجموعة الرؤية الاستراتيجية "روسيا – العالم
+    الإسلامي"»). A cut last sentence («وسيسبق الاجتماع بيوم واحد عقد») ends the page."""
     last = max(
         (i for i, ln in enumerate(lines) if ln.kept and len(ln.words) >= MIN_BODY_WORDS),
         default=None,
     )
     if last is None or title_at is not None and last <= title_at:
         return
-    for line in lines[last + 1 :]:
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
         listed = _BULLET.match(line.text) or _NUMBERING.match(line.text)
-        if line.kept and len(line.words) <= 3 and not (_SENTENCE_END.search(line.text) or listed):
+        if not line.kept or listed or _SENTENCE_END.search(line.text):
+            continue
+        n = len(line.words)
+        over_furniture = i + 1 < len(lines) and not lines[i + 1].kept
+        name = n <= MAX_TRAILING_WORDS and over_furniture and shape.stop_density(line.text) == 0
+        if n <= 3 or name:
             line.reason = R.NAVIGATION
 
 
