@@ -35,6 +35,25 @@ def test_idafatan_ila_inside_one_topic_does_not_split() -> None:
     assert "عبر خط حافلات" in agenda.items[0].text
 
 
+def test_an_insertion_closed_before_a_clause_stays_a_topic_of_its_own() -> None:
+    """«، إلى جانب عروض حول مشاريع، تخص …»: the clause describes the insertion's last
+    noun; only a prepositional complement after the «،» is shared with the topic before."""
+    agenda = run(
+        "وسيتناول مجلس الوزراء خطة دعم المزارعين، إلى جانب عروض حول مشاريع جديدة، "
+        "تخص قطاع الطاقة المتجددة."
+    )
+    assert texts(agenda) == keys(
+        "خطة دعم المزارعين", "عروض حول مشاريع جديدة، تخص قطاع الطاقة المتجددة"
+    )
+
+
+def test_a_dual_head_keeps_its_two_genitives_in_one_listed_topic() -> None:
+    """«قطاعي الزراعة والصيد» (the sectors of farming and of fishing) after a «،» of a list:
+    the dual names both, so «و» opens no topic there."""
+    agenda = run("سيبحث المجلس مشروع الموازنة، وتقارير حول قطاعي الزراعة المحلية والصيد.")
+    assert texts(agenda) == keys("مشروع الموازنة", "تقارير حول قطاعي الزراعة المحلية والصيد")
+
+
 def test_genitive_pair_is_one_topic() -> None:
     """«في مجال التعليم والتدريب»: «و» joins two genitives of one construct."""
     agenda = run("سيبحث المؤتمر تبادل الخبرات في مجال التعليم والتدريب المهني.")

@@ -58,8 +58,20 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
     Both genitives are definite; an indefinite verbal noun after «و» («وإقرار»)
     opens a new topic instead.
     """
+    return _construct_of_pair(sent, k, start) is not None
+
+
+def _dual_pair(sent: list[_Tok], k: int, start: int) -> bool:
+    """Does a dual head hold the two genitives («قطاعي الأشغال العمومية والنقل»: the
+    sectors of public works and of transport)? Then they are one topic, listed or not."""
+    head = _construct_of_pair(sent, k, start)
+    return head is not None and sent[head].bare.endswith("ي") and len(sent[head].bare) >= 4
+
+
+def _construct_of_pair(sent: list[_Tok], k: int, start: int) -> int | None:
+    """The head of the construct whose two genitives «و» at k joins, if it does."""
     if k - 2 < start or not _is_definite(sent[k].bare):
-        return False
+        return None
     m = k - 1
     # «حماية التراث الثقافي والمواقع»: past the adjectives of the genitive
     while m - 2 >= start and sent[m].f == sent[m].bare and _is_nisba(sent[m].f):
@@ -69,9 +81,9 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
         m -= 1
     prev, head = sent[m], sent[m - 1]
     if head.punct or head.name or prev.name or not _is_definite(prev.f):
-        return False
+        return None
     h = head.bare
-    return not (
+    refused = (
         _is_definite(h)
         or h in lex.GENERIC  # «ملفات الطاقة والمناخ»: one topic per genitive
         or h in lex.PREPOSITIONS
@@ -80,14 +92,16 @@ def _genitive_pair(sent: list[_Tok], k: int, start: int) -> bool:
         or h.startswith(("ب", "ل"))
         and _is_definite(h[1:])
     )
+    return None if refused else m - 1
 
 
 def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
     """Cut an enumeration into topics; returns token ranges.
 
-    An insertion opened by a joiner and closed by «،» before a complement that goes on
+    An insertion opened by a joiner and closed by «،» before a prepositional complement
     («ربط المدن، إضافة إلى القرى، عبر خط حافلات») shares that complement with the topic
-    before it: it is taken back into that topic.
+    before it: it is taken back into that topic. A clause there («، إلى جانب عروض حول
+    مشاريع، تخص قطاع النقل») describes the insertion's own last noun: it stays apart.
     """
     chunks: list[tuple[int, int]] = []
     cur = start
@@ -106,7 +120,7 @@ def _split(sent: list[_Tok], start: int, end: int) -> list[tuple[int, int]]:
                 cur = nxt
                 listed = True
                 inserted = skip > 1 and sent[k].text in _PUNCT_SPLIT
-            elif inserted and skip == 1 and chunks:
+            elif inserted and skip == 1 and chunks and sent[nxt].bare in lex.PREPOSITIONS:
                 cur = chunks.pop()[0]  # the insertion ends before a shared complement
                 inserted = False
             k = nxt
@@ -212,7 +226,7 @@ def _wa_opens_topic(sent: list[_Tok], k: int, cur: int, end: int, listed: bool) 
         return True  # a free relative: «… وما تتعرض له المدينة»
     if _topic_start(t):
         if listed and before >= 2:
-            return True
+            return not _dual_pair(sent, k, cur)
         if _light_conjunct(sent, k, end):
             # «أوضاع اللاجئين في المخيمات والمدن الحدودية»: a bare noun after a
             # genitive or a preposition's object is coordinated with it
