@@ -59,6 +59,16 @@ def test_organisation_chains() -> None:
     assert names("وأعلن الكرملين أن المحادثات انتهت.") == [("الكرملين", ORG)]
 
 
+def test_organisation_named_by_a_construct_chain_and_its_adjective() -> None:
+    """«منظمة اتفاقية التجارة الإقليمية»: an indefinite noun in construct with a definite one
+    is one more link of the name when the name's adjective closes it; without the
+    adjective the chain is a plain phrase («حركة نقل البضائع»: freight traffic)."""
+    assert names("انضمت البلاد إلى منظمة اتفاقية التجارة الإقليمية أمس.") == [
+        ("منظمة اتفاقية التجارة الإقليمية", ORG)
+    ]
+    assert names("تراجعت حركة نقل البضائع في الميناء أمس.") == []
+
+
 def test_nationality_adjectives_are_not_entities() -> None:
     assert names("أشاد الوزير الأردني بالموقف السوري.") == []
 

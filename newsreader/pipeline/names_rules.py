@@ -147,10 +147,9 @@ class _RuleSteps(_FinderBase):
             if key in FUNCTION_WORDS:
                 return None
             return j + 1
-        # construct state: another head («مجلس جامعة …») or a definite genitive
-        while key in ORG_HEADS and j + 1 < len(words):
-            j += 1
-            key = words[j].key
+        # construct state: more links («مجلس جامعة …», «منظمة معاهدة …»), a definite genitive
+        j = self.construct_links(j)
+        key = words[j].key
         if head == fold_key("مركز") and self.gaz.is_location(key):
             return self.org_chain(j + 1, after_genitive=True)
         if not self.is_definite(key) or key in FUNCTION_WORDS or self.is_nationality(key):
@@ -158,6 +157,38 @@ class _RuleSteps(_FinderBase):
         if head in COORDINATING_HEADS:
             j = self.coordinated(j)
         return self.org_chain(j + 1, after_genitive=True)
+
+    def construct_links(self, j: int) -> int:
+        """Past further heads («مجلس جامعة …») and one indefinite noun in construct
+        («منظمة معاهدة الأمن الجماعي») to the word where the genitive starts."""
+        words = self.words
+        while words[j].key in ORG_HEADS and j + 1 < len(words):
+            j += 1
+        return j + 1 if self.construct_noun(j) else j
+
+    def construct_noun(self, j: int) -> bool:
+        """Is word j an indefinite noun in construct with the definite word after it, one
+        more link of an institution's name («معاهدة» in «منظمة معاهدة الأمن الجماعي»)?
+        The name's adjective must follow: «حركة نقل الركاب» is passenger traffic."""
+        words = self.words
+        if j + 2 >= len(words) or not all(w.is_word for w in words[j : j + 3]):
+            return False
+        if not self.institution_adjective(words[j + 2].key):
+            return False
+        key, after = words[j].key, words[j + 1].key
+        return not (
+            words[j].tanween
+            or self.is_definite(key)
+            or key in FUNCTION_WORDS
+            or key in PERSON_TITLES
+            or key[0] in "ول"  # a conjunction or «ل»: «منظمة وأخرى», «منظمة لحقوق»
+            or self.is_nationality(key)
+            or self.gaz.is_place(key)
+            or self.gaz.is_name_part(key)
+            or self.purpose_word(key)
+            or not self.is_definite(after)
+            or after in FUNCTION_WORDS
+        )
 
     def coordinated(self, j: int) -> int:
         """«حزب العدالة والتنمية», «وزارة الخارجية والمغتربين»: «و» + a definite noun
