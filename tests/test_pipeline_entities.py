@@ -167,6 +167,17 @@ def test_tagger_lone_generic_noun_or_nationality_is_dropped() -> None:
     assert tagged("أشاد الوفد بالموقف السوري.", {"السوري": "LOCATION"}, "tagger") == []
 
 
+def test_tagger_organisation_described_not_named_is_dropped() -> None:
+    """«شركة عالمية» (a worldwide company): an indefinite head and indefinite adjectives."""
+    tags = {"شركة": "ORGANIZATION", "عالمية": "ORGANIZATION", "إقليمية": "ORGANIZATION"}
+    assert tagged("وتعد الشركة شركة عالمية منذ سنوات.", tags, "tagger") == []
+    assert tagged("وأصبحت ومنظمة إقليمية أيضا.", {"ومنظمة": "ORGANIZATION", **tags}) == []
+    named = {"شركة": "ORGANIZATION", "الملاحة": "ORGANIZATION", "الوطنية": "ORGANIZATION"}
+    assert tagged("وأعلنت شركة الملاحة الوطنية ذلك.", named, "tagger") == [
+        ("شركة الملاحة الوطنية", ORG)
+    ]
+
+
 def test_tagger_span_split_at_punctuation() -> None:
     text = "افتتح خط زيلينوغراد – كاسيموفكا الجديد."
     tags = {"زيلينوغراد": "LOCATION", "–": "LOCATION", "كاسيموفكا": "LOCATION"}

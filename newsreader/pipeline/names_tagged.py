@@ -157,9 +157,26 @@ class _TaggedSteps(_OutletSteps):
             j = self.before_place_phrase(i, j)
             if self.described_forces(i, j) or (j > i and self.of_generic_body(j)):
                 return None
+            if self.indefinite_description(i, j):
+                return None
         if i > j:
             return None
         return i, j
+
+    def indefinite_description(self, i: int, j: int) -> bool:
+        """«منظمة دولية», «شركة عالمية»: an indefinite institution noun and indefinite
+        adjectives describe an organisation; they name none."""
+        words = self.words[i : j + 1]
+        if len(words) < 2 or not any(s in ORG_HEADS for s in words[0].stems()):
+            return False
+        return all(
+            w.is_word
+            and not self.is_definite(w.key)
+            and w.key.endswith(("ي", "يه"))
+            and not self.gaz.is_place(w.key)
+            and not self.person_known(w.key)
+            for w in words[1:]
+        )
 
     def extend_person(self, i: int, j: int, label: Label) -> tuple[int, int]:
         """A person's span widened to a first name before it, known name words after it
