@@ -236,6 +236,24 @@ def test_tagger_name_repeated_over_the_article() -> None:
     assert find_names_in_article(texts[1:], tagger=tagger) == [[]]
 
 
+def test_a_place_tagged_as_an_organisation_alone_is_the_place_named_elsewhere() -> None:
+    """«خط "طرطوس – حمص"»: a rail line's name in quotes read as an organisation, while the
+    article names «طرطوس» as a place: there it is the place too."""
+    texts = ['ويربط خط "طرطوس – حمص" المدينتين.', "ووصل الوزير إلى طرطوس صباحا."]
+    as_org = fake_tagger({"طرطوس": "ORGANIZATION"})
+    as_place = fake_tagger({"طرطوس": "LOCATION"})
+
+    def tagger(words: list[str]) -> list[str]:  # in quotes the tagger reads a body
+        return as_org(words) if '"' in words else as_place(words)
+
+    found = find_names_in_article(texts, tagger=tagger)
+    assert [(m.text, m.label) for m in found[0]][:1] == [("طرطوس", L)]
+    assert [(m.text, m.label) for m in found[1]] == [("طرطوس", L)]
+    # without the place elsewhere, the tagger's label stands
+    alone = find_names_in_article(texts[:1], tagger=tagger)
+    assert [(m.text, m.label) for m in alone[0]][:1] == [("طرطوس", ORG)]
+
+
 def test_curated_names_count_in_every_mode() -> None:
     text = "زرنا الرمال الذهبية أمس."
     for mode in MODES:

@@ -253,6 +253,29 @@ def _quoted_short_forms(finders: list[_Finder], results: list[list[_Candidate]])
         found.sort(key=lambda c: c.start)
 
 
+def _places_by_context(
+    finders: list[_Finder], results: list[list[_Candidate]], gaz: Gazetteer
+) -> None:
+    """A listed place tagged as an organisation on its own («"سمولينسك – أورشا"», a rail
+    line's name in quotes) is the place, when the article names it as a place elsewhere
+    («في سمولينسك»)."""
+    places = {
+        _name_key(finder, c)
+        for finder, found in zip(finders, results, strict=True)
+        for c in found
+        if c.label is Label.LOCATION
+    }
+    for finder, found in zip(finders, results, strict=True):
+        for n, c in enumerate(found):
+            if c.label is not Label.ORGANIZATION or c.first != c.last:
+                continue
+            key = _name_key(finder, c)
+            if key in places and gaz.is_location(key[0]):
+                found[n] = _Candidate(
+                    c.start, c.end, Label.LOCATION, c.priority, c.first, c.last, c.tagged
+                )
+
+
 def _acronyms_everywhere(finders: list[_Finder], results: list[list[_Candidate]]) -> None:
     """An acronym the article spelled out («… الكويتية (كونا)») names the organisation
     at its other places too, whatever label another finder gave the word there."""
@@ -292,6 +315,7 @@ def find_names_in_article(
     if mode != "rules":
         _repeat_names(finders, results, gaz)
     _quoted_short_forms(finders, results)
+    _places_by_context(finders, results, gaz)
     _acronyms_everywhere(finders, results)
     short: set[str] = set()
     for finder, found in zip(finders, results, strict=True):
