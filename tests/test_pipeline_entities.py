@@ -78,6 +78,15 @@ def test_indefinite_description_and_generic_nouns_are_not_names() -> None:
     assert names("اجتمع المجلس أمس وناقش الاتحاد الخطة.") == []
 
 
+def test_a_sanctuary_named_by_its_adjective_is_a_place() -> None:
+    """«المسجد الأقصى», «الحرم الإبراهيمي»: a definite mosque or sanctuary and its adjective;
+    the bare noun, or a clause after it, names nothing."""
+    assert names("أدى المصلون الصلاة في المسجد العمري أمس.") == [("المسجد العمري", L)]
+    assert names("وزار الوفد الحرم الإبراهيمي.") == [("الحرم الإبراهيمي", L)]
+    assert names("زار الوفد المسجد وصلى فيه.") == []
+    assert names("رمم المسجد الذي زاره الوفد.") == []
+
+
 def test_person_lists_and_first_names() -> None:
     assert names("حضر الاجتماع رئيسا الوزراء كير ستارمر وأولاف شولتس.") == [
         ("كير ستارمر", P),

@@ -158,6 +158,8 @@ LOCATION_TRIGGERS = _keys("""
 VENUE_HEADS = _keys(
     "قصر مطار ملعب ميناء فندق ساحة ستاد جامع مسجد كنيسة سجن معبر مخيم حي شارع جسر سد"
 )
+# a definite one named by its adjective is the place itself: «المسجد الأقصى», «الحرم المكي»
+SANCTUARY_HEADS = _keys("مسجد حرم")
 STATE_HEAD = fold_key("دولة")
 PLACE_PREPOSITIONS = _keys("في إلى الى من نحو قرب")
 TANWEEN = frozenset("\u064b\u064c\u064d")

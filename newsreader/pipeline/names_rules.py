@@ -14,6 +14,7 @@ from newsreader.pipeline.lexicon_names import (
     PERSON_TITLES,
     PLACE_PREPOSITIONS,
     PORTFOLIOS,
+    SANCTUARY_HEADS,
     STATE_HEAD,
     TEAM_HEADS,
     TITLE_COMPLEMENTS,
@@ -314,13 +315,26 @@ class _RuleSteps(_FinderBase):
             return False
         return not self.gaz.is_common(key) or self.gaz.is_location(key)
 
+    def sanctuary(self, i: int) -> bool:
+        """«المسجد الأقصى», «الحرم الإبراهيمي»: a definite mosque or sanctuary and the
+        definite adjective that names it."""
+        words = self.words
+        if i + 1 >= len(words) or not words[i + 1].is_word:
+            return False
+        nxt = words[i + 1].key
+        heads = [s for s in words[i].stems() if self.is_definite(s) and s[2:] in SANCTUARY_HEADS]
+        return bool(heads) and self.is_definite(nxt) and nxt not in FUNCTION_WORDS
+
     def find_places(self) -> None:
         words = self.words
         for i, w in enumerate(words):
             if not w.is_word:
                 continue
             stems = w.stems()
-            if any(s in VENUE_HEADS for s in stems) and i + 1 < len(words):
+            if self.sanctuary(i):
+                start = next(st for st, s, _ in w.splits() if self.is_definite(s))
+                self.add(start, words[i + 1].end, Label.LOCATION, i, i + 1)
+            elif any(s in VENUE_HEADS for s in stems) and i + 1 < len(words):
                 if self.place_name_like(words[i + 1]) and not self.gaz.is_common(words[i + 1].key):
                     start = next(st for st, s, _ in w.splits() if s in VENUE_HEADS)
                     n = (
