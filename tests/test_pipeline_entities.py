@@ -349,6 +349,13 @@ def test_quoted_outlet_after_lam_next_to_a_word_of_saying() -> None:
     assert names('دعا الحزب لـ"الحوار الشامل" بين الفرقاء.') == []
 
 
+def test_a_numbered_channel_in_quotes_keeps_its_number() -> None:
+    """«قناة "النيل 2"»: a number after the name's first word belongs to the name; a
+    number alone in quotes names nothing."""
+    assert ("النيل 2", ORG) in names('وقال المذيع على قناة "النيل 2" إن البرنامج يبدأ.')
+    assert names('وبثت قناة "2" البرنامج.') == []
+
+
 def test_platform_name_without_its_descriptor() -> None:
     assert ("زيفر", ORG) in names('ونشرت الوزارة بيانا عبر حسابها بمنصة "زيفر".')
     assert ("Zephyr", ORG) in names("ونشر الخبر على منصة Zephyr أمس.")

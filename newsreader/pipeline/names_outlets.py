@@ -26,14 +26,17 @@ class _OutletSteps(_RuleSteps):
     """The steps that read sentence structure rather than word lists (every mode)."""
 
     def quoted_at(self, k: int) -> int | None:
-        """Index of the closing quote when a short quoted name opens at token `k`."""
+        """Index of the closing quote when a short quoted name opens at token `k` (a number
+        after its first word too: «قناة "روسيا 1"»)."""
         words = self.words
         if k >= len(words) or words[k].text not in OPENING_QUOTES:
             return None
         for end in range(k + 1, min(len(words), k + MAX_QUOTED_NAME + 2)):
             if words[end].text in CLOSING_QUOTES:
                 inner = words[k + 1 : end]
-                if inner and all(self.nameable(w) for w in inner):
+                if inner and all(
+                    self.nameable(w) or (n > 0 and w.text.isdigit()) for n, w in enumerate(inner)
+                ):
                     return end
                 return None
         return None
