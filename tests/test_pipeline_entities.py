@@ -87,6 +87,14 @@ def test_a_sanctuary_named_by_its_adjective_is_a_place() -> None:
     assert names("رمم المسجد الذي زاره الوفد.") == []
 
 
+def test_an_adjective_after_a_place_noun_is_no_place() -> None:
+    """«منطقة آمنة», «منطقة عازلة»: a known feminine word describes the place noun; a
+    listed place after it («مدينة جدة») is still its name."""
+    assert names("واقترح الوفد إقامة منطقة آمنة على الحدود.") == []
+    assert names("وتحولت إلى منطقة عازلة منذ سنوات.") == []
+    assert names("ووصل الوزير إلى مدينة جدة أمس.") == [("جدة", L)]
+
+
 def test_person_lists_and_first_names() -> None:
     assert names("حضر الاجتماع رئيسا الوزراء كير ستارمر وأولاف شولتس.") == [
         ("كير ستارمر", P),

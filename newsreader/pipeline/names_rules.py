@@ -4,6 +4,7 @@ people and places, each from Arabic structure (see `entities`).
 
 from __future__ import annotations
 
+from newsreader.pipeline.clitics import word_frequency
 from newsreader.pipeline.lexicon_names import (
     COORDINATING_HEADS,
     CURRENCY_WORDS,
@@ -24,6 +25,8 @@ from newsreader.pipeline.names_base import _FinderBase
 from newsreader.pipeline.names_words import _Word
 from newsreader.pipeline.normalize import fold_key
 from newsreader.pipeline.types import Label
+
+ADJECTIVE_MIN_ZIPF = 3.0  # «نائية» 3.45, «عازلة» 3.28: words a reader knows
 
 
 class _RuleSteps(_FinderBase):
@@ -315,6 +318,16 @@ class _RuleSteps(_FinderBase):
             return False
         return not self.gaz.is_common(key) or self.gaz.is_location(key)
 
+    def agreeing_adjective(self, w: _Word) -> bool:
+        """«منطقة خالية», «منطقة آمنة»: a known word in the feminine after a place noun
+        describes it; a place's name is listed («مدينة جدة») or rarely written."""
+        return (
+            w.text.endswith("ة")
+            and not self.gaz.is_place(w.key)
+            and not self.gaz.is_location(w.key)
+            and word_frequency(w.text) >= ADJECTIVE_MIN_ZIPF
+        )
+
     def sanctuary(self, i: int) -> bool:
         """«المسجد الأقصى», «الحرم الإبراهيمي»: a definite mosque or sanctuary and the
         definite adjective that names it."""
@@ -352,6 +365,7 @@ class _RuleSteps(_FinderBase):
                     j >= len(words)
                     or not self.place_name_like(words[j])
                     or self.is_definite(words[j].key)
+                    or self.agreeing_adjective(words[j])
                 ):
                     continue
                 self.add(words[j].start, words[j].end, Label.LOCATION, j, j)
