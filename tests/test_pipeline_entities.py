@@ -195,6 +195,19 @@ def test_tagger_organisation_described_not_named_is_dropped() -> None:
     ]
 
 
+def test_tagger_organisation_run_into_its_officeholders_name_is_two_names() -> None:
+    """«الأمين العام لمنظمة الواحة كارلوس منديزابال»: after an office, name words at the
+    end of a tagged organisation are the officeholder; without the office, or with one
+    name word, the span stays whole."""
+    org = dict.fromkeys(("لمنظمة", "منظمة", "الواحة", "كارلوس", "منديزابال"), "ORGANIZATION")
+    text = "وحضر الأمين العام لمنظمة الواحة كارلوس منديزابال الاجتماع."
+    assert tagged(text, org, "tagger") == [("منظمة الواحة", ORG), ("كارلوس منديزابال", P)]
+    plain = "وحضرت منظمة الواحة كارلوس منديزابال الاجتماع."
+    assert tagged(plain, org, "tagger") == [("منظمة الواحة كارلوس منديزابال", ORG)]
+    one = "وحضر الأمين العام لمنظمة الواحة كارلوس الاجتماع."
+    assert tagged(one, org, "tagger") == [("منظمة الواحة كارلوس", ORG)]
+
+
 def test_tagger_span_split_at_punctuation() -> None:
     text = "افتتح خط زيلينوغراد – كاسيموفكا الجديد."
     tags = {"زيلينوغراد": "LOCATION", "–": "LOCATION", "كاسيموفكا": "LOCATION"}

@@ -23,6 +23,8 @@ from newsreader.pipeline.tagger import (
 )
 from newsreader.pipeline.types import Label
 
+ORG = Label.ORGANIZATION
+
 
 class _TaggedSteps(_OutletSteps):
     """Tagged spans made conventional (`conventional`) and overlaps resolved (`resolve`)."""
@@ -51,15 +53,37 @@ class _TaggedSteps(_OutletSteps):
                 if k < end and any(ch.isalnum() for ch in self.words[k].text) and not joined:
                     continue
                 if k > piece:
-                    span = self.conventional(piece, k - 1, kind)
-                    if span is not None:
-                        start, i, j = span
-                        if after_and and i == piece and start == self.words[i].start:
-                            start += self.words[i].offsets[1]  # the «و» stays outside
-                        self.add(
-                            start, self.words[j].end, kind, i, j, priority=priority, tagged=True
-                        )
+                    last = k - 1
+                    person = self.officeholder_after(piece, last) if kind is ORG else None
+                    if person is not None:  # «لمنظمة شنغهاي نورلان ييرميكباييف»: two names
+                        self.add_piece(person, last, Label.PERSON, False, priority)
+                        last = person - 1
+                    self.add_piece(piece, last, kind, after_and, priority)
                 piece, after_and = (k, True) if joined else (k + 1, False)
+
+    def add_piece(self, i: int, j: int, kind: Label, after_and: bool, priority: int) -> None:
+        """Tokens i..j of a tagged span, made conventional, as a candidate."""
+        span = self.conventional(i, j, kind)
+        if span is None:
+            return
+        start, first, last = span
+        if after_and and first == i and start == self.words[first].start:
+            start += self.words[first].offsets[1]  # the «و» stays outside
+        self.add(start, self.words[last].end, kind, first, last, priority=priority, tagged=True)
+
+    def officeholder_after(self, i: int, j: int) -> int | None:
+        """Where a person's name starts inside a tagged organisation that follows an
+        office («الأمين العام لمنظمة شنغهاي نورلان ييرميكباييف»): two or more name words
+        at its end, after a head and at least one word of the organisation's own."""
+        words = self.words
+        if i == 0 or not self.is_title(words[i - 1]) or j - i < 3:
+            return None
+        if not any(s in ORG_HEADS for s in words[i].stems()):
+            return None
+        m = j + 1
+        while m - 1 > i + 1 and self.name_like(words[m - 1], 1):
+            m -= 1
+        return m if j - m >= 1 else None
 
     def joins_people(self, k: int) -> bool:
         """Word `k` is «و» + a name, not a name that starts with «و» («وليد», «وائل»)."""
