@@ -69,6 +69,16 @@ def test_organisation_named_by_a_construct_chain_and_its_adjective() -> None:
     assert names("تراجعت حركة نقل البضائع في الميناء أمس.") == []
 
 
+def test_a_union_of_a_regions_nations_is_one_organisation() -> None:
+    """«رابطة دول غرب أفريقيا»: an institution head, «دول/أمم» and a listed region are one
+    organisation, over a tagger that read the region as a place; «دول» with no place
+    after it makes none."""
+    tags = {"غرب": "LOCATION", "أفريقيا": "LOCATION"}
+    text = "وانضمت البلاد إلى رابطة دول غرب أفريقيا العام الماضي."
+    assert tagged(text, tags) == [("رابطة دول غرب أفريقيا", ORG)]
+    assert names("وتضم رابطة دول كثيرة.") == []
+
+
 def test_nationality_adjectives_are_not_entities() -> None:
     assert names("أشاد الوزير الأردني بالموقف السوري.") == []
 

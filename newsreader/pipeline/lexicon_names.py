@@ -160,6 +160,8 @@ VENUE_HEADS = _keys(
 )
 # a definite one named by its adjective is the place itself: «المسجد الأقصى», «الحرم المكي»
 SANCTUARY_HEADS = _keys("مسجد حرم")
+# the nations or states of a region, after an institution head: «رابطة أمم جنوب شرق آسيا»
+PEOPLES = _keys("أمم دول بلدان شعوب")
 STATE_HEAD = fold_key("دولة")
 PLACE_PREPOSITIONS = _keys("في إلى الى من نحو قرب")
 TANWEEN = frozenset("\u064b\u064c\u064d")

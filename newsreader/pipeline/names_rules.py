@@ -12,6 +12,7 @@ from newsreader.pipeline.lexicon_names import (
     LOCATION_TRIGGERS,
     MEDIA_WORDS,
     ORG_HEADS,
+    PEOPLES,
     PERSON_TITLES,
     PLACE_PREPOSITIONS,
     PORTFOLIOS,
@@ -117,6 +118,10 @@ class _RuleSteps(_FinderBase):
                 head = stem[2:] if definite else stem
                 if head not in ORG_HEADS and not (head == STATE_HEAD and not definite):
                     continue
+                union = None if definite else self.peoples_of_place(i + 1)
+                if union is not None:  # «رابطة أمم جنوب شرق آسيا»: over the tagger's place
+                    self.add(start, words[union - 1].end, Label.ORGANIZATION, i, union - 1, 3)
+                    break
                 end = self.org_end(i + 1, definite, head)
                 if end is None or self.described_forces(i, end - 1):
                     continue
@@ -161,6 +166,20 @@ class _RuleSteps(_FinderBase):
         if head in COORDINATING_HEADS:
             j = self.coordinated(j)
         return self.org_chain(j + 1, after_genitive=True)
+
+    def peoples_of_place(self, j: int) -> int | None:
+        """End of «أمم/دول + a listed place» after an institution head: a union of the
+        nations of a region («رابطة أمم جنوب شرق آسيا», «منظمة دول غرب أفريقيا»)."""
+        words = self.words
+        if j + 1 >= len(words) or words[j].key not in PEOPLES:
+            return None
+        for n in range(min(4, len(words) - j - 1), 0, -1):
+            place = words[j + 1 : j + 1 + n]
+            if all(w.is_word for w in place) and self.gaz.is_location(
+                " ".join(w.key for w in place)
+            ):
+                return j + 1 + n
+        return None
 
     def construct_links(self, j: int) -> int:
         """Past further heads («مجلس جامعة …») and one indefinite noun in construct
