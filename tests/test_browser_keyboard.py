@@ -187,3 +187,27 @@ def test_a_save_that_cannot_reach_the_server_says_so(browser, live_server) -> No
         assert not Mention.objects.filter(paragraph=p3).exists()
     finally:
         close_pages(browser)
+
+
+def test_a_key_pressed_right_after_closing_the_shortcut_list_reaches_the_reader(
+    browser, live_server
+) -> None:
+    """Escape closes the list; the browser would leave the focus on its hidden button
+    until its next frame, and a label key pressed at once was lost there."""
+    from playwright.sync_api import expect
+
+    article = make_article()
+    p3 = paragraph(article, 3)
+    make_user("editor", password="pw-editor-1", editor=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+    try:
+        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
+        page.evaluate(SELECT_WORD, ["p-3", "ميقاتي"])
+        page.keyboard.press("?")
+        expect(page.locator("#shortcuts")).to_be_visible()
+        page.keyboard.press("Escape")
+        page.keyboard.press("p")  # before the browser draws its next frame
+        expect(page.locator('#p-3 mark[data-label="PERSON"]')).to_have_text("ميقاتي")
+        assert Mention.objects.filter(paragraph=p3, text="ميقاتي", origin="human").exists()
+    finally:
+        close_pages(browser)

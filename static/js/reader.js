@@ -375,13 +375,20 @@
     if (dialog.open) dialog.close();
     else { close(); dialog.showModal(); }
   }
+  // A closed dialog keeps the focus of its button until the browser's next frame; let
+  // it go at once, so the key pressed right after Escape reaches the reader.
+  if (dialog) {
+    dialog.addEventListener("close", function () {
+      if (dialog.contains(document.activeElement)) document.activeElement.blur();
+    });
+  }
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest("[data-shortcuts]")) toggleShortcuts();
   });
 
   document.addEventListener("keydown", function (event) {
     const target = event.target;
-    if (target.closest && target.closest("input, select, textarea, [contenteditable], dialog")) return;
+    if (target.closest && target.closest("input, select, textarea, [contenteditable], dialog[open]")) return;
     const command = event.ctrlKey || event.metaKey;
     if (event.key === "?" || event.key === "؟") {
       event.preventDefault();
