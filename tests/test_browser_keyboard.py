@@ -168,16 +168,22 @@ def test_keyboard_editing_undo_clitic_and_a_stale_conflict(browser, live_server)
         close_pages(browser)
 
 
+def _editor_on_article(browser, live_server):
+    """An editor signed in on a new article's reader page: (page, the article's third
+    paragraph, which names «ميقاتي»)."""
+    article = make_article()
+    make_user("editor", password="pw-editor-1", editor=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+    sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
+    return page, paragraph(article, 3)
+
+
 def test_a_save_that_cannot_reach_the_server_says_so(browser, live_server) -> None:
     """The network drops the edit: the page says nothing was saved, and nothing was."""
     from playwright.sync_api import expect
 
-    article = make_article()
-    p3 = paragraph(article, 3)
-    make_user("editor", password="pw-editor-1", editor=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
     try:
-        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
+        page, p3 = _editor_on_article(browser, live_server)
         page.route("**/paragraphs/*/mentions/", lambda route: route.abort())
         page.evaluate(SELECT_WORD, ["p-3", "ميقاتي"])
         page.keyboard.press("p")
@@ -196,12 +202,8 @@ def test_a_key_pressed_right_after_closing_the_shortcut_list_reaches_the_reader(
     until its next frame, and a label key pressed at once was lost there."""
     from playwright.sync_api import expect
 
-    article = make_article()
-    p3 = paragraph(article, 3)
-    make_user("editor", password="pw-editor-1", editor=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
     try:
-        sign_in(page, live_server.url, article.get_absolute_url(), "editor", "pw-editor-1")
+        page, p3 = _editor_on_article(browser, live_server)
         page.evaluate(SELECT_WORD, ["p-3", "ميقاتي"])
         page.keyboard.press("?")
         expect(page.locator("#shortcuts")).to_be_visible()
