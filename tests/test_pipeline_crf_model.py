@@ -95,6 +95,7 @@ def test_empty_sentences_and_documents(model_file: Path) -> None:
     assert [len(t) for t in model.tags(reading)] == [0, 1, 0]
     assert [len(m) for m in model.marginals(reading)] == [0, 1, 0]
     assert model.tags(model.read_document([])) == []
+    assert model.tags(model.read_document([[], []])) == [[], []]
 
 
 def test_a_file_that_is_not_a_model_is_refused(tmp_path: Path, model_file: Path) -> None:

@@ -133,10 +133,11 @@ class CrfModel:
         """The best label sequence of each sentence (crfsuite's Viterbi, ties to the first)."""
         batch, lengths = _padded(reading.scores, len(self.labels))
         steps = batch.shape[1]
+        if not steps:  # every sentence empty
+            return [[] for _ in reading.scores]
         best = np.empty_like(batch)  # the best path's score ending at each label
         back = np.zeros(batch.shape, dtype=np.intp)
-        if steps:
-            best[:, 0] = batch[:, 0]
+        best[:, 0] = batch[:, 0]
         trans = self.transition[None, :, :]
         for t in range(1, steps):
             paths = best[:, t - 1, :, None] + trans
