@@ -174,7 +174,7 @@ class _Line:
 
     def __post_init__(self) -> None:
         self.folded = fold(self.text)
-        self.squashed = _NON_WORD.sub("", self.folded).lower()  # `squash`
+        self.squashed = _squash_folded(self.folded)
 
     @property
     def kept(self) -> bool:
@@ -187,7 +187,11 @@ class _Line:
 
 def squash(text: str) -> str:
     """Folded text with spaces and punctuation removed: robust to lost line breaks."""
-    return _NON_WORD.sub("", fold(text)).lower()
+    return _squash_folded(fold(text))
+
+
+def _squash_folded(folded: str) -> str:
+    return _NON_WORD.sub("", folded).lower()
 
 
 def near_key(text: str) -> str:

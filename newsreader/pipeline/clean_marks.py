@@ -259,19 +259,19 @@ def _mark_duplicates(lines: list[_Line], title_at: int | None, given: str | None
     A copy of a kept line with a date stamp after it («… والصين. 24.08.2025,
     سبوتنيك عربي»: a teaser card's text) is a duplicate too, wherever it stands.
     """
+    keys = [near_key(line.text) for line in lines]
     seen: set[str] = set()
     if given is not None:
         seen.add(near_key(given))
     for i, line in enumerate(lines):
         if not line.kept:
             continue
-        key = near_key(line.text)
-        if key in seen and i != title_at:
+        if keys[i] in seen and i != title_at:
             line.reason = R.DUPLICATE
-        seen.add(key)
-    leads = [k for k in map(near_key, (ln.text for ln in lines if ln.kept)) if _long(k)]
+        seen.add(keys[i])
+    leads = [key for key, line in zip(keys, lines, strict=True) if line.kept and _long(key)]
     for i, line in enumerate(lines):
-        if line.kept and i != title_at and _stamped_copy(near_key(line.text), leads):
+        if line.kept and i != title_at and _stamped_copy(keys[i], leads):
             line.reason = R.DUPLICATE
 
 

@@ -107,7 +107,6 @@ def document_features(
             while lo < want_lo:
                 _add(total, per_sentence[lo], -1)
                 lo += 1
-        if window is not None:
             memo.clear()  # the evidence summed changed with the window
         own_feats = []
         for key, own in zip(keys[k], roles[k], strict=True):

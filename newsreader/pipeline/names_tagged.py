@@ -23,8 +23,6 @@ from newsreader.pipeline.tagger import (
 )
 from newsreader.pipeline.types import Label
 
-ORG = Label.ORGANIZATION
-
 
 class _TaggedSteps(_OutletSteps):
     """Tagged spans made conventional (`conventional`) and overlaps resolved (`resolve`)."""
@@ -54,7 +52,9 @@ class _TaggedSteps(_OutletSteps):
                     continue
                 if k > piece:
                     last = k - 1
-                    person = self.officeholder_after(piece, last) if kind is ORG else None
+                    person = None
+                    if kind is Label.ORGANIZATION:
+                        person = self.officeholder_after(piece, last)
                     if person is not None:  # «لمنظمة شنغهاي نورلان ييرميكباييف»: two names
                         self.add_piece(person, last, Label.PERSON, False, priority)
                         last = person - 1

@@ -62,10 +62,10 @@ def first_pass_tags(model: CrfModel, sentences: Sequence[Sequence[Item]]) -> lis
     organisation) should not outvote the places where it was sure.
     """
     reading = model.read_document(sentences)
+    column = model.column
     out = []
     for tags, marginals in zip(model.tags(reading), model.marginals(reading), strict=True):
         rows = marginals.tolist()
-        column = model.column
         out.append(
             [t if t == "O" or rows[i][column[t]] >= SURE else f"{t}?" for i, t in enumerate(tags)]
         )
